@@ -1,0 +1,118 @@
+#include "Mp4Writer.h"
+
+extern "C" {
+#include <libavutil/opt.h>
+}
+
+namespace reelsmith {
+
+Mp4Writer::Mp4Writer(const QString &path, const VideoEncoding &enc) : m_path(path)
+{
+    AVFormatContext *raw = nullptr;
+    av::check(avformat_alloc_output_context2(&raw, nullptr, "mp4", av::pathBytes(path).constData()),
+              QStringLiteral("%1: creating the MP4 muxer").arg(path));
+    m_format.reset(raw);
+
+    const AVCodec *codec = avcodec_find_encoder_by_name("libx264");
+    if (!codec)
+        throwFailure(QStringLiteral("the libx264 encoder is missing from this FFmpeg build"));
+    m_stream = avformat_new_stream(m_format.get(), nullptr);
+    if (!m_stream)
+        throwFailure(QStringLiteral("%1: cannot add a video stream").arg(path));
+    m_encoder.reset(avcodec_alloc_context3(codec));
+    if (!m_encoder)
+        throwFailure(QStringLiteral("out of memory for the H.264 encoder"));
+
+    AVCodecContext *c = m_encoder.get();
+    c->width = enc.size.width();
+    c->height = enc.size.height();
+    c->time_base = AVRational{1, enc.fps};
+    c->framerate = AVRational{enc.fps, 1};
+    c->sample_aspect_ratio = AVRational{1, 1};
+    c->pix_fmt = AV_PIX_FMT_YUV420P;
+    c->thread_count = enc.threads;
+    c->color_range = AVCOL_RANGE_MPEG;
+    c->colorspace = AVCOL_SPC_BT709;
+    c->color_primaries = AVCOL_PRI_BT709;
+    c->color_trc = AVCOL_TRC_BT709;
+    if (enc.maxrateKbps > 0) {
+        c->rc_max_rate = int64_t(enc.maxrateKbps) * 1000;
+        c->rc_buffer_size = (enc.bufsizeKbps > 0 ? enc.bufsizeKbps : 2 * enc.maxrateKbps) * 1000;
+    }
+    if (m_format->oformat->flags & AVFMT_GLOBALHEADER)
+        c->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
+    av::check(av_opt_set(c->priv_data, "preset", enc.preset.toUtf8().constData(), 0),
+              QStringLiteral("x264 preset \"%1\"").arg(enc.preset), ErrorKind::BadInput);
+    av::check(av_opt_set_double(c->priv_data, "crf", enc.crf, 0),
+              QStringLiteral("x264 crf %1").arg(enc.crf), ErrorKind::BadInput);
+    av::check(avcodec_open2(c, codec, nullptr), QStringLiteral("opening the H.264 encoder"));
+
+    av::check(avcodec_parameters_from_context(m_stream->codecpar, c),
+              QStringLiteral("copying encoder parameters"));
+    m_stream->time_base = c->time_base;
+    m_stream->avg_frame_rate = c->framerate;
+
+    av::check(avio_open(&m_format->pb, av::pathBytes(path).constData(), AVIO_FLAG_WRITE),
+              QStringLiteral("%1: cannot create").arg(path));
+    AVDictionary *options = nullptr;
+    av_dict_set(&options, "movflags", "+faststart", 0);
+    const int header = avformat_write_header(m_format.get(), &options);
+    av_dict_free(&options);
+    av::check(header, QStringLiteral("%1: writing the MP4 header").arg(path));
+
+    m_frame = av::allocVideoFrame(c->width, c->height, c->pix_fmt);
+    m_packet = av::allocPacket();
+}
+
+Mp4Writer::~Mp4Writer()
+{
+    if (m_format && m_format->pb)
+        avio_closep(&m_format->pb);
+}
+
+AVFrame *Mp4Writer::frame()
+{
+    // The encoder may still reference the previous picture's buffers.
+    av::check(av_frame_make_writable(m_frame.get()), QStringLiteral("making a frame writable"));
+    return m_frame.get();
+}
+
+void Mp4Writer::submit()
+{
+    m_frame->pts = m_frames++;
+    av::check(avcodec_send_frame(m_encoder.get(), m_frame.get()),
+              QStringLiteral("encoding frame %1").arg(m_frame->pts));
+    drain(false);
+}
+
+void Mp4Writer::drain(bool flushing)
+{
+    for (;;) {
+        const int ret = avcodec_receive_packet(m_encoder.get(), m_packet.get());
+        if (ret == AVERROR(EAGAIN) && !flushing)
+            return;
+        if (ret == AVERROR_EOF)
+            return;
+        av::check(ret, QStringLiteral("encoding video"));
+        if (m_packet->duration == 0)
+            m_packet->duration = 1; // one frame, so the stream's length counts the last one
+        av_packet_rescale_ts(m_packet.get(), m_encoder->time_base, m_stream->time_base);
+        m_packet->stream_index = m_stream->index;
+        // av_interleaved_write_frame takes the packet's reference.
+        av::check(av_interleaved_write_frame(m_format.get(), m_packet.get()),
+                  QStringLiteral("%1: writing video").arg(m_path));
+    }
+}
+
+void Mp4Writer::finish()
+{
+    if (m_finished)
+        return;
+    av::check(avcodec_send_frame(m_encoder.get(), nullptr), QStringLiteral("flushing the encoder"));
+    drain(true);
+    av::check(av_write_trailer(m_format.get()), QStringLiteral("%1: finishing the MP4").arg(m_path));
+    av::check(avio_closep(&m_format->pb), QStringLiteral("%1: closing").arg(m_path));
+    m_finished = true;
+}
+
+} // namespace reelsmith

@@ -1,0 +1,65 @@
+#pragma once
+
+// Small real media made by the tests themselves with Qt and the FFmpeg
+// libraries, and helpers that decode what the engine wrote.
+
+#include <QColor>
+#include <QImage>
+#include <QList>
+#include <QSize>
+#include <QString>
+
+#include <functional>
+
+class QPainter;
+
+namespace testmedia {
+
+// Pictures ---------------------------------------------------------------
+QImage solid(QSize size, QColor color, QImage::Format format = QImage::Format_RGB32);
+// Four quadrants: top-left red, top-right green, bottom-left blue, bottom-right yellow.
+QImage quadrants(QSize size);
+QString writeImage(const QString &path, const QImage &image, const char *format, int quality = 92);
+// A JPEG whose EXIF says `orientation` (1-8) about pixels stored as `stored`.
+QString writeJpegWithOrientation(const QString &path, const QImage &stored, int orientation);
+
+// Videos -----------------------------------------------------------------
+struct VideoSpec {
+    QSize size{96, 160};
+    int fps = 24;
+    int frames = 24;
+    // Paints frame `index` (whose presentation time is `seconds`).
+    std::function<void(QPainter &, int index, double seconds)> paint;
+    int rotation = 0;            // display-matrix rotation (clockwise degrees to show upright)
+    QList<double> timestamps;    // seconds per frame for variable frame rate; empty: index / fps
+    const char *encoder = "libx264";
+    bool withAudio = false;      // adds a silent AAC track
+};
+void writeVideo(const QString &path, const VideoSpec &spec);
+// A clip whose frame i is filled with colors[i % colors.size()].
+VideoSpec colorCycle(QSize size, int fps, int frames, const QList<QColor> &colors);
+
+struct VideoFacts {
+    int width = 0;
+    int height = 0;
+    int frames = 0;         // frames actually decoded
+    double duration = 0;    // container duration, seconds
+    double fps = 0;
+    QString codec;
+    QString pixelFormat;
+    int videoStreams = 0;
+    int audioStreams = 0;
+    bool faststart = false; // moov before mdat
+};
+VideoFacts probe(const QString &path);
+
+// Decodes `path` and returns the frames at the given indexes as RGB32 images,
+// converted with the colour matrix the stream declares.
+QList<QImage> frames(const QString &path, const QList<int> &indexes);
+
+// Mean colour of a (2r+1)^2 square around `at`.
+QColor sample(const QImage &image, QPoint at, int radius = 3);
+bool near(QColor a, QColor b, int tolerance = 24);
+QString describe(QColor c);
+
+} // namespace testmedia
