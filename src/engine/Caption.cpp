@@ -11,6 +11,19 @@
 
 namespace reelsmith {
 
+namespace {
+
+// Colour fonts (emoji) carry their glyphs as bitmaps (CBLC/CBDT) or colour
+// layers (COLR). Asking Qt 6.4 for such a glyph's outline breaks the later
+// drawing of that glyph, so their runs get no outline. CBLC is the small
+// index table; reading it is cheap.
+bool isColourFont(const QRawFont &font)
+{
+    return !font.fontTable("CBLC").isEmpty() || !font.fontTable("COLR").isEmpty();
+}
+
+} // namespace
+
 QStringList Caption::fontFamilies()
 {
     return {QStringLiteral("DejaVu Sans"), QStringLiteral("Noto Sans"),
@@ -62,11 +75,13 @@ QRect Caption::paint(QPainter &painter, QSize frame, const QString &text)
 
     // The outline comes from the glyph outlines of the runs that have them;
     // colour emoji have none and are drawn by QTextLayout::draw below.
-    // (QPainterPath::addText on emoji corrupts Qt 6.4's emoji advance cache.)
+    // (QPainterPath::addText on emoji corrupts Qt 6.4's emoji glyph cache.)
     QPainterPath outline;
     const QList<QGlyphRun> runs = layout.glyphRuns();
     for (const QGlyphRun &run : runs) {
         const QRawFont raw = run.rawFont();
+        if (isColourFont(raw))
+            continue;
         const QList<quint32> glyphs = run.glyphIndexes();
         const QList<QPointF> positions = run.positions();
         for (qsizetype i = 0; i < glyphs.size() && i < positions.size(); ++i) {
