@@ -60,7 +60,9 @@ private Q_SLOTS:
         writeImage(path("green.jpg"), solid({300, 500}, kGreen), "JPEG");
         // One second: six red frames then six yellow at 12 fps, a keyframe each second.
         VideoSpec halves = colorCycle({96, 160}, 12, 12, {});
-        halves.paint = [](QPainter &p, int i, double) { p.fillRect(p.window(), i < 6 ? kRed : kYellow); };
+        halves.paint = [](QPainter &p, int i, double) {
+            p.fillRect(p.window(), i < 6 ? kRed : kYellow);
+        };
         writeVideo(path("halves.mp4"), halves);
     }
 
@@ -84,10 +86,12 @@ private Q_SLOTS:
 
         const QList<QImage> f = frames(path("basic.mp4"), {0, 11, 12, 17});
         // Centre: the blue picture; top margin: the (red) background.
-        QVERIFY2(near(sample(f[0], {90, 160}), kBlue), qPrintable(describe(sample(f[0], {90, 160}))));
+        QVERIFY2(near(sample(f[0], {90, 160}), kBlue),
+                 qPrintable(describe(sample(f[0], {90, 160}))));
         QVERIFY2(near(sample(f[0], {90, 12}), kRed), qPrintable(describe(sample(f[0], {90, 12}))));
         // Frame 11 is t = 0.917 s, in the second half of the background: yellow.
-        QVERIFY2(near(sample(f[1], {90, 12}), kYellow), qPrintable(describe(sample(f[1], {90, 12}))));
+        QVERIFY2(near(sample(f[1], {90, 12}), kYellow),
+                 qPrintable(describe(sample(f[1], {90, 12}))));
         // Frame 12 (t = 1.0) belongs to the fill scene: green edge to edge.
         for (const QPoint at : {QPoint(4, 4), QPoint(175, 315), QPoint(90, 160)})
             QVERIFY2(near(sample(f[2], at), kGreen), qPrintable(describe(sample(f[2], at))));
@@ -102,10 +106,12 @@ private Q_SLOTS:
         RenderJob(p, path("loop.mp4")).run();
         // Frame n shows background time (2.5 + n / 12) mod 1: 0.5, 0.75, 0, 0.25, 0.5, ...
         const QList<QImage> f = frames(path("loop.mp4"), {0, 3, 6, 9, 12, 15, 18, 24});
-        const QList<QColor> expected = {kYellow, kYellow, kRed, kRed, kYellow, kYellow, kRed, kYellow};
+        const QList<QColor> expected = {kYellow, kYellow, kRed, kRed,
+                                        kYellow, kYellow, kRed, kYellow};
         for (qsizetype i = 0; i < f.size(); ++i) {
             const QColor got = sample(f[i], {90, 300});
-            QVERIFY2(near(got, expected[i]), qPrintable(QStringLiteral("sample %1: %2").arg(i).arg(describe(got))));
+            QVERIFY2(near(got, expected[i]),
+                     qPrintable(QStringLiteral("sample %1: %2").arg(i).arg(describe(got))));
         }
     }
 
@@ -159,7 +165,8 @@ private Q_SLOTS:
             QFAIL("a render with a missing picture must throw");
         } catch (const Error &e) {
             QCOMPARE(e.kind(), ErrorKind::BadInput);
-            QVERIFY2(e.message().contains(QStringLiteral("scenes[1].image")), qPrintable(e.message()));
+            QVERIFY2(e.message().contains(QStringLiteral("scenes[1].image")),
+                     qPrintable(e.message()));
             QVERIFY2(e.message().contains(QStringLiteral("missing.jpg")), qPrintable(e.message()));
         }
         QFile f(path("keep.mp4"));

@@ -38,7 +38,9 @@ void onStopSignal(int)
 
 void installStopHandlers()
 {
-    struct sigaction action {};
+    struct sigaction action
+    {
+    };
     action.sa_handler = onStopSignal;
     sigemptyset(&action.sa_mask);
     sigaction(SIGINT, &action, nullptr);
@@ -84,7 +86,8 @@ int integerOption(const QCommandLineParser &parser, const QString &name, int fal
     const QString text = parser.value(name);
     const int value = text.toInt(&ok);
     if (!ok)
-        throw UsageError(QStringLiteral("--%1: must be a whole number, not \"%2\"").arg(name, text));
+        throw UsageError(
+            QStringLiteral("--%1: must be a whole number, not \"%2\"").arg(name, text));
     return value;
 }
 
@@ -98,9 +101,11 @@ int runRender(const QStringList &args)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Render a project to an H.264 MP4."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("The .reel.json project."));
+    parser.addPositionalArgument(QStringLiteral("project"),
+                                 QStringLiteral("The .reel.json project."));
     parser.addOptions({
-        {{QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("Output MP4 file."),
+        {{QStringLiteral("o"), QStringLiteral("output")},
+         QStringLiteral("Output MP4 file."),
          QStringLiteral("file")},
         {QStringLiteral("fps"), QStringLiteral("Frame rate, 1-120."), QStringLiteral("n")},
         {QStringLiteral("crf"), QStringLiteral("x264 quality, 0-51 (lower is better)."),
@@ -109,7 +114,8 @@ int runRender(const QStringList &args)
          QStringLiteral("name")},
         {QStringLiteral("threads"), QStringLiteral("Encoder threads, 0-64 (0 = automatic)."),
          QStringLiteral("n")},
-        {QStringLiteral("width"), QStringLiteral("Output width, even, 16-4096."), QStringLiteral("w")},
+        {QStringLiteral("width"), QStringLiteral("Output width, even, 16-4096."),
+         QStringLiteral("w")},
         {QStringLiteral("height"), QStringLiteral("Output height, even, 16-4096."),
          QStringLiteral("h")},
         {{QStringLiteral("q"), QStringLiteral("quiet")},
@@ -145,20 +151,25 @@ int runRender(const QStringList &args)
     QString badKey;
     if (const QString problem = checkOutputSettings(out, &badKey); !problem.isEmpty()) {
         const bool fromFlag = parser.isSet(badKey);
-        throw Error(ErrorKind::BadInput,
-                    fromFlag ? QStringLiteral("--%1: %2").arg(badKey, problem)
-                             : QStringLiteral("%1: output.%2: %3")
-                                   .arg(positional.first(), badKey, problem));
+        throw Error(
+            ErrorKind::BadInput,
+            fromFlag
+                ? QStringLiteral("--%1: %2").arg(badKey, problem)
+                : QStringLiteral("%1: output.%2: %3").arg(positional.first(), badKey, problem));
     }
 
     RenderJob job(project, parser.value(QStringLiteral("output")));
+    if (qEnvironmentVariableIsSet("REELSMITH_DECODER_THREADS"))
+        job.setDecoderThreads(qEnvironmentVariableIntValue("REELSMITH_DECODER_THREADS"));
     job.setWarningHandler([](const QString &w) { printLine(QStringLiteral("warning: ") + w); });
     ProgressPrinter progress(QStringLiteral("render"), !quiet);
-    installStopHandlers();
+    if (g_stopRequested)
+        throw Error(ErrorKind::Cancelled, QStringLiteral("cancelled"));
     RenderResult result;
     try {
-        result = job.run([&](const RenderProgress &p) { progress.update(p.framesDone, p.frameCount); },
-                         [] { return g_stopRequested != 0; });
+        result =
+            job.run([&](const RenderProgress &p) { progress.update(p.framesDone, p.frameCount); },
+                    [] { return g_stopRequested != 0; });
     } catch (...) {
         progress.finish();
         throw;
@@ -208,6 +219,8 @@ void quietQtMessages(QtMsgType type, const QMessageLogContext &, const QString &
 
 int main(int argc, char **argv)
 {
+    // Before anything slow: a stop signal at any moment must end in exit 130.
+    installStopHandlers();
     qInstallMessageHandler(quietQtMessages);
     // Captions need QtGui's fonts but no display.
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
@@ -216,7 +229,8 @@ int main(int argc, char **argv)
     QGuiApplication::setApplicationName(QStringLiteral("reelsmith"));
     QGuiApplication::setOrganizationName(QStringLiteral("reelsmith"));
     QGuiApplication::setApplicationVersion(QStringLiteral(REELSMITH_VERSION));
-    av_log_set_level(qEnvironmentVariableIsSet("REELSMITH_FFMPEG_LOG") ? AV_LOG_INFO : AV_LOG_QUIET);
+    av_log_set_level(qEnvironmentVariableIsSet("REELSMITH_FFMPEG_LOG") ? AV_LOG_INFO
+                                                                       : AV_LOG_QUIET);
 
     QStringList args = QGuiApplication::arguments();
     if (args.size() < 2) {

@@ -37,8 +37,7 @@ mode_t newFileMode()
 
 namespace reelsmith {
 
-AtomicOutput::AtomicOutput(const QString &target)
-    : m_target(QFileInfo(target).absoluteFilePath())
+AtomicOutput::AtomicOutput(const QString &target) : m_target(QFileInfo(target).absoluteFilePath())
 {
     const QFileInfo info(m_target);
     const QFileInfo folder(info.absolutePath());
@@ -52,9 +51,9 @@ AtomicOutput::AtomicOutput(const QString &target)
         throwBadInput(QStringLiteral("%1: output folder is not writable").arg(folder.filePath()));
 
     // A unique name, so two renders into one folder never share a temporary.
-    QTemporaryFile reserve(QDir(info.absolutePath())
-                               .filePath(QLatin1Char('.') + info.fileName() +
-                                         QStringLiteral(".XXXXXX.part")));
+    QTemporaryFile reserve(
+        QDir(info.absolutePath())
+            .filePath(QLatin1Char('.') + info.fileName() + QStringLiteral(".XXXXXX.part")));
     reserve.setAutoRemove(false);
     if (!reserve.open())
         throwBadInput(QStringLiteral("%1: cannot create a file there: %2")
@@ -62,7 +61,9 @@ AtomicOutput::AtomicOutput(const QString &target)
     m_temporary = reserve.fileName();
     // QTemporaryFile creates 0600; the finished file should look like any other
     // (or keep the mode of the file it replaces).
-    struct stat existing {};
+    struct stat existing
+    {
+    };
     const mode_t mode = ::stat(QFile::encodeName(m_target).constData(), &existing) == 0
                             ? (existing.st_mode & 07777)
                             : newFileMode();

@@ -66,7 +66,8 @@ FormatInput openInput(const QString &path)
     FormatInput input(raw);
     const int found = avformat_find_stream_info(input.get(), nullptr);
     if (found < 0)
-        throwBadInput(QStringLiteral("%1: cannot read stream info (%2)").arg(path, errorText(found)));
+        throwBadInput(
+            QStringLiteral("%1: cannot read stream info (%2)").arg(path, errorText(found)));
     return input;
 }
 

@@ -18,29 +18,37 @@ extern "C" {
 
 namespace reelsmith::av {
 
-struct FormatInputDeleter {
+struct FormatInputDeleter
+{
     void operator()(AVFormatContext *c) const { avformat_close_input(&c); }
 };
 // An output context owns its AVIOContext only after avio_open; Mp4Writer closes it.
-struct FormatOutputDeleter {
+struct FormatOutputDeleter
+{
     void operator()(AVFormatContext *c) const { avformat_free_context(c); }
 };
-struct CodecContextDeleter {
+struct CodecContextDeleter
+{
     void operator()(AVCodecContext *c) const { avcodec_free_context(&c); }
 };
-struct FrameDeleter {
+struct FrameDeleter
+{
     void operator()(AVFrame *f) const { av_frame_free(&f); }
 };
-struct PacketDeleter {
+struct PacketDeleter
+{
     void operator()(AVPacket *p) const { av_packet_free(&p); }
 };
-struct SwsDeleter {
+struct SwsDeleter
+{
     void operator()(SwsContext *c) const { sws_freeContext(c); }
 };
-struct SwrDeleter {
+struct SwrDeleter
+{
     void operator()(SwrContext *c) const { swr_free(&c); }
 };
-struct DictionaryDeleter {
+struct DictionaryDeleter
+{
     void operator()(AVDictionary *d) const { av_dict_free(&d); }
 };
 

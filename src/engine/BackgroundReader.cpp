@@ -36,8 +36,8 @@ int normalizedRotation(const AVStream *stream)
 
 // Rotates one 8-bit plane clockwise by `degrees` (90, 180, 270). Hand-written
 // because libswscale does not rotate and this is a plain index mapping.
-void rotatePlane(const uint8_t *src, int srcStride, int srcW, int srcH, uint8_t *dst,
-                 int dstStride, int degrees)
+void rotatePlane(const uint8_t *src, int srcStride, int srcW, int srcH, uint8_t *dst, int dstStride,
+                 int degrees)
 {
     if (degrees == 180) {
         for (int y = 0; y < srcH; ++y) {
@@ -75,8 +75,9 @@ BackgroundReader::BackgroundReader(const QString &path, QSize output, int decode
 
     const AVCodec *codec = avcodec_find_decoder(stream->codecpar->codec_id);
     if (!codec)
-        throwBadInput(QStringLiteral("%1: no decoder for its %2 video")
-                          .arg(path, QString::fromLatin1(avcodec_get_name(stream->codecpar->codec_id))));
+        throwBadInput(
+            QStringLiteral("%1: no decoder for its %2 video")
+                .arg(path, QString::fromLatin1(avcodec_get_name(stream->codecpar->codec_id))));
     m_decoder.reset(avcodec_alloc_context3(codec));
     if (!m_decoder)
         throwFailure(QStringLiteral("%1: out of memory for a decoder").arg(path));
@@ -86,9 +87,10 @@ BackgroundReader::BackgroundReader(const QString &path, QSize output, int decode
     m_decoder->thread_count = std::clamp(decoderThreads, 1, 16);
     m_decoder->thread_type = FF_THREAD_FRAME | FF_THREAD_SLICE;
     m_decoder->pkt_timebase = stream->time_base;
-    av::check(avcodec_open2(m_decoder.get(), codec, nullptr),
-              QStringLiteral("%1: opening the %2 decoder").arg(path, QString::fromLatin1(codec->name)),
-              ErrorKind::BadInput);
+    av::check(
+        avcodec_open2(m_decoder.get(), codec, nullptr),
+        QStringLiteral("%1: opening the %2 decoder").arg(path, QString::fromLatin1(codec->name)),
+        ErrorKind::BadInput);
 
     m_timeBase = stream->time_base;
     m_startPts = stream->start_time != AV_NOPTS_VALUE ? stream->start_time : 0;
@@ -101,7 +103,7 @@ BackgroundReader::BackgroundReader(const QString &path, QSize output, int decode
     // r_frame_rate comes from the timestamps' cadence; avg_frame_rate is
     // derived from that same short duration, so it would not help here.
     const double rate = stream->r_frame_rate.num > 0 ? av_q2d(stream->r_frame_rate)
-                                                      : av_q2d(stream->avg_frame_rate);
+                                                     : av_q2d(stream->avg_frame_rate);
     if (stream->nb_frames > 0 && rate > 0) {
         const double byCount = double(stream->nb_frames) / rate;
         if (byCount > m_duration && byCount - m_duration <= 1.5 / rate)
@@ -257,10 +259,9 @@ void BackgroundReader::scale(const AVFrame *source, AVFrame *dst)
     }
 
     AVFrame *out = m_rotation != 0 ? m_rotated.get() : dst;
-    m_sws.reset(sws_getCachedContext(m_sws.release(), m_view->width, m_view->height,
-                                     AVPixelFormat(m_view->format), out->width, out->height,
-                                     AV_PIX_FMT_YUV420P, SWS_FAST_BILINEAR, nullptr, nullptr,
-                                     nullptr));
+    m_sws.reset(sws_getCachedContext(
+        m_sws.release(), m_view->width, m_view->height, AVPixelFormat(m_view->format), out->width,
+        out->height, AV_PIX_FMT_YUV420P, SWS_FAST_BILINEAR, nullptr, nullptr, nullptr));
     if (m_sws) {
         // yuvj formats say full range themselves; plain ones only in the frame.
         const bool fullRange = m_view->color_range == AVCOL_RANGE_JPEG;
@@ -274,8 +275,9 @@ void BackgroundReader::scale(const AVFrame *source, AVFrame *dst)
     }
     if (!m_sws) {
         av_frame_unref(m_view.get());
-        throwFailure(QStringLiteral("%1: cannot scale %2 frames").arg(
-            m_path, QString::fromLatin1(av_get_pix_fmt_name(AVPixelFormat(source->format)))));
+        throwFailure(QStringLiteral("%1: cannot scale %2 frames")
+                         .arg(m_path, QString::fromLatin1(
+                                          av_get_pix_fmt_name(AVPixelFormat(source->format)))));
     }
     const int rows = sws_scale(m_sws.get(), m_view->data, m_view->linesize, 0, m_view->height,
                                out->data, out->linesize);

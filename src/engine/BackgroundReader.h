@@ -16,7 +16,8 @@ class BackgroundReader
 public:
     static constexpr int kDefaultDecoderThreads = 2;
 
-    BackgroundReader(const QString &path, QSize output, int decoderThreads = kDefaultDecoderThreads);
+    BackgroundReader(const QString &path, QSize output,
+                     int decoderThreads = kDefaultDecoderThreads);
     ~BackgroundReader();
     BackgroundReader(const BackgroundReader &) = delete;
     BackgroundReader &operator=(const BackgroundReader &) = delete;

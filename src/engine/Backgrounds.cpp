@@ -30,7 +30,8 @@ QStringList Backgrounds::builtinFolders()
     if (QCoreApplication::instance())
         folders << QDir(QCoreApplication::applicationDirPath())
                        .filePath(QStringLiteral("../share/reelsmith/backgrounds"));
-    for (const QString &data : QStandardPaths::standardLocations(QStandardPaths::GenericDataLocation))
+    for (const QString &data :
+         QStandardPaths::standardLocations(QStandardPaths::GenericDataLocation))
         folders << QDir(data).filePath(QStringLiteral("reelsmith/backgrounds"));
     for (QString &f : folders)
         f = QDir::cleanPath(f);
@@ -43,7 +44,8 @@ QList<BackgroundEntry> Backgrounds::list()
     QList<BackgroundEntry> entries;
     QStringList seen;
     auto scan = [&](const QString &folder, bool builtinOnly) {
-        const QFileInfoList files = QDir(folder).entryInfoList(kVideoFilters, QDir::Files, QDir::Name);
+        const QFileInfoList files =
+            QDir(folder).entryInfoList(kVideoFilters, QDir::Files, QDir::Name);
         for (const QFileInfo &file : files) {
             const QString name = file.completeBaseName();
             const bool isBuiltinName = builtinBackgroundNames().contains(name);
@@ -77,9 +79,10 @@ QString Backgrounds::resolve(const QString &background, const QString &baseDir)
         throwBadInput(QStringLiteral("background: built-in \"%1\" is not installed (looked in %2)")
                           .arg(background, looked.join(QStringLiteral(", "))));
     }
-    const QString path = QFileInfo(background).isAbsolute()
-                             ? background
-                             : QDir(baseDir.isEmpty() ? QDir::currentPath() : baseDir).filePath(background);
+    const QString path =
+        QFileInfo(background).isAbsolute()
+            ? background
+            : QDir(baseDir.isEmpty() ? QDir::currentPath() : baseDir).filePath(background);
     if (!QFileInfo(path).isFile())
         throwBadInput(QStringLiteral("background: %1: no such file").arg(path));
     return path;

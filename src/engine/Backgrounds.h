@@ -6,8 +6,9 @@
 
 namespace reelsmith {
 
-struct BackgroundEntry {
-    QString name;     // "minecraft", or a user clip's base name
+struct BackgroundEntry
+{
+    QString name; // "minecraft", or a user clip's base name
     QString path;
     bool builtin = false;
 };

@@ -95,8 +95,8 @@ QRect Caption::paint(QPainter &painter, QSize frame, const QString &text)
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, true);
     painter.setRenderHint(QPainter::TextAntialiasing, true);
-    painter.setPen(QPen(QColor(12, 12, 16, 235), stroke, Qt::SolidLine, Qt::RoundCap,
-                        Qt::RoundJoin));
+    painter.setPen(
+        QPen(QColor(12, 12, 16, 235), stroke, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
     painter.setBrush(Qt::NoBrush);
     painter.drawPath(outline);
     painter.setPen(Qt::white);

@@ -17,7 +17,8 @@ namespace reelsmith {
 
 namespace {
 
-struct TjDeleter {
+struct TjDeleter
+{
     void operator()(void *handle) const { tjDestroy(handle); }
 };
 using TjHandle = std::unique_ptr<void, TjDeleter>;
@@ -182,15 +183,15 @@ LoadedImage loadJpeg(const QString &path, QSize box, Fit fit)
                          .arg(path)
                          .arg(decodedSize.width())
                          .arg(decodedSize.height()));
-    const int ret = tjDecompress2(tj.get(), data, static_cast<unsigned long>(bytes.size()),
-                                  decoded.bits(), decodedSize.width(),
-                                  static_cast<int>(decoded.bytesPerLine()), decodedSize.height(),
-                                  TJPF_RGBX, 0);
+    const int ret =
+        tjDecompress2(tj.get(), data, static_cast<unsigned long>(bytes.size()), decoded.bits(),
+                      decodedSize.width(), static_cast<int>(decoded.bytesPerLine()),
+                      decodedSize.height(), TJPF_RGBX, 0);
     if (ret != 0) {
         const QString why = QString::fromLocal8Bit(tjGetErrorStr2(tj.get()));
         if (tjGetErrorCode(tj.get()) == TJERR_WARNING) {
-            out.warnings.append(QStringLiteral("%1: damaged JPEG, showing what decodes (%2)")
-                                    .arg(path, why));
+            out.warnings.append(
+                QStringLiteral("%1: damaged JPEG, showing what decodes (%2)").arg(path, why));
         } else {
             // TurboJPEG refuses some valid files (CMYK, arithmetic coding in old
             // builds); Qt's reader may still read them, at the cost of full size.
@@ -210,11 +211,26 @@ LoadedImage loadJpeg(const QString &path, QSize box, Fit fit)
     return out;
 }
 
+// libpng reports a cut-off file on stderr by itself before Qt sees the
+// error; a PNG must end with its IEND chunk, so a truncated one is refused here.
+void checkPngComplete(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly) || file.size() < 12)
+        return;
+    file.seek(file.size() - 12);
+    static const QByteArray kIend("\x00\x00\x00\x00IEND\xAE\x42\x60\x82", 12);
+    if (file.read(12) != kIend)
+        throwBadInput(QStringLiteral("%1: damaged PNG (the file is cut off)").arg(path));
+}
+
 LoadedImage loadWithQt(const QString &path, QSize box, Fit fit)
 {
     LoadedImage out;
     QImageReader reader(path);
     readQtHeader(reader, path, out.info);
+    if (out.info.format == "png")
+        checkPngComplete(path);
     checkPixelCount(path, out.info.size);
     const QSize rawTarget = rawTargetSize(out.info, box, fit);
     reader.setScaledSize(rawTarget);

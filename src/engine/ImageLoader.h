@@ -14,19 +14,21 @@ enum class Fit {
 };
 
 // What a picture's header says, read without decoding its pixels.
-struct ImageInfo {
-    QByteArray format;  // "jpeg", "png", "webp", "bmp", ...
-    QSize size;         // as stored, before orientation
+struct ImageInfo
+{
+    QByteArray format; // "jpeg", "png", "webp", "bmp", ...
+    QSize size;        // as stored, before orientation
     QImageIOHandler::Transformations orientation = QImageIOHandler::TransformationNone;
     QSize orientedSize() const;
 };
 
-struct LoadedImage {
+struct LoadedImage
+{
     QImage image; // Format_ARGB32_Premultiplied, oriented, at the requested size
     ImageInfo info;
-    int scaleNum = 1;   // the JPEG decoder's scaling factor (1/1 for other formats)
+    int scaleNum = 1; // the JPEG decoder's scaling factor (1/1 for other formats)
     int scaleDenom = 1;
-    QSize decodedSize;  // size the pixels were decoded at, before resampling
+    QSize decodedSize; // size the pixels were decoded at, before resampling
     QStringList warnings;
 };
 

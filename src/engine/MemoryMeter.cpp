@@ -21,7 +21,9 @@ qint64 MemoryMeter::currentBytes()
 
 qint64 MemoryMeter::peakBytes()
 {
-    struct rusage usage {};
+    struct rusage usage
+    {
+    };
     if (getrusage(RUSAGE_SELF, &usage) != 0)
         return currentBytes();
     return qint64(usage.ru_maxrss) * 1024; // kilobytes on Linux

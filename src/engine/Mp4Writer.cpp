@@ -110,7 +110,8 @@ void Mp4Writer::finish()
         return;
     av::check(avcodec_send_frame(m_encoder.get(), nullptr), QStringLiteral("flushing the encoder"));
     drain(true);
-    av::check(av_write_trailer(m_format.get()), QStringLiteral("%1: finishing the MP4").arg(m_path));
+    av::check(av_write_trailer(m_format.get()),
+              QStringLiteral("%1: finishing the MP4").arg(m_path));
     av::check(avio_closep(&m_format->pb), QStringLiteral("%1: closing").arg(m_path));
     m_finished = true;
 }

@@ -7,13 +7,14 @@
 
 namespace reelsmith {
 
-struct VideoEncoding {
+struct VideoEncoding
+{
     QSize size{720, 1280};
     int fps = 24;
     int crf = 28;
     QString preset = QStringLiteral("ultrafast");
-    int threads = 2;      // 0: automatic
-    int maxrateKbps = 0;  // 0: no VBV cap
+    int threads = 2;     // 0: automatic
+    int maxrateKbps = 0; // 0: no VBV cap
     int bufsizeKbps = 0;
 };
 

@@ -21,13 +21,20 @@ const QString kFormat = QStringLiteral("reelsmith-project");
 QString typeName(const QJsonValue &value)
 {
     switch (value.type()) {
-    case QJsonValue::Null: return QStringLiteral("null");
-    case QJsonValue::Bool: return QStringLiteral("a boolean");
-    case QJsonValue::Double: return QStringLiteral("a number");
-    case QJsonValue::String: return QStringLiteral("a string");
-    case QJsonValue::Array: return QStringLiteral("an array");
-    case QJsonValue::Object: return QStringLiteral("an object");
-    case QJsonValue::Undefined: break;
+    case QJsonValue::Null:
+        return QStringLiteral("null");
+    case QJsonValue::Bool:
+        return QStringLiteral("a boolean");
+    case QJsonValue::Double:
+        return QStringLiteral("a number");
+    case QJsonValue::String:
+        return QStringLiteral("a string");
+    case QJsonValue::Array:
+        return QStringLiteral("an array");
+    case QJsonValue::Object:
+        return QStringLiteral("an object");
+    case QJsonValue::Undefined:
+        break;
     }
     return QStringLiteral("missing");
 }
@@ -37,7 +44,8 @@ QString typeName(const QJsonValue &value)
 class Reader
 {
 public:
-    Reader(QString source, QStringList *warnings) : m_source(std::move(source)), m_warnings(warnings)
+    Reader(QString source, QStringList *warnings)
+        : m_source(std::move(source)), m_warnings(warnings)
     {
     }
 
@@ -116,9 +124,12 @@ int lineOfOffset(const QByteArray &json, int offset)
 QString layoutName(Layout layout)
 {
     switch (layout) {
-    case Layout::Center: return QStringLiteral("center");
-    case Layout::Top: return QStringLiteral("top");
-    case Layout::Fill: return QStringLiteral("fill");
+    case Layout::Center:
+        return QStringLiteral("center");
+    case Layout::Top:
+        return QStringLiteral("top");
+    case Layout::Fill:
+        return QStringLiteral("fill");
     }
     return QStringLiteral("center");
 }
@@ -170,8 +181,9 @@ QString checkOutputSettings(const OutputSettings &o, QString *badKey)
         return bad("preset", QStringLiteral("must be one of %1, not \"%2\"")
                                  .arg(x264PresetNames().join(QStringLiteral(", ")), o.preset));
     if (o.threads < 0 || o.threads > 64)
-        return bad("threads",
-                   QStringLiteral("must be between 0 and 64 (0 = automatic), not %1").arg(o.threads));
+        return bad(
+            "threads",
+            QStringLiteral("must be between 0 and 64 (0 = automatic), not %1").arg(o.threads));
     return {};
 }
 
@@ -213,9 +225,9 @@ Project Project::fromJson(const QByteArray &jsonIn, const QString &sourceName,
     p.baseDir = baseDir;
     Reader r(sourceName, &p.warnings);
     const QJsonObject root = doc.object();
-    r.warnUnknownKeys(root, QString(),
-                      {"format", "version", "background", "background_start", "audio", "output",
-                       "scenes"});
+    r.warnUnknownKeys(
+        root, QString(),
+        {"format", "version", "background", "background_start", "audio", "output", "scenes"});
 
     if (r.string(root, "format", QStringLiteral("format"), std::nullopt) != kFormat)
         r.fail(QStringLiteral("format"), QStringLiteral("must be \"%1\"").arg(kFormat));
@@ -231,8 +243,7 @@ Project Project::fromJson(const QByteArray &jsonIn, const QString &sourceName,
     p.background = r.string(root, "background", QStringLiteral("background"), p.background);
     if (p.background.trimmed().isEmpty())
         r.fail(QStringLiteral("background"), QStringLiteral("must not be empty"));
-    p.backgroundStart =
-        r.number(root, "background_start", QStringLiteral("background_start"), 0.0);
+    p.backgroundStart = r.number(root, "background_start", QStringLiteral("background_start"), 0.0);
     p.audio = r.string(root, "audio", QStringLiteral("audio"), QString());
 
     const QJsonValue outputValue = root.value(QLatin1String("output"));
@@ -273,8 +284,9 @@ Project Project::fromJson(const QByteArray &jsonIn, const QString &sourceName,
             r.string(s, "layout", at + QStringLiteral(".layout"), QStringLiteral("center"));
         const auto parsed = layoutFromName(layout);
         if (!parsed)
-            r.fail(at + QStringLiteral(".layout"),
-                   QStringLiteral("must be \"center\", \"top\" or \"fill\", not \"%1\"").arg(layout));
+            r.fail(
+                at + QStringLiteral(".layout"),
+                QStringLiteral("must be \"center\", \"top\" or \"fill\", not \"%1\"").arg(layout));
         scene.layout = *parsed;
         p.scenes.append(scene);
     }
@@ -300,7 +312,9 @@ QString Project::validationError() const
         if (s.image.trimmed().isEmpty())
             return QStringLiteral("scenes[%1].image: must not be empty").arg(i);
         if (!std::isfinite(s.duration) || s.duration <= 0)
-            return QStringLiteral("scenes[%1].duration: must be > 0, not %2").arg(i).arg(s.duration);
+            return QStringLiteral("scenes[%1].duration: must be > 0, not %2")
+                .arg(i)
+                .arg(s.duration);
         if (s.duration > kMaxTotalSeconds)
             return QStringLiteral("scenes[%1].duration: must be at most %2 s (3 h), not %3")
                 .arg(i)

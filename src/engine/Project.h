@@ -14,7 +14,8 @@ enum class Layout { Center, Top, Fill };
 QString layoutName(Layout layout);
 std::optional<Layout> layoutFromName(const QString &name);
 
-struct OutputSettings {
+struct OutputSettings
+{
     int width = 720;
     int height = 1280;
     int fps = 24;
@@ -26,7 +27,8 @@ struct OutputSettings {
     bool operator==(const OutputSettings &) const = default;
 };
 
-struct Scene {
+struct Scene
+{
     QString image; // as written in the project; see Project::resolve()
     double duration = 0.0;
     QString caption;
@@ -35,7 +37,8 @@ struct Scene {
     bool operator==(const Scene &) const = default;
 };
 
-struct Project {
+struct Project
+{
     static constexpr double kMaxTotalSeconds = 3 * 60 * 60;
 
     QString background = QStringLiteral("minecraft");

@@ -48,9 +48,10 @@ void RenderJob::preflight()
         }
     }
     if (!m_project.audio.isEmpty() && !QFileInfo(m_project.resolve(m_project.audio)).isFile())
-        rethrowWithContext(Error(ErrorKind::BadInput,
-                                 QStringLiteral("%1: no such file").arg(m_project.resolve(m_project.audio))),
-                           QStringLiteral("audio"));
+        rethrowWithContext(
+            Error(ErrorKind::BadInput,
+                  QStringLiteral("%1: no such file").arg(m_project.resolve(m_project.audio))),
+            QStringLiteral("audio"));
 }
 
 RenderResult RenderJob::run(const ProgressFn &progress, const CancelFn &cancel)
@@ -66,7 +67,8 @@ RenderResult RenderJob::run(const ProgressFn &progress, const CancelFn &cancel)
     AtomicOutput file(m_output);
     std::unique_ptr<BackgroundReader> background;
     try {
-        background = std::make_unique<BackgroundReader>(m_backgroundPath, frameSize, m_decoderThreads);
+        background =
+            std::make_unique<BackgroundReader>(m_backgroundPath, frameSize, m_decoderThreads);
     } catch (const Error &e) {
         rethrowWithContext(e, QStringLiteral("background"));
     }

@@ -10,13 +10,15 @@
 
 namespace reelsmith {
 
-struct RenderProgress {
+struct RenderProgress
+{
     qint64 framesDone = 0;
     qint64 frameCount = 0;
     double fraction() const { return frameCount > 0 ? double(framesDone) / frameCount : 0.0; }
 };
 
-struct RenderResult {
+struct RenderResult
+{
     QString outputPath;
     qint64 frames = 0;
     qint64 bytes = 0;

@@ -58,7 +58,8 @@ void blendRow(uint8_t *__restrict dst, const uint8_t *__restrict ov,
               const uint8_t *__restrict inverseAlpha, int n)
 {
     for (int x = 0; x < n; ++x)
-        dst[x] = static_cast<uint8_t>(ov[x] + div255(static_cast<uint16_t>(dst[x] * inverseAlpha[x])));
+        dst[x] =
+            static_cast<uint8_t>(ov[x] + div255(static_cast<uint16_t>(dst[x] * inverseAlpha[x])));
 }
 
 } // namespace
@@ -100,8 +101,8 @@ SceneOverlay SceneOverlay::build(const Scene &scene, const QString &imagePath, Q
                                  QStringList *warnings)
 {
     const QRect box = layoutBox(scene.layout, frame);
-    LoadedImage picture = ImageLoader::load(imagePath, box.size(),
-                                            scene.layout == Layout::Fill ? Fit::Cover : Fit::Contain);
+    LoadedImage picture = ImageLoader::load(
+        imagePath, box.size(), scene.layout == Layout::Fill ? Fit::Cover : Fit::Contain);
     if (warnings)
         warnings->append(picture.warnings);
     QImage canvas(frame, QImage::Format_ARGB32_Premultiplied);

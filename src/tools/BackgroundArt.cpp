@@ -44,7 +44,8 @@ void paintMinecraft(QPainter &p, QSize size, double phase)
         const int height = 1 + int(hash(wrapped, 7) % 4);
         for (int r = 0; r < (h - ground) / block + height + 1; ++r) {
             const int y = ground - height * block + r * block;
-            QColor color = r == 0 ? QColor(95, 160, 60) : (r < 3 ? QColor(134, 96, 67) : QColor(120, 120, 120));
+            QColor color = r == 0 ? QColor(95, 160, 60)
+                                  : (r < 3 ? QColor(134, 96, 67) : QColor(120, 120, 120));
             const int shade = int(hash(wrapped, r) % 24) - 12;
             color = color.lighter(100 + shade);
             p.fillRect(x, y, block, block, color);
@@ -62,14 +63,16 @@ void paintSubway(QPainter &p, QSize size, double phase)
     // Rings of the tunnel rushing towards the viewer; 8 rings per loop.
     const int rings = 8;
     for (int i = rings; i >= 1; --i) {
-        const double depth = std::fmod(i - phase * 1.0 + rings, double(rings)) / rings; // 0 near, 1 far
+        const double depth =
+            std::fmod(i - phase * 1.0 + rings, double(rings)) / rings; // 0 near, 1 far
         const double scale = std::pow(0.18, depth);
         const double rw = w * 1.4 * scale;
         const double rh = h * 1.1 * scale;
         QColor ring = QColor::fromHsv(200 + int(depth * 40), 80, int(200 * (1 - depth) + 30));
         p.setPen(QPen(ring, std::max(1.0, 14 * scale)));
         p.setBrush(Qt::NoBrush);
-        p.drawRoundedRect(QRectF(vanish.x() - rw / 2, vanish.y() - rh / 2, rw, rh), 40 * scale, 40 * scale);
+        p.drawRoundedRect(QRectF(vanish.x() - rw / 2, vanish.y() - rh / 2, rw, rh), 40 * scale,
+                          40 * scale);
         // Lights on the ring
         p.setPen(Qt::NoPen);
         p.setBrush(QColor(255, 220, 120, int(255 * (1 - depth))));

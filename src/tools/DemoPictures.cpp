@@ -44,7 +44,8 @@ QImage sunset(QSize size)
         for (int x = 0; x <= 40; ++x) {
             const double px = w * x / 40.0;
             const double py = h * (0.62 + 0.1 * layer) +
-                              std::sin(x * 0.7 + layer * 2.1) * h * 0.04 + std::sin(x * 0.23) * h * 0.03;
+                              std::sin(x * 0.7 + layer * 2.1) * h * 0.04 +
+                              std::sin(x * 0.23) * h * 0.03;
             hills.lineTo(px, py);
         }
         hills.lineTo(w, h);
@@ -65,7 +66,8 @@ QImage sticker(QSize size)
     for (int i = 0; i < 10; ++i) {
         const double a = -M_PI / 2 + i * M_PI / 5;
         const double radius = (i % 2 ? 0.42 : 1.0) * r.width() / 2;
-        const QPointF pt(r.center().x() + radius * std::cos(a), r.center().y() + radius * std::sin(a));
+        const QPointF pt(r.center().x() + radius * std::cos(a),
+                         r.center().y() + radius * std::sin(a));
         i == 0 ? star.moveTo(pt) : star.lineTo(pt);
     }
     star.closeSubpath();

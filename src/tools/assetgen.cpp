@@ -36,8 +36,8 @@ void writeBackground(const QString &name, const QString &path)
     Mp4Writer writer(out.temporaryPath(), enc);
     QImage canvas(enc.size, QImage::Format_RGB32);
     av::Sws sws(sws_getContext(enc.size.width(), enc.size.height(), AV_PIX_FMT_BGRA,
-                               enc.size.width(), enc.size.height(), AV_PIX_FMT_YUV420P,
-                               SWS_BICUBIC, nullptr, nullptr, nullptr));
+                               enc.size.width(), enc.size.height(), AV_PIX_FMT_YUV420P, SWS_BICUBIC,
+                               nullptr, nullptr, nullptr));
     if (!sws)
         throwFailure(QStringLiteral("cannot create the colour converter"));
     sws_setColorspaceDetails(sws.get(), sws_getCoefficients(SWS_CS_ITU709), 1,
@@ -51,8 +51,9 @@ void writeBackground(const QString &name, const QString &path)
         AVFrame *frame = writer.frame();
         const uint8_t *src[1] = {canvas.constBits()};
         const int stride[1] = {int(canvas.bytesPerLine())};
-        av::check(sws_scale(sws.get(), src, stride, 0, canvas.height(), frame->data, frame->linesize),
-                  QStringLiteral("converting a frame"));
+        av::check(
+            sws_scale(sws.get(), src, stride, 0, canvas.height(), frame->data, frame->linesize),
+            QStringLiteral("converting a frame"));
         writer.submit();
     }
     writer.finish();

@@ -37,18 +37,24 @@ void check(int ret, const char *what)
     }
 }
 
-template <typename T, void (*Free)(T **)> struct Deleter {
+template <typename T, void (*Free)(T **)> struct Deleter
+{
     void operator()(T *p) const { Free(&p); }
 };
-void freeFormatInput(AVFormatContext **c) { avformat_close_input(c); }
+void freeFormatInput(AVFormatContext **c)
+{
+    avformat_close_input(c);
+}
 using InputPtr = std::unique_ptr<AVFormatContext, Deleter<AVFormatContext, freeFormatInput>>;
 using CodecPtr = std::unique_ptr<AVCodecContext, Deleter<AVCodecContext, avcodec_free_context>>;
 using FramePtr = std::unique_ptr<AVFrame, Deleter<AVFrame, av_frame_free>>;
 using PacketPtr = std::unique_ptr<AVPacket, Deleter<AVPacket, av_packet_free>>;
-struct SwsFree {
+struct SwsFree
+{
     void operator()(SwsContext *c) const { sws_freeContext(c); }
 };
-struct OutputFree {
+struct OutputFree
+{
     void operator()(AVFormatContext *c) const
     {
         if (c->pb)
@@ -118,13 +124,13 @@ QString writeJpegWithOrientation(const QString &path, const QImage &stored, int 
     }
     // APP1 "Exif\0\0" + big-endian TIFF with one IFD entry: Orientation (0x0112).
     QByteArray tiff("MM\x00\x2A\x00\x00\x00\x08", 8);
-    tiff += bigEndian16(1);            // entries
-    tiff += bigEndian16(0x0112);       // tag
-    tiff += bigEndian16(3);            // SHORT
+    tiff += bigEndian16(1);      // entries
+    tiff += bigEndian16(0x0112); // tag
+    tiff += bigEndian16(3);      // SHORT
     tiff += QByteArray("\x00\x00\x00\x01", 4);
     tiff += bigEndian16(orientation);
-    tiff += QByteArray(2, 0);          // value padding
-    tiff += QByteArray(4, 0);          // next IFD
+    tiff += QByteArray(2, 0); // value padding
+    tiff += QByteArray(4, 0); // next IFD
     QByteArray app1("Exif\x00\x00", 6);
     app1 += tiff;
     QByteArray segment("\xFF\xE1", 2);
@@ -152,8 +158,9 @@ VideoSpec colorCycle(QSize size, int fps, int frames, const QList<QColor> &color
 void writeVideo(const QString &path, const VideoSpec &spec)
 {
     AVFormatContext *raw = nullptr;
-    check(avformat_alloc_output_context2(&raw, nullptr, nullptr, QFile::encodeName(path).constData()),
-          "output context");
+    check(
+        avformat_alloc_output_context2(&raw, nullptr, nullptr, QFile::encodeName(path).constData()),
+        "output context");
     std::unique_ptr<AVFormatContext, OutputFree> fmt(raw);
     const AVCodec *codec = avcodec_find_encoder_by_name(spec.encoder);
     if (!codec)
@@ -183,7 +190,9 @@ void writeVideo(const QString &path, const VideoSpec &spec)
     if (spec.rotation != 0) {
         auto *matrix = reinterpret_cast<int32_t *>(
             av_stream_new_side_data(st, AV_PKT_DATA_DISPLAYMATRIX, sizeof(int32_t) * 9));
-        av_display_rotation_set(matrix, -spec.rotation); // counter-clockwise angle
+        // av_display_rotation_get() of the result is -angle, and players rotate by
+        // -get() clockwise: this makes a file shown after turning it `rotation` clockwise.
+        av_display_rotation_set(matrix, spec.rotation);
     }
 
     CodecPtr audio;
@@ -208,9 +217,9 @@ void writeVideo(const QString &path, const VideoSpec &spec)
     check(avformat_write_header(fmt.get(), nullptr), "header");
 
     QImage canvas(spec.size, QImage::Format_RGB32);
-    std::unique_ptr<SwsContext, SwsFree> sws(
-        sws_getContext(spec.size.width(), spec.size.height(), AV_PIX_FMT_BGRA, spec.size.width(),
-                       spec.size.height(), AV_PIX_FMT_YUV420P, SWS_BICUBIC, nullptr, nullptr, nullptr));
+    std::unique_ptr<SwsContext, SwsFree> sws(sws_getContext(
+        spec.size.width(), spec.size.height(), AV_PIX_FMT_BGRA, spec.size.width(),
+        spec.size.height(), AV_PIX_FMT_YUV420P, SWS_BICUBIC, nullptr, nullptr, nullptr));
     sws_setColorspaceDetails(sws.get(), sws_getCoefficients(SWS_CS_ITU709), 1,
                              sws_getCoefficients(SWS_CS_ITU709), 0, 0, 1 << 16, 1 << 16);
     FramePtr frame(av_frame_alloc());
@@ -235,7 +244,8 @@ void writeVideo(const QString &path, const VideoSpec &spec)
     writePackets(fmt.get(), enc.get(), st, nullptr);
 
     if (audio) {
-        const double seconds = vfr ? spec.timestamps.last() + 1.0 / spec.fps : double(spec.frames) / spec.fps;
+        const double seconds =
+            vfr ? spec.timestamps.last() + 1.0 / spec.fps : double(spec.frames) / spec.fps;
         const int total = int(seconds * 48000);
         FramePtr af(av_frame_alloc());
         af->nb_samples = audio->frame_size;
@@ -279,7 +289,8 @@ VideoFacts probe(const QString &path)
     facts.width = st->codecpar->width;
     facts.height = st->codecpar->height;
     facts.codec = QString::fromLatin1(avcodec_get_name(st->codecpar->codec_id));
-    facts.pixelFormat = QString::fromLatin1(av_get_pix_fmt_name(AVPixelFormat(st->codecpar->format)));
+    facts.pixelFormat =
+        QString::fromLatin1(av_get_pix_fmt_name(AVPixelFormat(st->codecpar->format)));
     facts.fps = av_q2d(st->avg_frame_rate);
 
     const AVCodec *codec = avcodec_find_decoder(st->codecpar->codec_id);
@@ -337,11 +348,13 @@ QList<QImage> frames(const QString &path, const QList<int> &indexes)
                 if (indexes[k] != index)
                     continue;
                 QImage image(frame->width, frame->height, QImage::Format_RGB32);
-                std::unique_ptr<SwsContext, SwsFree> sws(sws_getContext(
-                    frame->width, frame->height, AVPixelFormat(frame->format), frame->width,
-                    frame->height, AV_PIX_FMT_BGRA, SWS_BILINEAR | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INT,
-                    nullptr, nullptr, nullptr));
-                const int cs = frame->colorspace == AVCOL_SPC_BT709 ? SWS_CS_ITU709 : SWS_CS_DEFAULT;
+                std::unique_ptr<SwsContext, SwsFree> sws(
+                    sws_getContext(frame->width, frame->height, AVPixelFormat(frame->format),
+                                   frame->width, frame->height, AV_PIX_FMT_BGRA,
+                                   SWS_BILINEAR | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INT, nullptr,
+                                   nullptr, nullptr));
+                const int cs =
+                    frame->colorspace == AVCOL_SPC_BT709 ? SWS_CS_ITU709 : SWS_CS_DEFAULT;
                 sws_setColorspaceDetails(sws.get(), sws_getCoefficients(cs),
                                          frame->color_range == AVCOL_RANGE_JPEG ? 1 : 0,
                                          sws_getCoefficients(cs), 1, 0, 1 << 16, 1 << 16);
@@ -386,7 +399,8 @@ QColor sample(const QImage &image, QPoint at, int radius)
 
 bool near(QColor a, QColor b, int tolerance)
 {
-    return std::abs(a.red() - b.red()) <= tolerance && std::abs(a.green() - b.green()) <= tolerance &&
+    return std::abs(a.red() - b.red()) <= tolerance &&
+           std::abs(a.green() - b.green()) <= tolerance &&
            std::abs(a.blue() - b.blue()) <= tolerance;
 }
 

@@ -24,26 +24,28 @@ QString writeImage(const QString &path, const QImage &image, const char *format,
 QString writeJpegWithOrientation(const QString &path, const QImage &stored, int orientation);
 
 // Videos -----------------------------------------------------------------
-struct VideoSpec {
+struct VideoSpec
+{
     QSize size{96, 160};
     int fps = 24;
     int frames = 24;
     // Paints frame `index` (whose presentation time is `seconds`).
     std::function<void(QPainter &, int index, double seconds)> paint;
-    int rotation = 0;            // display-matrix rotation (clockwise degrees to show upright)
-    QList<double> timestamps;    // seconds per frame for variable frame rate; empty: index / fps
+    int rotation = 0;         // display-matrix rotation (clockwise degrees to show upright)
+    QList<double> timestamps; // seconds per frame for variable frame rate; empty: index / fps
     const char *encoder = "libx264";
-    bool withAudio = false;      // adds a silent AAC track
+    bool withAudio = false; // adds a silent AAC track
 };
 void writeVideo(const QString &path, const VideoSpec &spec);
 // A clip whose frame i is filled with colors[i % colors.size()].
 VideoSpec colorCycle(QSize size, int fps, int frames, const QList<QColor> &colors);
 
-struct VideoFacts {
+struct VideoFacts
+{
     int width = 0;
     int height = 0;
-    int frames = 0;         // frames actually decoded
-    double duration = 0;    // container duration, seconds
+    int frames = 0;      // frames actually decoded
+    double duration = 0; // container duration, seconds
     double fps = 0;
     QString codec;
     QString pixelFormat;
