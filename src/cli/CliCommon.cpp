@@ -1,0 +1,102 @@
+#include "CliCommon.h"
+
+#include "Error.h"
+#include "MemoryMeter.h"
+
+#include <csignal>
+#include <cstdio>
+
+namespace reelsmith::cli {
+
+namespace {
+
+volatile std::sig_atomic_t g_stopRequested = 0;
+
+void onStopSignal(int)
+{
+    g_stopRequested = 1;
+}
+
+} // namespace
+
+void installStopHandlers()
+{
+    struct sigaction action
+    {
+    };
+    action.sa_handler = onStopSignal;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
+}
+
+bool stopRequested()
+{
+    return g_stopRequested != 0;
+}
+
+void throwIfStopRequested()
+{
+    if (stopRequested())
+        throw Error(ErrorKind::Cancelled, QStringLiteral("cancelled"));
+}
+
+void printError(const QString &message)
+{
+    std::fprintf(stderr, "error: %s\n", message.toLocal8Bit().constData());
+}
+
+void printLine(const QString &text)
+{
+    std::fprintf(stderr, "%s\n", text.toLocal8Bit().constData());
+}
+
+bool parseVerb(QCommandLineParser &parser, const QStringList &args)
+{
+    parser.addHelpOption();
+    if (!parser.parse(args))
+        throw UsageError(parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        std::fputs(parser.helpText().toLocal8Bit().constData(), stdout);
+        return false;
+    }
+    return true;
+}
+
+int integerOption(const QCommandLineParser &parser, const QString &name, int fallback)
+{
+    if (!parser.isSet(name))
+        return fallback;
+    bool ok = false;
+    const QString text = parser.value(name);
+    const int value = text.toInt(&ok);
+    if (!ok)
+        throw UsageError(
+            QStringLiteral("--%1: must be a whole number, not \"%2\"").arg(name, text));
+    return value;
+}
+
+double numberOption(const QCommandLineParser &parser, const QString &name, double fallback)
+{
+    if (!parser.isSet(name))
+        return fallback;
+    bool ok = false;
+    const QString text = parser.value(name);
+    const double value = text.toDouble(&ok);
+    if (!ok || !qIsFinite(value))
+        throw UsageError(QStringLiteral("--%1: must be a number, not \"%2\"").arg(name, text));
+    return value;
+}
+
+QString megabytes(qint64 bytes)
+{
+    return QStringLiteral("%1 MB").arg(double(bytes) / (1024 * 1024), 0, 'f', 1);
+}
+
+QString peakRssText()
+{
+    return QStringLiteral("peak RSS: %1 MB")
+        .arg(MemoryMeter::toMegabytes(MemoryMeter::peakBytes()));
+}
+
+} // namespace reelsmith::cli

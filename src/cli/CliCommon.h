@@ -1,0 +1,53 @@
+#pragma once
+
+// What every reelsmith-cli verb shares: exit statuses, the stop flag set by
+// SIGINT/SIGTERM, stderr messages and option parsing helpers.
+
+#include <QCommandLineParser>
+#include <QString>
+#include <QStringList>
+
+#include <stdexcept>
+
+namespace reelsmith::cli {
+
+constexpr int kExitOk = 0;
+constexpr int kExitFailure = 1;
+constexpr int kExitBadInput = 2;
+constexpr int kExitCancelled = 130;
+
+// Bad usage: exit 2 with the message as the error line.
+class UsageError : public std::runtime_error
+{
+public:
+    explicit UsageError(const QString &message)
+        : std::runtime_error(message.toStdString()), m_text(message)
+    {
+    }
+    const QString &text() const { return m_text; }
+
+private:
+    QString m_text;
+};
+
+void installStopHandlers();
+bool stopRequested();
+// Throws Error(Cancelled) when a stop signal has arrived.
+void throwIfStopRequested();
+
+void printError(const QString &message);
+void printLine(const QString &text);
+
+// Parses a verb's arguments; returns false when --help was printed instead.
+bool parseVerb(QCommandLineParser &parser, const QStringList &args);
+int integerOption(const QCommandLineParser &parser, const QString &name, int fallback);
+double numberOption(const QCommandLineParser &parser, const QString &name, double fallback);
+QString megabytes(qint64 bytes);
+// "peak RSS: N MB", the end of every summary line.
+QString peakRssText();
+
+// The verbs; each returns an exit status or throws (UsageError, Error).
+int runRender(const QStringList &args);
+int runBackgrounds(const QStringList &args);
+
+} // namespace reelsmith::cli

@@ -1,0 +1,100 @@
+// reelsmith-cli render PROJECT -o OUT.mp4 [flags]
+
+#include "CliCommon.h"
+#include "Error.h"
+#include "ProgressPrinter.h"
+#include "Project.h"
+#include "RenderJob.h"
+
+#include <cstdio>
+
+namespace reelsmith::cli {
+
+int runRender(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Render a project to an H.264 MP4."));
+    parser.addPositionalArgument(QStringLiteral("project"),
+                                 QStringLiteral("The .reel.json project."));
+    parser.addOptions({
+        {{QStringLiteral("o"), QStringLiteral("output")},
+         QStringLiteral("Output MP4 file."),
+         QStringLiteral("file")},
+        {QStringLiteral("fps"), QStringLiteral("Frame rate, 1-120."), QStringLiteral("n")},
+        {QStringLiteral("crf"), QStringLiteral("x264 quality, 0-51 (lower is better)."),
+         QStringLiteral("n")},
+        {QStringLiteral("preset"), QStringLiteral("x264 preset (ultrafast ... placebo)."),
+         QStringLiteral("name")},
+        {QStringLiteral("threads"), QStringLiteral("Encoder threads, 0-64 (0 = automatic)."),
+         QStringLiteral("n")},
+        {QStringLiteral("width"), QStringLiteral("Output width, even, 16-4096."),
+         QStringLiteral("w")},
+        {QStringLiteral("height"), QStringLiteral("Output height, even, 16-4096."),
+         QStringLiteral("h")},
+        {{QStringLiteral("q"), QStringLiteral("quiet")},
+         QStringLiteral("No progress or summary; errors still print.")},
+    });
+    if (!parseVerb(parser, args))
+        return kExitOk;
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1)
+        throw UsageError(positional.isEmpty() ? QStringLiteral("render: which project?")
+                                              : QStringLiteral("render: one project at a time"));
+    if (!parser.isSet(QStringLiteral("output")))
+        throw UsageError(QStringLiteral("render: -o OUT.mp4 is required"));
+    const bool quiet = parser.isSet(QStringLiteral("quiet"));
+
+    Project project = Project::load(positional.first());
+    for (const QString &warning : std::as_const(project.warnings))
+        if (!quiet)
+            printLine(QStringLiteral("warning: ") + warning);
+
+    OutputSettings &out = project.output;
+    out.fps = integerOption(parser, QStringLiteral("fps"), out.fps);
+    out.crf = integerOption(parser, QStringLiteral("crf"), out.crf);
+    out.threads = integerOption(parser, QStringLiteral("threads"), out.threads);
+    out.width = integerOption(parser, QStringLiteral("width"), out.width);
+    out.height = integerOption(parser, QStringLiteral("height"), out.height);
+    if (parser.isSet(QStringLiteral("preset")))
+        out.preset = parser.value(QStringLiteral("preset"));
+    QString badKey;
+    if (const QString problem = checkOutputSettings(out, &badKey); !problem.isEmpty()) {
+        const bool fromFlag = parser.isSet(badKey);
+        throw Error(
+            ErrorKind::BadInput,
+            fromFlag
+                ? QStringLiteral("--%1: %2").arg(badKey, problem)
+                : QStringLiteral("%1: output.%2: %3").arg(positional.first(), badKey, problem));
+    }
+
+    RenderJob job(project, parser.value(QStringLiteral("output")));
+    if (qEnvironmentVariableIsSet("REELSMITH_DECODER_THREADS"))
+        job.setDecoderThreads(qEnvironmentVariableIntValue("REELSMITH_DECODER_THREADS"));
+    job.setWarningHandler([](const QString &w) { printLine(QStringLiteral("warning: ") + w); });
+    ProgressPrinter progress(QStringLiteral("render"), !quiet);
+    throwIfStopRequested();
+    RenderResult result;
+    try {
+        result =
+            job.run([&](const RenderProgress &p) { progress.update(p.framesDone, p.frameCount); },
+                    [] { return stopRequested(); });
+    } catch (...) {
+        progress.finish();
+        throw;
+    }
+    progress.finish();
+    if (!quiet) {
+        const double videoSeconds = double(result.frames) / out.fps;
+        printLine(QStringLiteral("rendered %1: %2 frames (%3 s of video) in %4 s (%5 fps), %6, "
+                                 "%7")
+                      .arg(result.outputPath)
+                      .arg(result.frames)
+                      .arg(videoSeconds, 0, 'f', 1)
+                      .arg(result.seconds, 0, 'f', 1)
+                      .arg(result.seconds > 0 ? result.frames / result.seconds : 0.0, 0, 'f', 1)
+                      .arg(megabytes(result.bytes), peakRssText()));
+    }
+    return kExitOk;
+}
+
+} // namespace reelsmith::cli
