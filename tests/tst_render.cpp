@@ -133,6 +133,30 @@ private Q_SLOTS:
             QVERIFY2(near(sample(f, at), kGreen), qPrintable(describe(sample(f, at))));
     }
 
+    void fullyCoveredScenesSkipTheBackgroundAndResumeInStep()
+    {
+        // Six seconds, one colour a second, a keyframe a second.
+        const QList<QColor> perSecond = {kRed, kGreen, kBlue, kYellow, kWhite, kRed};
+        VideoSpec clock = colorCycle({96, 160}, 12, 72, {});
+        clock.paint = [perSecond](QPainter &p, int i, double) {
+            p.fillRect(p.window(), perSecond[i / 12]);
+        };
+        writeVideo(path("clock.mp4"), clock);
+        Project p = smallProject(QStringLiteral("clock.mp4"));
+        // An opaque fill scene hides the background for 4.25 s; the next
+        // scene must show the background at 4.25 s (white), not at 0.
+        p.scenes = {{QStringLiteral("green.jpg"), 4.25, QString(), Layout::Fill},
+                    {QStringLiteral("blue.png"), 1.5, QString(), Layout::Top}};
+        RenderJob(p, path("resume.mp4")).run();
+        const QList<QImage> f = frames(path("resume.mp4"), {6, 51, 62});
+        QVERIFY2(near(sample(f[0], {90, 300}), kGreen),
+                 qPrintable(describe(sample(f[0], {90, 300}))));
+        QVERIFY2(near(sample(f[1], {90, 300}), kWhite),
+                 qPrintable(describe(sample(f[1], {90, 300}))));
+        QVERIFY2(near(sample(f[2], {90, 300}), kRed),
+                 qPrintable(describe(sample(f[2], {90, 300}))));
+    }
+
     void cancellingLeavesNoFile()
     {
         Project p = smallProject(QStringLiteral("halves.mp4"));

@@ -1,4 +1,6 @@
-// reelsmith-cli backgrounds: one line per background a project can name.
+// reelsmith-cli backgrounds: one line per background a project can name,
+// tab-separated: name, kind, duration in seconds, path, and a note when the
+// clip cannot be used.
 
 #include "Backgrounds.h"
 #include "CliCommon.h"
@@ -10,12 +12,27 @@ namespace reelsmith::cli {
 int runBackgrounds(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("List the backgrounds a project can name."));
+    parser.setApplicationDescription(
+        QStringLiteral("List the backgrounds a project can name, one a line:\n"
+                       "NAME <tab> KIND <tab> SECONDS <tab> PATH [<tab> NOTE]\n"
+                       "KIND is \"built-in\", \"user\" or \"user, overrides built-in\"; "
+                       "user clips live in %1.")
+            .arg(Backgrounds::userFolder()));
     if (!parseVerb(parser, args))
         return kExitOk;
-    for (const BackgroundEntry &entry : Backgrounds::list())
-        std::printf("%s\t%s\t%s\n", entry.name.toLocal8Bit().constData(),
-                    entry.builtin ? "built-in" : "user", entry.path.toLocal8Bit().constData());
+    for (BackgroundEntry entry : Backgrounds::list()) {
+        Backgrounds::inspect(entry);
+        const QString kind = entry.overridesBuiltin ? QStringLiteral("user, overrides built-in")
+                             : entry.builtin        ? QStringLiteral("built-in")
+                                                    : QStringLiteral("user");
+        QStringList fields{entry.name, kind,
+                           entry.duration >= 0 ? QString::number(entry.duration, 'f', 2)
+                                               : QStringLiteral("-"),
+                           entry.path.isEmpty() ? QStringLiteral("-") : entry.path};
+        if (!entry.problem.isEmpty())
+            fields << entry.problem;
+        std::printf("%s\n", fields.join(QLatin1Char('\t')).toLocal8Bit().constData());
+    }
     return kExitOk;
 }
 

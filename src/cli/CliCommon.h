@@ -48,6 +48,8 @@ QString peakRssText();
 
 // The verbs; each returns an exit status or throws (UsageError, Error).
 int runRender(const QStringList &args);
+int runOptimize(const QStringList &args);
+int runProbe(const QStringList &args);
 int runBackgrounds(const QStringList &args);
 
 } // namespace reelsmith::cli

@@ -31,6 +31,8 @@ int runRender(const QStringList &args)
          QStringLiteral("w")},
         {QStringLiteral("height"), QStringLiteral("Output height, even, 16-4096."),
          QStringLiteral("h")},
+        {QStringLiteral("no-cache"),
+         QStringLiteral("Read the background itself, not its optimized copy from the cache.")},
         {{QStringLiteral("q"), QStringLiteral("quiet")},
          QStringLiteral("No progress or summary; errors still print.")},
     });
@@ -68,8 +70,7 @@ int runRender(const QStringList &args)
     }
 
     RenderJob job(project, parser.value(QStringLiteral("output")));
-    if (qEnvironmentVariableIsSet("REELSMITH_DECODER_THREADS"))
-        job.setDecoderThreads(qEnvironmentVariableIntValue("REELSMITH_DECODER_THREADS"));
+    job.setUseCache(!parser.isSet(QStringLiteral("no-cache")));
     job.setWarningHandler([](const QString &w) { printLine(QStringLiteral("warning: ") + w); });
     ProgressPrinter progress(QStringLiteral("render"), !quiet);
     throwIfStopRequested();

@@ -12,6 +12,7 @@ extern "C" {
 
 #include <cstdio>
 #include <functional>
+#include <malloc.h>
 #include <new>
 
 using namespace reelsmith;
@@ -25,6 +26,11 @@ const char *kUsage =
     "verbs:\n"
     "  render PROJECT.json -o OUT.mp4 [--fps N] [--crf N] [--preset P] [--threads N]\n"
     "                     [--width W --height H] [--quiet]\n"
+    "  optimize IN_VIDEO -o OUT.mp4 [--duration S] [--fps N] [--crf N] [--maxrate KBPS]\n"
+    "                     [--width W --height H] [--preset P] [--quiet]\n"
+    "  optimize IN_VIDEO --cache [--fps N] [--width W --height H]\n"
+    "                     make the output-sized copy that renders pick up by themselves\n"
+    "  probe FILE         print a picture's, video's or audio file's facts as JSON\n"
     "  backgrounds        list built-in and user backgrounds, one a line\n"
     "\n"
     "Run 'reelsmith-cli <verb> --help' for a verb's options.\n"
@@ -38,6 +44,8 @@ struct Verb
 
 const Verb kVerbs[] = {
     {"render", runRender},
+    {"optimize", runOptimize},
+    {"probe", runProbe},
     {"backgrounds", runBackgrounds},
 };
 
@@ -53,6 +61,12 @@ void quietQtMessages(QtMsgType type, const QMessageLogContext &, const QString &
 
 int main(int argc, char **argv)
 {
+    // Picture buffers of several MB come and go at every scene change. glibc
+    // raises its mmap threshold after the first such free, after which they
+    // stay in the heap; a fixed threshold hands them back to the system. Few
+    // arenas keep the encoder's threads from each holding freed memory.
+    mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+    mallopt(M_ARENA_MAX, 2);
     // Before anything slow: a stop signal at any moment must end in exit 130.
     installStopHandlers();
     qInstallMessageHandler(quietQtMessages);

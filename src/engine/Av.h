@@ -6,6 +6,7 @@
 extern "C" {
 #include <libavcodec/avcodec.h>
 #include <libavformat/avformat.h>
+#include <libavutil/audio_fifo.h>
 #include <libavutil/frame.h>
 #include <libswresample/swresample.h>
 #include <libswscale/swscale.h>
@@ -47,6 +48,10 @@ struct SwrDeleter
 {
     void operator()(SwrContext *c) const { swr_free(&c); }
 };
+struct AudioFifoDeleter
+{
+    void operator()(AVAudioFifo *f) const { av_audio_fifo_free(f); }
+};
 struct DictionaryDeleter
 {
     void operator()(AVDictionary *d) const { av_dict_free(&d); }
@@ -59,6 +64,7 @@ using Frame = std::unique_ptr<AVFrame, FrameDeleter>;
 using Packet = std::unique_ptr<AVPacket, PacketDeleter>;
 using Sws = std::unique_ptr<SwsContext, SwsDeleter>;
 using Swr = std::unique_ptr<SwrContext, SwrDeleter>;
+using AudioFifo = std::unique_ptr<AVAudioFifo, AudioFifoDeleter>;
 
 QString errorText(int averror);
 

@@ -1,8 +1,8 @@
 #include "BackgroundReader.h"
 
+#include "MediaProbe.h"
+
 extern "C" {
-#include <libavutil/display.h>
-#include <libavutil/imgutils.h>
 #include <libavutil/pixdesc.h>
 }
 
@@ -17,22 +17,6 @@ namespace {
 // A jump forward further than this is cheaper to seek than to decode through.
 constexpr double kSeekForwardSeconds = 3.0;
 constexpr double kEpsilon = 1e-6;
-
-int normalizedRotation(const AVStream *stream)
-{
-    const auto *matrix = reinterpret_cast<const int32_t *>(
-        av_stream_get_side_data(stream, AV_PKT_DATA_DISPLAYMATRIX, nullptr));
-    if (!matrix)
-        return 0;
-    const double ccw = av_display_rotation_get(matrix);
-    if (std::isnan(ccw))
-        return 0;
-    // The matrix rotates counter-clockwise; showing it upright takes the opposite.
-    int clockwise = int(std::lround(-ccw / 90.0)) * 90 % 360;
-    if (clockwise < 0)
-        clockwise += 360;
-    return clockwise;
-}
 
 // Rotates one 8-bit plane clockwise by `degrees` (90, 180, 270). Hand-written
 // because libswscale does not rotate and this is a plain index mapping.
@@ -61,8 +45,8 @@ void rotatePlane(const uint8_t *src, int srcStride, int srcW, int srcH, uint8_t 
 
 } // namespace
 
-BackgroundReader::BackgroundReader(const QString &path, QSize output, int decoderThreads)
-    : m_path(path), m_output(output)
+BackgroundReader::BackgroundReader(const QString &path, QSize output, int decoderThreads, Fit fit)
+    : m_path(path), m_output(output), m_fit(fit)
 {
     m_format = av::openInput(path);
     m_stream = av_find_best_stream(m_format.get(), AVMEDIA_TYPE_VIDEO, -1, -1, nullptr, 0);
@@ -112,16 +96,12 @@ BackgroundReader::BackgroundReader(const QString &path, QSize output, int decode
     m_sourceSize = QSize(stream->codecpar->width, stream->codecpar->height);
     if (m_sourceSize.isEmpty())
         throwBadInput(QStringLiteral("%1: video has no picture size").arg(path));
-    m_rotation = normalizedRotation(stream);
+    m_rotation = clockwiseRotation(stream);
 
     m_packet = av::allocPacket();
     m_current = av::allocFrame();
     m_next = av::allocFrame();
     m_view = av::allocFrame();
-    if (m_rotation != 0) {
-        const QSize s = m_rotation == 180 ? m_output : m_output.transposed();
-        m_rotated = av::allocVideoFrame(s.width(), s.height(), AV_PIX_FMT_YUV420P);
-    }
 }
 
 BackgroundReader::~BackgroundReader() = default;
@@ -233,19 +213,41 @@ void BackgroundReader::frameAt(double seconds, AVFrame *dst)
 
 void BackgroundReader::scale(const AVFrame *source, AVFrame *dst)
 {
-    // Cover: crop the source (in upright axes) to the output's aspect ratio.
+    // Work in upright axes: where the picture goes in the output, and which
+    // part of the source it shows.
     const bool sideways = m_rotation == 90 || m_rotation == 270;
-    const QSize target = sideways ? m_output.transposed() : m_output;
     const int sw = source->width;
     const int sh = source->height;
-    int cropW = sw;
-    int cropH = sh;
-    if (int64_t(sw) * target.height() > int64_t(sh) * target.width())
-        cropW = int(std::lround(double(sh) * target.width() / target.height()));
-    else
-        cropH = int(std::lround(double(sw) * target.height() / target.width()));
-    cropW = std::clamp(cropW & ~1, 2, sw);
-    cropH = std::clamp(cropH & ~1, 2, sh);
+    const QSize upright = sideways ? QSize(sh, sw) : QSize(sw, sh);
+    QRect placed(QPoint(0, 0), m_output);
+    QSize crop = upright;
+    const bool wider =
+        int64_t(upright.width()) * m_output.height() > int64_t(upright.height()) * m_output.width();
+    if (m_fit == Fit::Cover) {
+        if (wider)
+            crop.setWidth(
+                int(std::lround(double(upright.height()) * m_output.width() / m_output.height())));
+        else
+            crop.setHeight(
+                int(std::lround(double(upright.width()) * m_output.height() / m_output.width())));
+    } else {
+        QSize inside = m_output;
+        if (wider)
+            inside.setHeight(
+                int(std::lround(double(m_output.width()) * upright.height() / upright.width())));
+        else
+            inside.setWidth(
+                int(std::lround(double(m_output.height()) * upright.width() / upright.height())));
+        inside = QSize(std::clamp(inside.width() & ~1, 2, m_output.width()),
+                       std::clamp(inside.height() & ~1, 2, m_output.height()));
+        placed = QRect(((m_output.width() - inside.width()) / 2) & ~1,
+                       ((m_output.height() - inside.height()) / 2) & ~1, inside.width(),
+                       inside.height());
+    }
+    if (sideways)
+        crop.transpose();
+    const int cropW = std::clamp(crop.width() & ~1, 2, sw);
+    const int cropH = std::clamp(crop.height() & ~1, 2, sh);
 
     av::check(av_frame_ref(m_view.get(), source), QStringLiteral("referencing a video frame"));
     m_view->crop_left = size_t((sw - cropW) / 2) & ~size_t(1);
@@ -258,10 +260,29 @@ void BackgroundReader::scale(const AVFrame *source, AVFrame *dst)
         av::check(cropped, QStringLiteral("%1: cropping a frame").arg(m_path));
     }
 
-    AVFrame *out = m_rotation != 0 ? m_rotated.get() : dst;
-    m_sws.reset(sws_getCachedContext(
-        m_sws.release(), m_view->width, m_view->height, AVPixelFormat(m_view->format), out->width,
-        out->height, AV_PIX_FMT_YUV420P, SWS_FAST_BILINEAR, nullptr, nullptr, nullptr));
+    // Scaled in source axes; rotated sources go through a scratch frame.
+    const QSize scaled = sideways ? placed.size().transposed() : placed.size();
+    if (m_rotation != 0 &&
+        (!m_rotated || m_rotated->width != scaled.width() || m_rotated->height != scaled.height()))
+        m_rotated = av::allocVideoFrame(scaled.width(), scaled.height(), AV_PIX_FMT_YUV420P);
+    uint8_t *planes[4] = {};
+    int strides[4] = {};
+    for (int p = 0; p < 3; ++p) {
+        const int shift = p == 0 ? 0 : 1;
+        if (m_rotation != 0) {
+            planes[p] = m_rotated->data[p];
+            strides[p] = m_rotated->linesize[p];
+        } else {
+            planes[p] = dst->data[p] + size_t(placed.y() >> shift) * dst->linesize[p] +
+                        (placed.x() >> shift);
+            strides[p] = dst->linesize[p];
+        }
+    }
+
+    m_sws.reset(sws_getCachedContext(m_sws.release(), m_view->width, m_view->height,
+                                     AVPixelFormat(m_view->format), scaled.width(), scaled.height(),
+                                     AV_PIX_FMT_YUV420P, SWS_FAST_BILINEAR, nullptr, nullptr,
+                                     nullptr));
     if (m_sws) {
         // yuvj formats say full range themselves; plain ones only in the frame.
         const bool fullRange = m_view->color_range == AVCOL_RANGE_JPEG;
@@ -279,16 +300,44 @@ void BackgroundReader::scale(const AVFrame *source, AVFrame *dst)
                          .arg(m_path, QString::fromLatin1(
                                           av_get_pix_fmt_name(AVPixelFormat(source->format)))));
     }
-    const int rows = sws_scale(m_sws.get(), m_view->data, m_view->linesize, 0, m_view->height,
-                               out->data, out->linesize);
+    const int rows =
+        sws_scale(m_sws.get(), m_view->data, m_view->linesize, 0, m_view->height, planes, strides);
     av_frame_unref(m_view.get());
     av::check(rows, QStringLiteral("%1: scaling a frame").arg(m_path));
 
     if (m_rotation != 0) {
         for (int p = 0; p < 3; ++p) {
             const int shift = p == 0 ? 0 : 1;
-            rotatePlane(out->data[p], out->linesize[p], out->width >> shift, out->height >> shift,
-                        dst->data[p], dst->linesize[p], m_rotation);
+            uint8_t *at = dst->data[p] + size_t(placed.y() >> shift) * dst->linesize[p] +
+                          (placed.x() >> shift);
+            rotatePlane(m_rotated->data[p], m_rotated->linesize[p], scaled.width() >> shift,
+                        scaled.height() >> shift, at, dst->linesize[p], m_rotation);
+        }
+    }
+    if (placed.size() != m_output)
+        fillBars(dst, placed);
+}
+
+// Black (limited-range) around a fitted picture. The caller's frame buffer
+// may be a new one each time, so the bars are drawn every frame; they are
+// only the uncovered rows and columns.
+void BackgroundReader::fillBars(AVFrame *dst, QRect placed) const
+{
+    for (int p = 0; p < 3; ++p) {
+        const int shift = p == 0 ? 0 : 1;
+        const uint8_t value = p == 0 ? 16 : 128;
+        const int w = m_output.width() >> shift;
+        const int h = m_output.height() >> shift;
+        const int x0 = placed.x() >> shift, x1 = (placed.x() + placed.width()) >> shift;
+        const int y0 = placed.y() >> shift, y1 = (placed.y() + placed.height()) >> shift;
+        for (int y = 0; y < h; ++y) {
+            uint8_t *row = dst->data[p] + size_t(y) * dst->linesize[p];
+            if (y < y0 || y >= y1) {
+                std::memset(row, value, size_t(w));
+            } else {
+                std::memset(row, value, size_t(x0));
+                std::memset(row + x1, value, size_t(w - x1));
+            }
         }
     }
 }

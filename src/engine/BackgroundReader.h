@@ -1,23 +1,28 @@
 #pragma once
 
 #include "Av.h"
+#include "Fit.h"
 
+#include <QRect>
 #include <QSize>
 #include <QString>
 
 namespace reelsmith {
 
-// Streams a background video for the output: frames picked by timestamp (so
+// Streams a video for the output: frames picked by timestamp (so
 // variable-frame-rate sources resample cleanly to the output rate), scaled
-// to cover the output with a centre crop, rotated upright by the display
-// matrix, looping seamlessly. Holds two decoded frames at most.
+// to cover the output with a centre crop (or to fit inside it with black
+// bars), rotated upright by the display matrix, looping seamlessly. Holds two
+// decoded frames at most.
 class BackgroundReader
 {
 public:
-    static constexpr int kDefaultDecoderThreads = 2;
+    // One decoder thread: on two cores the decoder already runs beside the
+    // encoder's threads, and each extra frame thread holds more 1080p frames.
+    static constexpr int kDefaultDecoderThreads = 1;
 
-    BackgroundReader(const QString &path, QSize output,
-                     int decoderThreads = kDefaultDecoderThreads);
+    BackgroundReader(const QString &path, QSize output, int decoderThreads = kDefaultDecoderThreads,
+                     Fit fit = Fit::Cover);
     ~BackgroundReader();
     BackgroundReader(const BackgroundReader &) = delete;
     BackgroundReader &operator=(const BackgroundReader &) = delete;
@@ -42,9 +47,11 @@ private:
     double frameSeconds(const AVFrame *frame);
     void seekTo(double seconds);
     void scale(const AVFrame *source, AVFrame *dst);
+    void fillBars(AVFrame *dst, QRect placed) const;
 
     QString m_path;
     QSize m_output;
+    Fit m_fit = Fit::Cover;
     av::FormatInput m_format;
     av::CodecContext m_decoder;
     av::Packet m_packet;

@@ -8,9 +8,13 @@ namespace reelsmith {
 
 struct BackgroundEntry
 {
-    QString name; // "minecraft", or a user clip's base name
-    QString path;
-    bool builtin = false;
+    QString name;                  // "minecraft", or a user clip's base name
+    QString path;                  // empty for a built-in that is not installed
+    bool builtin = false;          // one of the built-in names
+    bool overridesBuiltin = false; // a user clip named like a built-in
+    // Filled by Backgrounds::inspect():
+    double duration = -1; // seconds; negative when unknown
+    QString problem;      // why the clip cannot be used; empty when it can
 };
 
 // Where backgrounds live: the user's folder first (a clip there named like a
@@ -23,11 +27,19 @@ public:
     // Built-in folders, most specific first: $REELSMITH_DATA_DIR/backgrounds,
     // <bin>/../share/reelsmith/backgrounds (build tree and installed prefix alike).
     static QStringList builtinFolders();
+    // Every background a project can name: the built-ins in their usual order
+    // (each the user's clip when one overrides it, or without a path when not
+    // installed), then the user's own clips by name. Looks at file names only.
     static QList<BackgroundEntry> list();
+    // Reads the clip's duration with libavformat (headers only, no decoding)
+    // and notes a problem instead of throwing when it is not a usable video.
+    static void inspect(BackgroundEntry &entry);
 
-    // The file a project's `background` value names: a built-in name, or a
-    // path (relative ones against `baseDir`). Throws Error(BadInput) naming
-    // the key when it cannot be found.
+    // The file a project's `background` value names: a built-in name (the
+    // user's clip of that name first), or a path (relative ones against
+    // `baseDir`); a value that is neither an existing file nor a path with a
+    // folder may name a user clip by its base name. Throws Error(BadInput)
+    // naming the key when it cannot be found.
     static QString resolve(const QString &background, const QString &baseDir);
 };
 

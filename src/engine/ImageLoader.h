@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Fit.h"
+
 #include <QImage>
 #include <QImageIOHandler>
 #include <QSize>
@@ -7,11 +9,6 @@
 #include <QStringList>
 
 namespace reelsmith {
-
-enum class Fit {
-    Contain, // the whole picture inside the box, aspect kept
-    Cover,   // the box filled, aspect kept, the overflow cropped from the centre
-};
 
 // What a picture's header says, read without decoding its pixels.
 struct ImageInfo

@@ -5,6 +5,8 @@
 #include <QSize>
 #include <QString>
 
+#include <optional>
+
 namespace reelsmith {
 
 struct VideoEncoding
@@ -18,13 +20,25 @@ struct VideoEncoding
     int bufsizeKbps = 0;
 };
 
-// H.264 (libx264, yuv420p, BT.709 tagged) in MP4 with +faststart, following
-// the send/receive loop of FFmpeg's doc/examples/mux.c. Frames get pts 0, 1,
-// 2, ... in a 1/fps time base.
+// AAC-LC from FFmpeg's native encoder, which takes planar float samples.
+struct AudioEncoding
+{
+    int sampleRate = 48000;
+    int channels = 2;
+    int bitrateKbps = 128;
+};
+
+// H.264 (libx264, yuv420p, BT.709 tagged) in MP4 with +faststart, and
+// optionally an AAC track, following the send/receive loop of FFmpeg's
+// doc/examples/mux.c. Frames get pts 0, 1, 2, ... in a 1/fps time base; audio
+// frames are stamped by the samples before them in a 1/sampleRate time base.
+// The muxer interleaves the two as long as the caller submits audio close
+// behind the video it belongs to.
 class Mp4Writer
 {
 public:
-    Mp4Writer(const QString &path, const VideoEncoding &encoding);
+    Mp4Writer(const QString &path, const VideoEncoding &encoding,
+              const std::optional<AudioEncoding> &audio = std::nullopt);
     ~Mp4Writer();
     Mp4Writer(const Mp4Writer &) = delete;
     Mp4Writer &operator=(const Mp4Writer &) = delete;
@@ -32,6 +46,14 @@ public:
     // The frame to fill for the next picture; writable until submit().
     AVFrame *frame();
     void submit();
+
+    bool hasAudio() const { return m_audioEncoder != nullptr; }
+    // Planar float buffers for the next audio frame, nb_samples set to the
+    // encoder's frame size (1024). Only the last frame may be shortened.
+    AVFrame *audioFrame();
+    void submitAudio();
+    qint64 audioSamplesWritten() const { return m_audioSamples; }
+
     // Drains the encoder, writes the trailer (moving the index to the front)
     // and closes the file.
     void finish();
@@ -39,7 +61,8 @@ public:
     qint64 framesWritten() const { return m_frames; }
 
 private:
-    void drain(bool flushing);
+    void addAudioStream(const AudioEncoding &encoding);
+    void drain(AVCodecContext *encoder, AVStream *stream, bool flushing);
 
     QString m_path;
     av::FormatOutput m_format;
@@ -47,7 +70,11 @@ private:
     av::Frame m_frame;
     av::Packet m_packet;
     AVStream *m_stream = nullptr;
+    av::CodecContext m_audioEncoder;
+    av::Frame m_audioFrame;
+    AVStream *m_audioStream = nullptr;
     qint64 m_frames = 0;
+    qint64 m_audioSamples = 0;
     bool m_finished = false;
 };
 

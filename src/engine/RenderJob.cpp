@@ -1,5 +1,6 @@
 #include "RenderJob.h"
 
+#include "AssetCache.h"
 #include "AtomicOutput.h"
 #include "BackgroundReader.h"
 #include "Backgrounds.h"
@@ -7,6 +8,7 @@
 #include "ImageLoader.h"
 #include "Mp4Writer.h"
 #include "SceneOverlay.h"
+#include "Soundtrack.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -37,6 +39,15 @@ void RenderJob::preflight()
         rethrowWithContext(Error(ErrorKind::BadInput, problem), QString());
     try {
         m_backgroundPath = Backgrounds::resolve(m_project.background, m_project.baseDir);
+        if (m_useCache) {
+            // An optimized copy made earlier (reelsmith-cli optimize --cache,
+            // or the editor) saves decoding the creator's heavy original.
+            const QString cached = AssetCache::lookup(
+                m_backgroundPath,
+                AssetCache::renderRecipe(m_project.output.size(), m_project.output.fps));
+            if (!cached.isEmpty())
+                m_backgroundPath = cached;
+        }
     } catch (const Error &e) {
         rethrowWithContext(e, QString());
     }
@@ -79,7 +90,35 @@ RenderResult RenderJob::run(const ProgressFn &progress, const CancelFn &cancel)
     encoding.crf = out.crf;
     encoding.preset = out.preset;
     encoding.threads = out.threads;
-    Mp4Writer writer(file.temporaryPath(), encoding);
+
+    std::unique_ptr<Soundtrack> soundtrack;
+    if (!m_project.audio.isEmpty()) {
+        try {
+            soundtrack =
+                std::make_unique<Soundtrack>(m_project.resolve(m_project.audio),
+                                             Soundtrack::samplesBeforeFrame(frameCount, out.fps));
+        } catch (const Error &e) {
+            rethrowWithContext(e, QStringLiteral("audio"));
+        }
+    }
+    Mp4Writer writer(
+        file.temporaryPath(), encoding,
+        soundtrack ? std::optional(AudioEncoding{Soundtrack::kSampleRate, Soundtrack::kChannels})
+                   : std::nullopt);
+    // Audio goes in right behind the video it accompanies, so the muxer never
+    // queues more than a frame or two of either stream.
+    const auto writeAudioUntil = [&](qint64 sample) {
+        while (soundtrack && soundtrack->samplesDelivered() < sample) {
+            AVFrame *samples = writer.audioFrame();
+            try {
+                if (soundtrack->fill(samples) == 0)
+                    break;
+            } catch (const Error &e) {
+                rethrowWithContext(e, QStringLiteral("audio"));
+            }
+            writer.submitAudio();
+        }
+    };
 
     int currentScene = -1;
     SceneOverlay overlay;
@@ -108,11 +147,14 @@ RenderResult RenderJob::run(const ProgressFn &progress, const CancelFn &cancel)
             background->frameAt(m_project.backgroundStart + double(i) / out.fps, frame);
         overlay.blendOnto(frame);
         writer.submit();
+        writeAudioUntil(Soundtrack::samplesBeforeFrame(i + 1, out.fps));
         if (progress)
             progress({i + 1, frameCount});
     }
     if (cancel && cancel())
         throw Error(ErrorKind::Cancelled, QStringLiteral("cancelled"));
+    if (soundtrack)
+        writeAudioUntil(soundtrack->totalSamples());
     writer.finish();
     file.commit();
 

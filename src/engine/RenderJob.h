@@ -1,5 +1,6 @@
 #pragma once
 
+#include "BackgroundReader.h"
 #include "Error.h"
 #include "Project.h"
 
@@ -37,6 +38,10 @@ public:
     RenderJob(Project project, QString outputPath);
 
     void setDecoderThreads(int threads) { m_decoderThreads = threads; }
+    // Use an optimized copy of the background from AssetCache when one exists.
+    void setUseCache(bool use) { m_useCache = use; }
+    // The background file the render reads (after preflight(): maybe a cached copy).
+    const QString &backgroundPath() const { return m_backgroundPath; }
     // Called as soon as a harmless problem is found (damaged picture, ...).
     void setWarningHandler(WarningFn handler) { m_onWarning = std::move(handler); }
 
@@ -60,7 +65,8 @@ private:
     Project m_project;
     QString m_output;
     QString m_backgroundPath;
-    int m_decoderThreads = 2;
+    int m_decoderThreads = BackgroundReader::kDefaultDecoderThreads;
+    bool m_useCache = true;
     WarningFn m_onWarning;
 };
 

@@ -14,8 +14,10 @@ extern "C" {
 #include <QFile>
 #include <QPainter>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
+#include <numbers>
 #include <stdexcept>
 
 namespace testmedia {
@@ -407,6 +409,208 @@ bool near(QColor a, QColor b, int tolerance)
 QString describe(QColor c)
 {
     return QStringLiteral("rgb(%1, %2, %3)").arg(c.red()).arg(c.green()).arg(c.blue());
+}
+
+namespace {
+
+void putSample(AVFrame *frame, int channel, int index, double value)
+{
+    const auto format = AVSampleFormat(frame->format);
+    const bool planar = av_sample_fmt_is_planar(format);
+    const int channels = frame->ch_layout.nb_channels;
+    uint8_t *plane = frame->extended_data[planar ? channel : 0];
+    const int at = planar ? index : index * channels + channel;
+    switch (av_get_packed_sample_fmt(format)) {
+    case AV_SAMPLE_FMT_FLT:
+        reinterpret_cast<float *>(plane)[at] = float(value);
+        return;
+    case AV_SAMPLE_FMT_S16:
+        reinterpret_cast<int16_t *>(plane)[at] = int16_t(std::lround(value * 32767));
+        return;
+    case AV_SAMPLE_FMT_S32:
+        reinterpret_cast<int32_t *>(plane)[at] = int32_t(std::llround(value * 2147483647.0));
+        return;
+    default:
+        throw std::runtime_error(std::string("writeTone: unhandled sample format ") +
+                                 av_get_sample_fmt_name(format));
+    }
+}
+
+double getSample(const AVFrame *frame, int channel, int index)
+{
+    const auto format = AVSampleFormat(frame->format);
+    const bool planar = av_sample_fmt_is_planar(format);
+    const uint8_t *plane = frame->extended_data[planar ? channel : 0];
+    const int at = planar ? index : index * frame->ch_layout.nb_channels + channel;
+    switch (av_get_packed_sample_fmt(format)) {
+    case AV_SAMPLE_FMT_FLT:
+        return reinterpret_cast<const float *>(plane)[at];
+    case AV_SAMPLE_FMT_S16:
+        return reinterpret_cast<const int16_t *>(plane)[at] / 32768.0;
+    case AV_SAMPLE_FMT_S32:
+        return reinterpret_cast<const int32_t *>(plane)[at] / 2147483648.0;
+    default:
+        throw std::runtime_error(std::string("decodeAudio: unhandled sample format ") +
+                                 av_get_sample_fmt_name(format));
+    }
+}
+
+} // namespace
+
+void writeTone(const QString &path, double seconds, int sampleRate, int channels, double frequency)
+{
+    const QString suffix = path.section(QLatin1Char('.'), -1).toLower();
+    const char *encoder = suffix == QLatin1String("mp3")    ? "libmp3lame"
+                          : suffix == QLatin1String("wav")  ? "pcm_s16le"
+                          : suffix == QLatin1String("m4a")  ? "aac"
+                          : suffix == QLatin1String("ogg")  ? "libvorbis"
+                          : suffix == QLatin1String("flac") ? "flac"
+                                                            : nullptr;
+    if (!encoder)
+        throw std::runtime_error("writeTone: no encoder for " + path.toStdString());
+    const AVCodec *codec = avcodec_find_encoder_by_name(encoder);
+    if (!codec)
+        throw std::runtime_error(std::string("no encoder ") + encoder);
+    AVFormatContext *raw = nullptr;
+    check(
+        avformat_alloc_output_context2(&raw, nullptr, nullptr, QFile::encodeName(path).constData()),
+        "output context");
+    std::unique_ptr<AVFormatContext, OutputFree> fmt(raw);
+    AVStream *st = avformat_new_stream(fmt.get(), nullptr);
+    CodecPtr enc(avcodec_alloc_context3(codec));
+    enc->sample_fmt = codec->sample_fmts ? codec->sample_fmts[0] : AV_SAMPLE_FMT_S16;
+    enc->sample_rate = sampleRate;
+    av_channel_layout_default(&enc->ch_layout, channels);
+    enc->bit_rate = 128000;
+    enc->time_base = AVRational{1, sampleRate};
+    if (fmt->oformat->flags & AVFMT_GLOBALHEADER)
+        enc->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
+    check(avcodec_open2(enc.get(), codec, nullptr), "open audio encoder");
+    check(avcodec_parameters_from_context(st->codecpar, enc.get()), "audio parameters");
+    st->time_base = enc->time_base;
+    check(avio_open(&fmt->pb, QFile::encodeName(path).constData(), AVIO_FLAG_WRITE), "open file");
+    check(avformat_write_header(fmt.get(), nullptr), "header");
+
+    const int frameSize = enc->frame_size > 0 ? enc->frame_size : 1024;
+    FramePtr frame(av_frame_alloc());
+    frame->format = enc->sample_fmt;
+    frame->sample_rate = sampleRate;
+    frame->nb_samples = frameSize;
+    check(av_channel_layout_copy(&frame->ch_layout, &enc->ch_layout), "layout");
+    check(av_frame_get_buffer(frame.get(), 0), "audio buffer");
+    const int64_t total = std::llround(seconds * sampleRate);
+    for (int64_t s = 0; s < total; s += frameSize) {
+        frame->nb_samples = frameSize;
+        check(av_frame_make_writable(frame.get()), "writable audio");
+        frame->nb_samples = int(std::min<int64_t>(frameSize, total - s));
+        for (int i = 0; i < frame->nb_samples; ++i) {
+            const double v =
+                0.5 * std::sin(2 * std::numbers::pi * frequency * double(s + i) / sampleRate);
+            for (int c = 0; c < channels; ++c)
+                putSample(frame.get(), c, i, v);
+        }
+        frame->pts = s;
+        writePackets(fmt.get(), enc.get(), st, frame.get());
+    }
+    writePackets(fmt.get(), enc.get(), st, nullptr);
+    check(av_write_trailer(fmt.get()), "trailer");
+}
+
+double AudioTrack::rms(double from, double to) const
+{
+    const qsizetype begin = std::clamp<qsizetype>(qsizetype(from * sampleRate), 0, samples.size());
+    const qsizetype end = std::clamp<qsizetype>(qsizetype(to * sampleRate), begin, samples.size());
+    if (end == begin)
+        return 0;
+    double sum = 0;
+    for (qsizetype i = begin; i < end; ++i)
+        sum += double(samples[i]) * samples[i];
+    return std::sqrt(sum / double(end - begin));
+}
+
+AudioTrack decodeAudio(const QString &path)
+{
+    AudioTrack track;
+    AVFormatContext *raw = nullptr;
+    check(avformat_open_input(&raw, QFile::encodeName(path).constData(), nullptr, nullptr), "open");
+    InputPtr fmt(raw);
+    check(avformat_find_stream_info(fmt.get(), nullptr), "stream info");
+    const int index = av_find_best_stream(fmt.get(), AVMEDIA_TYPE_AUDIO, -1, -1, nullptr, 0);
+    if (index < 0)
+        return track;
+    AVStream *st = fmt->streams[index];
+    track.codec = QString::fromLatin1(avcodec_get_name(st->codecpar->codec_id));
+    track.sampleRate = st->codecpar->sample_rate;
+    track.channels = st->codecpar->ch_layout.nb_channels;
+    if (st->duration != AV_NOPTS_VALUE)
+        track.streamDuration = double(st->duration) * av_q2d(st->time_base);
+    const AVCodec *codec = avcodec_find_decoder(st->codecpar->codec_id);
+    CodecPtr dec(avcodec_alloc_context3(codec));
+    check(avcodec_parameters_to_context(dec.get(), st->codecpar), "dec params");
+    dec->pkt_timebase = st->time_base;
+    check(avcodec_open2(dec.get(), codec, nullptr), "open audio dec");
+    PacketPtr pkt(av_packet_alloc());
+    FramePtr frame(av_frame_alloc());
+    auto take = [&] {
+        while (avcodec_receive_frame(dec.get(), frame.get()) == 0) {
+            for (int i = 0; i < frame->nb_samples; ++i)
+                track.samples.append(float(getSample(frame.get(), 0, i)));
+            av_frame_unref(frame.get());
+        }
+    };
+    while (av_read_frame(fmt.get(), pkt.get()) >= 0) {
+        if (pkt->stream_index == index) {
+            check(avcodec_send_packet(dec.get(), pkt.get()), "send audio packet");
+            take();
+        }
+        av_packet_unref(pkt.get());
+    }
+    avcodec_send_packet(dec.get(), nullptr);
+    take();
+    return track;
+}
+
+QList<QImage> grayFrames(const QString &path, QSize size)
+{
+    QList<QImage> result;
+    AVFormatContext *raw = nullptr;
+    check(avformat_open_input(&raw, QFile::encodeName(path).constData(), nullptr, nullptr), "open");
+    InputPtr fmt(raw);
+    check(avformat_find_stream_info(fmt.get(), nullptr), "stream info");
+    const int video = av_find_best_stream(fmt.get(), AVMEDIA_TYPE_VIDEO, -1, -1, nullptr, 0);
+    check(video, "video stream");
+    AVStream *st = fmt->streams[video];
+    const AVCodec *codec = avcodec_find_decoder(st->codecpar->codec_id);
+    CodecPtr dec(avcodec_alloc_context3(codec));
+    check(avcodec_parameters_to_context(dec.get(), st->codecpar), "dec params");
+    check(avcodec_open2(dec.get(), codec, nullptr), "open dec");
+    PacketPtr pkt(av_packet_alloc());
+    FramePtr frame(av_frame_alloc());
+    std::unique_ptr<SwsContext, SwsFree> sws;
+    auto take = [&] {
+        while (avcodec_receive_frame(dec.get(), frame.get()) == 0) {
+            if (!sws)
+                sws.reset(sws_getContext(frame->width, frame->height, AVPixelFormat(frame->format),
+                                         size.width(), size.height(), AV_PIX_FMT_GRAY8, SWS_AREA,
+                                         nullptr, nullptr, nullptr));
+            QImage image(size, QImage::Format_Grayscale8);
+            uint8_t *dst[1] = {image.bits()};
+            const int stride[1] = {int(image.bytesPerLine())};
+            sws_scale(sws.get(), frame->data, frame->linesize, 0, frame->height, dst, stride);
+            result << image;
+            av_frame_unref(frame.get());
+        }
+    };
+    while (av_read_frame(fmt.get(), pkt.get()) >= 0) {
+        if (pkt->stream_index == video) {
+            check(avcodec_send_packet(dec.get(), pkt.get()), "send packet");
+            take();
+        }
+        av_packet_unref(pkt.get());
+    }
+    avcodec_send_packet(dec.get(), nullptr);
+    take();
+    return result;
 }
 
 } // namespace testmedia

@@ -55,6 +55,26 @@ struct VideoFacts
 };
 VideoFacts probe(const QString &path);
 
+// Audio ------------------------------------------------------------------
+// A sine tone at amplitude 0.5 on every channel, encoded as the file name's
+// extension says: .mp3 (libmp3lame), .wav (pcm_s16le), .m4a (aac), .ogg
+// (libvorbis), .flac (flac).
+void writeTone(const QString &path, double seconds, int sampleRate, int channels, double frequency);
+
+struct AudioTrack
+{
+    QString codec; // empty: the file has no audio stream
+    int sampleRate = 0;
+    int channels = 0;
+    double streamDuration = 0; // seconds, as the container states it
+    QList<float> samples;      // the first channel, fully decoded
+    double seconds() const { return sampleRate > 0 ? double(samples.size()) / sampleRate : 0; }
+    // Root mean square of the first channel over [from, to) seconds.
+    double rms(double from, double to) const;
+};
+// Decodes the best audio stream of `path`.
+AudioTrack decodeAudio(const QString &path);
+
 // Decodes `path` and returns the frames at the given indexes as RGB32 images,
 // converted with the colour matrix the stream declares.
 QList<QImage> frames(const QString &path, const QList<int> &indexes);
@@ -63,5 +83,9 @@ QList<QImage> frames(const QString &path, const QList<int> &indexes);
 QColor sample(const QImage &image, QPoint at, int radius = 3);
 bool near(QColor a, QColor b, int tolerance = 24);
 QString describe(QColor c);
+
+// Every frame of `path`'s first video stream, in order, as an 8-bit grey
+// picture of `size` (its luma, scaled down): small enough to hold a whole clip.
+QList<QImage> grayFrames(const QString &path, QSize size);
 
 } // namespace testmedia

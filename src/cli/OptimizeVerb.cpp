@@ -1,0 +1,112 @@
+// reelsmith-cli optimize IN -o OUT.mp4: the background-asset recipe.
+//   reelsmith-cli optimize IN --cache: the copy renders use, into the asset cache.
+
+#include "AssetCache.h"
+#include "BackgroundOptimizer.h"
+#include "CliCommon.h"
+#include "Error.h"
+#include "ProgressPrinter.h"
+
+namespace reelsmith::cli {
+
+int runOptimize(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Turn a heavy clip into a small background asset: fit inside and pad to "
+                       "720x1280, 24 fps, the first 15 s, no audio, x264 crf 28 capped at "
+                       "500 kbit/s, +faststart.\n"
+                       "With --cache, make instead the output-sized copy that renders of "
+                       "projects using IN pick up by themselves (whole clip, cropped to cover)."));
+    parser.addPositionalArgument(QStringLiteral("input"), QStringLiteral("The video to optimize."));
+    parser.addOptions({
+        {{QStringLiteral("o"), QStringLiteral("output")},
+         QStringLiteral("Output MP4 file."),
+         QStringLiteral("file")},
+        {QStringLiteral("duration"), QStringLiteral("Seconds to keep from the start (default 15)."),
+         QStringLiteral("s")},
+        {QStringLiteral("fps"), QStringLiteral("Frame rate, 1-120 (default 24)."),
+         QStringLiteral("n")},
+        {QStringLiteral("crf"), QStringLiteral("x264 quality, 0-51 (default 28)."),
+         QStringLiteral("n")},
+        {QStringLiteral("maxrate"), QStringLiteral("Bit-rate cap in kbit/s (default 500)."),
+         QStringLiteral("kbps")},
+        {QStringLiteral("preset"), QStringLiteral("x264 preset (default veryfast)."),
+         QStringLiteral("name")},
+        {QStringLiteral("width"), QStringLiteral("Output width, even (default 720)."),
+         QStringLiteral("w")},
+        {QStringLiteral("height"), QStringLiteral("Output height, even (default 1280)."),
+         QStringLiteral("h")},
+        {QStringLiteral("cache"),
+         QStringLiteral("Write the render cache's copy for this size and --fps instead of -o.")},
+        {{QStringLiteral("q"), QStringLiteral("quiet")},
+         QStringLiteral("No progress or summary; errors still print.")},
+    });
+    if (!parseVerb(parser, args))
+        return kExitOk;
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1)
+        throw UsageError(positional.isEmpty() ? QStringLiteral("optimize: which video?")
+                                              : QStringLiteral("optimize: one video at a time"));
+    const bool toCache = parser.isSet(QStringLiteral("cache"));
+    if (toCache == parser.isSet(QStringLiteral("output")))
+        throw UsageError(QStringLiteral("optimize: give either -o OUT.mp4 or --cache"));
+    const bool quiet = parser.isSet(QStringLiteral("quiet"));
+    const QString input = positional.first();
+
+    OptimizeSettings settings;
+    const QSize size(integerOption(parser, QStringLiteral("width"), settings.size.width()),
+                     integerOption(parser, QStringLiteral("height"), settings.size.height()));
+    const int fps = integerOption(parser, QStringLiteral("fps"), settings.fps);
+    if (toCache) {
+        settings = AssetCache::renderRecipe(size, fps);
+    } else {
+        settings.size = size;
+        settings.fps = fps;
+        settings.maxSeconds = numberOption(parser, QStringLiteral("duration"), settings.maxSeconds);
+        settings.crf = integerOption(parser, QStringLiteral("crf"), settings.crf);
+        settings.maxrateKbps =
+            integerOption(parser, QStringLiteral("maxrate"), settings.maxrateKbps);
+        settings.bufsizeKbps = settings.maxrateKbps * 2;
+        if (parser.isSet(QStringLiteral("preset")))
+            settings.preset = parser.value(QStringLiteral("preset"));
+        if (parser.isSet(QStringLiteral("duration")) && settings.maxSeconds <= 0)
+            throw UsageError(QStringLiteral("--duration: must be more than 0 s"));
+    }
+    QString badKey;
+    if (const QString problem = checkOptimizeSettings(settings, &badKey); !problem.isEmpty())
+        throw UsageError(QStringLiteral("--%1: %2").arg(badKey, problem));
+
+    ProgressPrinter progress(QStringLiteral("optimize"), !quiet);
+    auto onProgress = [&](const RenderProgress &p) { progress.update(p.framesDone, p.frameCount); };
+    auto cancel = [] { return stopRequested(); };
+    throwIfStopRequested();
+    RenderResult result;
+    try {
+        if (toCache) {
+            result.outputPath = AssetCache::create(input, settings, onProgress, cancel);
+        } else {
+            result = BackgroundOptimizer(input, parser.value(QStringLiteral("output")), settings)
+                         .run(onProgress, cancel);
+        }
+    } catch (...) {
+        progress.finish();
+        throw;
+    }
+    progress.finish();
+    if (!quiet) {
+        if (toCache)
+            printLine(
+                QStringLiteral("cached %1 as %2, %3").arg(input, result.outputPath, peakRssText()));
+        else
+            printLine(QStringLiteral("optimized %1 into %2: %3 frames (%4 s) in %5 s, %6, %7")
+                          .arg(input, result.outputPath)
+                          .arg(result.frames)
+                          .arg(double(result.frames) / settings.fps, 0, 'f', 1)
+                          .arg(result.seconds, 0, 'f', 1)
+                          .arg(megabytes(result.bytes), peakRssText()));
+    }
+    return kExitOk;
+}
+
+} // namespace reelsmith::cli

@@ -1,0 +1,381 @@
+// The built-in backgrounds as shipped (size, format, motion, a seamless
+// loop), and the user's own background folder: listing, overriding a
+// built-in, and clips with new names.
+
+#include "TestMedia.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMap>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <algorithm>
+#include <cmath>
+
+using namespace testmedia;
+
+namespace {
+
+const QStringList kBuiltins = {QStringLiteral("minecraft"), QStringLiteral("subway"),
+                               QStringLiteral("abstract")};
+// Frames are compared as grey thumbnails: enough to see motion, cheap to hold.
+const QSize kThumb(90, 160);
+constexpr int kTimeoutMs = 60000;
+
+// Mean absolute difference of two grey pictures, in grey levels.
+double difference(const QImage &a, const QImage &b)
+{
+    double sum = 0;
+    for (int y = 0; y < a.height(); ++y) {
+        const uchar *pa = a.constScanLine(y);
+        const uchar *pb = b.constScanLine(y);
+        for (int x = 0; x < a.width(); ++x)
+            sum += std::abs(int(pa[x]) - int(pb[x]));
+    }
+    return sum / (a.width() * a.height());
+}
+
+// Mean absolute difference of two colour pictures, per channel.
+double colourDifference(const QImage &a, const QImage &b)
+{
+    const QImage sa = a.scaled(kThumb, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+    const QImage sb = b.scaled(kThumb, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+    double sum = 0;
+    for (int y = 0; y < kThumb.height(); ++y)
+        for (int x = 0; x < kThumb.width(); ++x) {
+            const QRgb pa = sa.pixel(x, y), pb = sb.pixel(x, y);
+            sum += std::abs(qRed(pa) - qRed(pb)) + std::abs(qGreen(pa) - qGreen(pb)) +
+                   std::abs(qBlue(pa) - qBlue(pb));
+        }
+    return sum / (3.0 * kThumb.width() * kThumb.height());
+}
+
+double median(QList<double> values)
+{
+    std::sort(values.begin(), values.end());
+    return values.isEmpty() ? 0 : values.at(values.size() / 2);
+}
+
+bool writeJson(const QString &path, const QJsonObject &object)
+{
+    QFile f(path);
+    const QByteArray bytes = QJsonDocument(object).toJson();
+    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+}
+
+struct Run
+{
+    bool finished = false;
+    int exitCode = -1;
+    QString out;
+    QString err;
+    QString describe() const
+    {
+        return QStringLiteral("%1exit code %2\n--- stdout ---\n%3\n--- stderr ---\n%4")
+            .arg(finished ? QString() : QStringLiteral("did not finish; "))
+            .arg(exitCode)
+            .arg(out, err);
+    }
+};
+
+} // namespace
+
+class BackgroundsTest : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_cli;
+    QString m_userFolder;
+    QMap<QString, QList<QImage>> m_thumbs; // decoded once per built-in
+
+    static QString builtinPath(const QString &name)
+    {
+        return QDir(qEnvironmentVariable("REELSMITH_DATA_DIR"))
+            .filePath(QStringLiteral("backgrounds/%1.mp4").arg(name));
+    }
+
+    const QList<QImage> &thumbs(const QString &name)
+    {
+        if (!m_thumbs.contains(name))
+            m_thumbs.insert(name, grayFrames(builtinPath(name), kThumb));
+        return m_thumbs[name];
+    }
+
+    QString xdgDataHome() const { return m_dir.filePath(QStringLiteral("xdg/data")); }
+
+    Run run(const QStringList &args)
+    {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_DATA_HOME"), xdgDataHome());
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("xdg/config")));
+        env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+        process.setProcessEnvironment(env);
+        process.setWorkingDirectory(m_dir.path());
+        process.setStandardInputFile(QProcess::nullDevice());
+        process.start(m_cli, args);
+        Run r;
+        r.finished = process.waitForFinished(kTimeoutMs);
+        if (!r.finished) {
+            process.kill();
+            process.waitForFinished();
+        }
+        r.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+        r.out = QString::fromUtf8(process.readAllStandardOutput());
+        r.err = QString::fromUtf8(process.readAllStandardError());
+        return r;
+    }
+
+    // `backgrounds`' lines by name, each split into its tab-separated fields.
+    QMap<QString, QStringList> listing(Run *runOut = nullptr)
+    {
+        const Run r = run({QStringLiteral("backgrounds")});
+        if (runOut)
+            *runOut = r;
+        QMap<QString, QStringList> lines;
+        for (const QString &line : r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+            const QStringList fields = line.split(QLatin1Char('\t'));
+            lines.insert(fields.first(), fields);
+        }
+        return lines;
+    }
+
+    // Renders a half-second 180x320 project over `background` with a thin red
+    // bar in the middle, and returns its first frame.
+    QImage renderOver(const QString &background)
+    {
+        const QString folder = m_dir.filePath(QStringLiteral("render-") + background);
+        QDir().mkpath(folder);
+        writeImage(QDir(folder).filePath(QStringLiteral("bar.png")),
+                   solid({200, 20}, QColor(220, 30, 30)), "PNG");
+        const QJsonObject project{
+            {QStringLiteral("format"), QStringLiteral("reelsmith-project")},
+            {QStringLiteral("version"), 1},
+            {QStringLiteral("background"), background},
+            {QStringLiteral("output"),
+             QJsonObject{{QStringLiteral("width"), 180},
+                         {QStringLiteral("height"), 320},
+                         {QStringLiteral("fps"), 12},
+                         {QStringLiteral("preset"), QStringLiteral("ultrafast")}}},
+            {QStringLiteral("scenes"),
+             QJsonArray{QJsonObject{{QStringLiteral("image"), QStringLiteral("bar.png")},
+                                    {QStringLiteral("duration"), 0.5}}}}};
+        const QString projectFile = QDir(folder).filePath(QStringLiteral("p.reel.json"));
+        if (!writeJson(projectFile, project))
+            return {};
+        const QString out = QDir(folder).filePath(QStringLiteral("out.mp4"));
+        const Run r = run({QStringLiteral("render"), projectFile, QStringLiteral("-o"), out,
+                           QStringLiteral("-q")});
+        if (r.exitCode != 0 || !QFileInfo::exists(out)) {
+            qWarning("%s", qPrintable(r.describe()));
+            return {};
+        }
+        const QList<QImage> images = frames(out, {0});
+        return images.value(0);
+    }
+
+    void writeUserClip(const QString &fileName, QColor color)
+    {
+        QDir().mkpath(m_userFolder);
+        writeVideo(QDir(m_userFolder).filePath(fileName), colorCycle({96, 160}, 24, 24, {color}));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_cli = qEnvironmentVariable("REELSMITH_CLI");
+        QVERIFY2(QFileInfo(m_cli).isExecutable(), "REELSMITH_CLI must name the built CLI");
+        QVERIFY2(!qEnvironmentVariableIsEmpty("REELSMITH_DATA_DIR"),
+                 "REELSMITH_DATA_DIR must name the build tree's data folder");
+        // Where the CLI (application and organisation "reelsmith") keeps user
+        // backgrounds for this XDG_DATA_HOME, asked of Qt the way the CLI does.
+        const QByteArray savedXdg = qgetenv("XDG_DATA_HOME");
+        const QString savedApp = QCoreApplication::applicationName();
+        const QString savedOrg = QCoreApplication::organizationName();
+        qputenv("XDG_DATA_HOME", QFile::encodeName(xdgDataHome()));
+        QCoreApplication::setApplicationName(QStringLiteral("reelsmith"));
+        QCoreApplication::setOrganizationName(QStringLiteral("reelsmith"));
+        m_userFolder = QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+                           .filePath(QStringLiteral("backgrounds"));
+        QCoreApplication::setApplicationName(savedApp);
+        QCoreApplication::setOrganizationName(savedOrg);
+        if (savedXdg.isNull())
+            qunsetenv("XDG_DATA_HOME");
+        else
+            qputenv("XDG_DATA_HOME", savedXdg);
+        QVERIFY2(m_userFolder.startsWith(xdgDataHome()), qPrintable(m_userFolder));
+    }
+
+    void builtinClip_data()
+    {
+        QTest::addColumn<QString>("name");
+        for (const QString &name : kBuiltins)
+            QTest::newRow(qPrintable(name)) << name;
+    }
+
+    void builtinClip()
+    {
+        QFETCH(QString, name);
+        const QString path = builtinPath(name);
+        QVERIFY2(QFileInfo::exists(path), qPrintable(path));
+        QVERIFY2(QFileInfo(path).size() < 2 * 1024 * 1024,
+                 qPrintable(QStringLiteral("%1 bytes").arg(QFileInfo(path).size())));
+        const VideoFacts facts = probe(path);
+        QCOMPARE(facts.width, 720);
+        QCOMPARE(facts.height, 1280);
+        QCOMPARE(facts.codec, QStringLiteral("h264"));
+        QCOMPARE(facts.videoStreams, 1);
+        QCOMPARE(facts.audioStreams, 0);
+        QVERIFY2(std::abs(facts.fps - 24) < 0.01, qPrintable(QString::number(facts.fps)));
+        QVERIFY2(std::abs(facts.frames - 360) <= 1, qPrintable(QString::number(facts.frames)));
+        QVERIFY2(std::abs(facts.duration - 15) <= 0.1, qPrintable(QString::number(facts.duration)));
+    }
+
+    void builtinMovesAndLoops_data() { builtinClip_data(); }
+
+    void builtinMovesAndLoops()
+    {
+        QFETCH(QString, name);
+        const QList<QImage> &f = thumbs(name);
+        QVERIFY2(f.size() >= 359, qPrintable(QString::number(f.size())));
+        QList<double> steps;
+        for (qsizetype i = 1; i < f.size(); ++i)
+            steps << difference(f[i - 1], f[i]);
+        const double typical = median(steps);
+        const double slowest = *std::min_element(steps.begin(), steps.end());
+        const double seam = difference(f.last(), f.first());
+        // Motion may be faster at some points of the loop than at others, so
+        // the seam is also measured against the steps on either side of it.
+        QList<double> aroundSeam = steps.mid(0, 6) + steps.mid(steps.size() - 6);
+        const double reference = std::max(typical, median(aroundSeam));
+        double farthest = 0;
+        for (const QImage &frame : f)
+            farthest = std::max(farthest, difference(f.first(), frame));
+        qInfo("%s: consecutive frames differ by %.2f (median; min %.2f, max %.2f, "
+              "around the seam %.2f); last to first %.2f; farthest from the first %.2f",
+              qPrintable(name), typical, slowest, *std::max_element(steps.begin(), steps.end()),
+              median(aroundSeam), seam, farthest);
+        // It moves, all the time, and not just by flickering in place.
+        QVERIFY2(typical > 0.3, "the background hardly moves");
+        QVERIFY2(slowest > 0.05, "the background stands still somewhere in the loop");
+        QVERIFY2(farthest > 1.5 * typical, "the background only flickers in place");
+        // The last frame flows into the first like any other step.
+        QVERIFY2(seam <= 2 * reference,
+                 qPrintable(QStringLiteral("seam %1 vs typical step %2").arg(seam).arg(reference)));
+    }
+
+    void builtinsLookDifferent()
+    {
+        QList<QImage> first;
+        for (const QString &name : kBuiltins) {
+            const QList<QImage> images = frames(builtinPath(name), {0});
+            QVERIFY(!images.value(0).isNull());
+            first << images.first();
+        }
+        for (int i = 0; i < first.size(); ++i)
+            for (int j = i + 1; j < first.size(); ++j) {
+                const double d = colourDifference(first[i], first[j]);
+                QVERIFY2(d > 25, qPrintable(QStringLiteral("%1 and %2 differ by only %3")
+                                                .arg(kBuiltins[i], kBuiltins[j])
+                                                .arg(d)));
+            }
+    }
+
+    void listsBuiltinsWithDuration()
+    {
+        Run r;
+        const QMap<QString, QStringList> lines = listing(&r);
+        QVERIFY2(r.finished && r.exitCode == 0 && r.err.isEmpty(), qPrintable(r.describe()));
+        for (const QString &name : kBuiltins) {
+            QVERIFY2(lines.contains(name), qPrintable(r.describe()));
+            const QStringList fields = lines[name];
+            QVERIFY2(fields.size() >= 4, qPrintable(r.describe()));
+            QCOMPARE(fields[1], QStringLiteral("built-in"));
+            QVERIFY2(std::abs(fields[2].toDouble() - 15) < 0.1, qPrintable(r.describe()));
+            QCOMPARE(QFileInfo(fields[3]).canonicalFilePath(),
+                     QFileInfo(builtinPath(name)).canonicalFilePath());
+        }
+    }
+
+    void userClipOverridesBuiltin()
+    {
+        const QColor magenta(220, 30, 220);
+        writeUserClip(QStringLiteral("minecraft.mp4"), magenta);
+        Run r;
+        const QMap<QString, QStringList> lines = listing(&r);
+        QVERIFY2(r.finished && r.exitCode == 0 && r.err.isEmpty(), qPrintable(r.describe()));
+        const QStringList fields = lines.value(QStringLiteral("minecraft"));
+        QVERIFY2(fields.size() >= 4, qPrintable(r.describe()));
+        QCOMPARE(fields[1], QStringLiteral("user, overrides built-in"));
+        QVERIFY2(std::abs(fields[2].toDouble() - 1) < 0.1, qPrintable(r.describe()));
+        QCOMPARE(fields[3], QDir(m_userFolder).filePath(QStringLiteral("minecraft.mp4")));
+        QCOMPARE(lines.value(QStringLiteral("subway")).value(1), QStringLiteral("built-in"));
+
+        const QImage frame = renderOver(QStringLiteral("minecraft"));
+        QVERIFY(!frame.isNull());
+        const QColor top = sample(frame, {90, 30});
+        QVERIFY2(near(top, magenta, 40), qPrintable(describe(top)));
+        QFile::remove(QDir(m_userFolder).filePath(QStringLiteral("minecraft.mp4")));
+    }
+
+    void userClipWithNewName()
+    {
+        const QColor green(30, 200, 40);
+        writeUserClip(QStringLiteral("mine.mp4"), green);
+        Run r;
+        const QMap<QString, QStringList> lines = listing(&r);
+        QVERIFY2(r.finished && r.exitCode == 0 && r.err.isEmpty(), qPrintable(r.describe()));
+        const QStringList fields = lines.value(QStringLiteral("mine"));
+        QVERIFY2(fields.size() >= 4, qPrintable(r.describe()));
+        QCOMPARE(fields[1], QStringLiteral("user"));
+        QCOMPARE(fields[3], QDir(m_userFolder).filePath(QStringLiteral("mine.mp4")));
+        // The built-in minecraft is back once the user's clip is gone.
+        QCOMPARE(lines.value(QStringLiteral("minecraft")).value(1), QStringLiteral("built-in"));
+
+        const QImage frame = renderOver(QStringLiteral("mine"));
+        QVERIFY(!frame.isNull());
+        const QColor top = sample(frame, {90, 30});
+        QVERIFY2(near(top, green, 40), qPrintable(describe(top)));
+        QFile::remove(QDir(m_userFolder).filePath(QStringLiteral("mine.mp4")));
+    }
+
+    void unreadableUserClipIsListedWithANote()
+    {
+        QDir().mkpath(m_userFolder);
+        QFile broken(QDir(m_userFolder).filePath(QStringLiteral("broken.mp4")));
+        QVERIFY(broken.open(QIODevice::WriteOnly));
+        broken.write(QByteArray(4096, 'x'));
+        broken.close();
+        QFile empty(QDir(m_userFolder).filePath(QStringLiteral("empty.mov")));
+        QVERIFY(empty.open(QIODevice::WriteOnly));
+        empty.close();
+        Run r;
+        const QMap<QString, QStringList> lines = listing(&r);
+        QVERIFY2(r.finished && r.exitCode == 0 && r.err.isEmpty(), qPrintable(r.describe()));
+        for (const QString &name : {QStringLiteral("broken"), QStringLiteral("empty")}) {
+            const QStringList fields = lines.value(name);
+            QVERIFY2(fields.size() == 5, qPrintable(r.describe()));
+            QCOMPARE(fields[1], QStringLiteral("user"));
+            QCOMPARE(fields[2], QStringLiteral("-"));
+            QVERIFY2(fields[4].contains(QStringLiteral("unreadable")), qPrintable(r.describe()));
+        }
+        for (const QString &name : kBuiltins)
+            QVERIFY2(lines.contains(name), qPrintable(r.describe()));
+        QFile::remove(broken.fileName());
+        QFile::remove(empty.fileName());
+    }
+};
+
+QTEST_GUILESS_MAIN(BackgroundsTest)
+#include "tst_backgrounds.moc"
