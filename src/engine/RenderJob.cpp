@@ -2,6 +2,7 @@
 
 #include "AssetCache.h"
 #include "AtomicOutput.h"
+#include "BackgroundPipeline.h"
 #include "BackgroundReader.h"
 #include "Backgrounds.h"
 #include "Error.h"
@@ -13,7 +14,24 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 
+#include <cstring>
+
 namespace reelsmith {
+
+namespace {
+
+void clearToBlack(AVFrame *frame)
+{
+    for (int p = 0; p < 3; ++p) {
+        const int rows = p == 0 ? frame->height : frame->height / 2;
+        const int width = p == 0 ? frame->width : frame->width / 2;
+        for (int y = 0; y < rows; ++y)
+            std::memset(frame->data[p] + size_t(y) * frame->linesize[p], p == 0 ? 16 : 128,
+                        size_t(width));
+    }
+}
+
+} // namespace
 
 RenderJob::RenderJob(Project project, QString outputPath)
     : m_project(std::move(project)), m_output(std::move(outputPath))
@@ -35,6 +53,7 @@ QString RenderJob::imagePath(int scene) const
 
 void RenderJob::preflight()
 {
+    m_hidesBackground.clear();
     if (const QString problem = m_project.validationError(); !problem.isEmpty())
         rethrowWithContext(Error(ErrorKind::BadInput, problem), QString());
     try {
@@ -53,7 +72,11 @@ void RenderJob::preflight()
     }
     for (int i = 0; i < m_project.scenes.size(); ++i) {
         try {
-            ImageLoader::probe(imagePath(i));
+            const ImageInfo info = ImageLoader::probe(imagePath(i));
+            // An opaque picture filling the frame hides the background: no
+            // need to decode it for this scene.
+            m_hidesBackground.push_back(m_project.scenes[i].layout == Layout::Fill &&
+                                        !info.mayHaveAlpha);
         } catch (const Error &e) {
             rethrowWithContext(e, QStringLiteral("scenes[%1].image").arg(i));
         }
@@ -76,10 +99,22 @@ RenderResult RenderJob::run(const ProgressFn &progress, const CancelFn &cancel)
     const qint64 frameCount = m_project.frameCount();
 
     AtomicOutput file(m_output);
-    std::unique_ptr<BackgroundReader> background;
+    std::vector<qint64> sceneStarts;
+    for (int s = 0; s <= m_project.scenes.size(); ++s)
+        sceneStarts.push_back(s < m_project.scenes.size() ? std::min(m_project.firstFrameOf(s), frameCount)
+                                                          : frameCount);
+    std::unique_ptr<BackgroundPipeline> background;
     try {
-        background =
+        auto reader =
             std::make_unique<BackgroundReader>(m_backgroundPath, frameSize, m_decoderThreads);
+        // Called in order from the pipeline's thread; walks the scenes alongside.
+        auto timeOf = [this, sceneStarts, scene = 0, fps = out.fps](qint64 i) mutable {
+            while (i >= sceneStarts[scene + 1])
+                ++scene;
+            return m_hidesBackground[scene] ? -1.0 : m_project.backgroundStart + double(i) / fps;
+        };
+        background = std::make_unique<BackgroundPipeline>(std::move(reader), frameSize, frameCount,
+                                                          std::move(timeOf));
     } catch (const Error &e) {
         rethrowWithContext(e, QStringLiteral("background"));
     }
@@ -121,11 +156,13 @@ RenderResult RenderJob::run(const ProgressFn &progress, const CancelFn &cancel)
     };
 
     int currentScene = -1;
+    int scene = 0;
     SceneOverlay overlay;
     for (qint64 i = 0; i < frameCount; ++i) {
         if (cancel && cancel())
             throw Error(ErrorKind::Cancelled, QStringLiteral("cancelled"));
-        const int scene = m_project.sceneAtFrame(i);
+        while (i >= sceneStarts[scene + 1])
+            ++scene;
         if (scene != currentScene) {
             overlay = SceneOverlay(); // release the old planes before building the new ones
             QStringList warnings;
@@ -143,8 +180,15 @@ RenderResult RenderJob::run(const ProgressFn &progress, const CancelFn &cancel)
         AVFrame *frame = writer.frame();
         // A scene that hides the whole frame needs no background pixels; the
         // reader catches up (by seeking when far) when the background shows again.
-        if (!overlay.coversFrame())
-            background->frameAt(m_project.backgroundStart + double(i) / out.fps, frame);
+        if (!m_hidesBackground[scene]) {
+            try {
+                background->takeNext(frame);
+            } catch (const Error &e) {
+                rethrowWithContext(e, QStringLiteral("background"));
+            }
+        } else if (!overlay.coversFrame()) {
+            clearToBlack(frame); // not expected for an opaque fill picture; never leave stale pixels
+        }
         overlay.blendOnto(frame);
         writer.submit();
         writeAudioUntil(Soundtrack::samplesBeforeFrame(i + 1, out.fps));

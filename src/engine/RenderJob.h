@@ -8,6 +8,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <vector>
 
 namespace reelsmith {
 
@@ -67,6 +68,7 @@ private:
     QString m_backgroundPath;
     int m_decoderThreads = BackgroundReader::kDefaultDecoderThreads;
     bool m_useCache = true;
+    std::vector<bool> m_hidesBackground; // per scene, from preflight()
     WarningFn m_onWarning;
 };
 
