@@ -2,6 +2,7 @@
 
 #include "Error.h"
 #include "MemoryMeter.h"
+#include "ProgressPrinter.h"
 
 #include <csignal>
 #include <cstdio>
@@ -97,6 +98,24 @@ QString peakRssText()
 {
     return QStringLiteral("peak RSS: %1 MB")
         .arg(MemoryMeter::toMegabytes(MemoryMeter::peakBytes()));
+}
+
+RenderResult runWithProgress(const QString &label, bool quiet,
+                             const std::function<RenderResult(const RenderJob::ProgressFn &,
+                                                              const RenderJob::CancelFn &)> &job)
+{
+    ProgressPrinter progress(label, !quiet);
+    throwIfStopRequested();
+    try {
+        RenderResult result =
+            job([&](const RenderProgress &p) { progress.update(p.framesDone, p.frameCount); },
+                [] { return stopRequested(); });
+        progress.finish();
+        return result;
+    } catch (...) {
+        progress.finish();
+        throw;
+    }
 }
 
 } // namespace reelsmith::cli

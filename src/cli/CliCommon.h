@@ -3,10 +3,13 @@
 // What every reelsmith-cli verb shares: exit statuses, the stop flag set by
 // SIGINT/SIGTERM, stderr messages and option parsing helpers.
 
+#include "RenderJob.h"
+
 #include <QCommandLineParser>
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <stdexcept>
 
 namespace reelsmith::cli {
@@ -45,6 +48,12 @@ double numberOption(const QCommandLineParser &parser, const QString &name, doubl
 QString megabytes(qint64 bytes);
 // "peak RSS: N MB", the end of every summary line.
 QString peakRssText();
+
+// Runs a long job with a progress display (unless `quiet`) and cancellation
+// by SIGINT/SIGTERM; the progress line is closed however the job ends.
+RenderResult runWithProgress(const QString &label, bool quiet,
+                             const std::function<RenderResult(const RenderJob::ProgressFn &,
+                                                              const RenderJob::CancelFn &)> &job);
 
 // The verbs; each returns an exit status or throws (UsageError, Error).
 int runRender(const QStringList &args);

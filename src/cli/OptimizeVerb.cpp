@@ -5,7 +5,6 @@
 #include "BackgroundOptimizer.h"
 #include "CliCommon.h"
 #include "Error.h"
-#include "ProgressPrinter.h"
 
 namespace reelsmith::cli {
 
@@ -77,23 +76,16 @@ int runOptimize(const QStringList &args)
     if (const QString problem = checkOptimizeSettings(settings, &badKey); !problem.isEmpty())
         throw UsageError(QStringLiteral("--%1: %2").arg(badKey, problem));
 
-    ProgressPrinter progress(QStringLiteral("optimize"), !quiet);
-    auto onProgress = [&](const RenderProgress &p) { progress.update(p.framesDone, p.frameCount); };
-    auto cancel = [] { return stopRequested(); };
-    throwIfStopRequested();
-    RenderResult result;
-    try {
-        if (toCache) {
-            result.outputPath = AssetCache::create(input, settings, onProgress, cancel);
-        } else {
-            result = BackgroundOptimizer(input, parser.value(QStringLiteral("output")), settings)
-                         .run(onProgress, cancel);
-        }
-    } catch (...) {
-        progress.finish();
-        throw;
-    }
-    progress.finish();
+    const RenderResult result = runWithProgress(
+        QStringLiteral("optimize"), quiet,
+        [&](const RenderJob::ProgressFn &progress, const RenderJob::CancelFn &cancel) {
+            if (!toCache)
+                return BackgroundOptimizer(input, parser.value(QStringLiteral("output")), settings)
+                    .run(progress, cancel);
+            RenderResult cached;
+            cached.outputPath = AssetCache::create(input, settings, progress, cancel);
+            return cached;
+        });
     if (!quiet) {
         if (toCache)
             printLine(

@@ -2,7 +2,6 @@
 
 #include "CliCommon.h"
 #include "Error.h"
-#include "ProgressPrinter.h"
 #include "Project.h"
 #include "RenderJob.h"
 
@@ -72,18 +71,11 @@ int runRender(const QStringList &args)
     RenderJob job(project, parser.value(QStringLiteral("output")));
     job.setUseCache(!parser.isSet(QStringLiteral("no-cache")));
     job.setWarningHandler([](const QString &w) { printLine(QStringLiteral("warning: ") + w); });
-    ProgressPrinter progress(QStringLiteral("render"), !quiet);
-    throwIfStopRequested();
-    RenderResult result;
-    try {
-        result =
-            job.run([&](const RenderProgress &p) { progress.update(p.framesDone, p.frameCount); },
-                    [] { return stopRequested(); });
-    } catch (...) {
-        progress.finish();
-        throw;
-    }
-    progress.finish();
+    const RenderResult result = runWithProgress(
+        QStringLiteral("render"), quiet,
+        [&](const RenderJob::ProgressFn &progress, const RenderJob::CancelFn &cancel) {
+            return job.run(progress, cancel);
+        });
     if (!quiet) {
         const double videoSeconds = double(result.frames) / out.fps;
         printLine(QStringLiteral("rendered %1: %2 frames (%3 s of video) in %4 s (%5 fps), %6, "

@@ -1,6 +1,7 @@
 #include "BackgroundOptimizer.h"
 
 #include "AtomicOutput.h"
+#include "BackgroundPipeline.h"
 #include "BackgroundReader.h"
 #include "Error.h"
 #include "Mp4Writer.h"
@@ -55,13 +56,13 @@ RenderResult BackgroundOptimizer::run(const RenderJob::ProgressFn &progress,
     if (const QString problem = checkOptimizeSettings(m_settings, &badKey); !problem.isEmpty())
         throwBadInput(badKey + QStringLiteral(": ") + problem);
 
-    BackgroundReader reader(m_input, m_settings.size, BackgroundReader::kDefaultDecoderThreads,
-                            m_settings.fit);
-    if (reader.duration() <= 0)
+    auto reader = std::make_unique<BackgroundReader>(
+        m_input, m_settings.size, BackgroundReader::kDefaultDecoderThreads, m_settings.fit);
+    if (reader->duration() <= 0)
         throwBadInput(QStringLiteral("%1: cannot tell how long the video is").arg(m_input));
     const double seconds = m_settings.maxSeconds > 0
-                               ? std::min(m_settings.maxSeconds, reader.duration())
-                               : reader.duration();
+                               ? std::min(m_settings.maxSeconds, reader->duration())
+                               : reader->duration();
     const qint64 frames = std::max<qint64>(1, std::llround(seconds * m_settings.fps));
 
     AtomicOutput file(m_output);
@@ -74,11 +75,14 @@ RenderResult BackgroundOptimizer::run(const RenderJob::ProgressFn &progress,
     encoding.maxrateKbps = m_settings.maxrateKbps;
     encoding.bufsizeKbps = m_settings.bufsizeKbps;
     Mp4Writer writer(file.temporaryPath(), encoding);
+    // Decoding and scaling run ahead on the pipeline's thread, beside x264.
+    BackgroundPipeline pipeline(std::move(reader), m_settings.size, frames,
+                                [fps = m_settings.fps](qint64 i) { return double(i) / fps; });
 
     for (qint64 i = 0; i < frames; ++i) {
         if (cancel && cancel())
             throw Error(ErrorKind::Cancelled, QStringLiteral("cancelled"));
-        reader.frameAt(double(i) / m_settings.fps, writer.frame());
+        pipeline.takeNext(writer.frame());
         writer.submit();
         if (progress)
             progress({i + 1, frames});
@@ -88,12 +92,7 @@ RenderResult BackgroundOptimizer::run(const RenderJob::ProgressFn &progress,
     writer.finish();
     file.commit();
 
-    RenderResult result;
-    result.outputPath = file.target();
-    result.frames = frames;
-    result.bytes = QFileInfo(file.target()).size();
-    result.seconds = clock.elapsed() / 1000.0;
-    return result;
+    return RenderResult::finished(file.target(), frames, clock.elapsed());
 }
 
 } // namespace reelsmith

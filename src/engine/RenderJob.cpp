@@ -101,8 +101,9 @@ RenderResult RenderJob::run(const ProgressFn &progress, const CancelFn &cancel)
     AtomicOutput file(m_output);
     std::vector<qint64> sceneStarts;
     for (int s = 0; s <= m_project.scenes.size(); ++s)
-        sceneStarts.push_back(s < m_project.scenes.size() ? std::min(m_project.firstFrameOf(s), frameCount)
-                                                          : frameCount);
+        sceneStarts.push_back(s < m_project.scenes.size()
+                                  ? std::min(m_project.firstFrameOf(s), frameCount)
+                                  : frameCount);
     std::unique_ptr<BackgroundPipeline> background;
     try {
         auto reader =
@@ -187,7 +188,8 @@ RenderResult RenderJob::run(const ProgressFn &progress, const CancelFn &cancel)
                 rethrowWithContext(e, QStringLiteral("background"));
             }
         } else if (!overlay.coversFrame()) {
-            clearToBlack(frame); // not expected for an opaque fill picture; never leave stale pixels
+            clearToBlack(
+                frame); // not expected for an opaque fill picture; never leave stale pixels
         }
         overlay.blendOnto(frame);
         writer.submit();
@@ -202,11 +204,16 @@ RenderResult RenderJob::run(const ProgressFn &progress, const CancelFn &cancel)
     writer.finish();
     file.commit();
 
+    return RenderResult::finished(file.target(), frameCount, clock.elapsed());
+}
+
+RenderResult RenderResult::finished(const QString &path, qint64 frames, qint64 elapsedMs)
+{
     RenderResult result;
-    result.outputPath = file.target();
-    result.frames = frameCount;
-    result.bytes = QFileInfo(file.target()).size();
-    result.seconds = clock.elapsed() / 1000.0;
+    result.outputPath = path;
+    result.frames = frames;
+    result.bytes = QFileInfo(path).size();
+    result.seconds = elapsedMs / 1000.0;
     return result;
 }
 
