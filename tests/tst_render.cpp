@@ -157,6 +157,27 @@ private Q_SLOTS:
                  qPrintable(describe(sample(f[2], {90, 300}))));
     }
 
+    void preflightRefusesAnUnreadableSoundtrack()
+    {
+        QFile text(path("notes.mp3"));
+        QVERIFY(text.open(QIODevice::WriteOnly));
+        text.write("these are not sounds\n");
+        text.close();
+        Project p = smallProject(QStringLiteral("halves.mp4"));
+        p.audio = QStringLiteral("notes.mp3");
+        p.scenes = {{QStringLiteral("blue.png"), 0.5, QString(), Layout::Center}};
+        RenderJob job(p, path("never.mp4"));
+        try {
+            job.preflight(); // what the editor calls before queueing an export
+            QFAIL("a soundtrack that is not audio must be refused before rendering");
+        } catch (const Error &e) {
+            QCOMPARE(e.kind(), ErrorKind::BadInput);
+            QVERIFY2(e.message().contains(QStringLiteral("audio: ")), qPrintable(e.message()));
+            QVERIFY2(e.message().contains(QStringLiteral("notes.mp3")), qPrintable(e.message()));
+        }
+        QVERIFY(!QFile::exists(path("never.mp4")));
+    }
+
     void cancellingLeavesNoFile()
     {
         Project p = smallProject(QStringLiteral("halves.mp4"));

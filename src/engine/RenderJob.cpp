@@ -81,11 +81,15 @@ void RenderJob::preflight()
             rethrowWithContext(e, QStringLiteral("scenes[%1].image").arg(i));
         }
     }
-    if (!m_project.audio.isEmpty() && !QFileInfo(m_project.resolve(m_project.audio)).isFile())
-        rethrowWithContext(
-            Error(ErrorKind::BadInput,
-                  QStringLiteral("%1: no such file").arg(m_project.resolve(m_project.audio))),
-            QStringLiteral("audio"));
+    if (!m_project.audio.isEmpty()) {
+        // Opening it decodes its first samples: a file that is not audio is
+        // reported now, not after the video has been encoded.
+        try {
+            Soundtrack(m_project.resolve(m_project.audio), 1);
+        } catch (const Error &e) {
+            rethrowWithContext(e, QStringLiteral("audio"));
+        }
+    }
 }
 
 RenderResult RenderJob::run(const ProgressFn &progress, const CancelFn &cancel)
