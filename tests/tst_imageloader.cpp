@@ -301,6 +301,18 @@ private Q_SLOTS:
         QCOMPARE(qAlpha(a.image.pixel(30, 20)), 255);
     }
 
+    void webpIsScaledWhileDecoding()
+    {
+        if (!QImageWriter::supportedImageFormats().contains("webp"))
+            QSKIP("no WebP image plugin: install qt6-image-formats-plugins");
+        // A large picture shown small is never decoded at full size.
+        const QString file = writeImage(path("big.webp"), quadrants({2400, 1600}), "WEBP", 80);
+        const LoadedImage loaded = ImageLoader::load(file, {300, 300}, Fit::Contain);
+        QCOMPARE(loaded.image.size(), QSize(300, 200));
+        QCOMPARE(loaded.decodedSize, QSize(300, 200));
+        verifyCorners(loaded.image, {kRed, kGreen, kBlue, kYellow});
+    }
+
     void formatComesFromContent()
     {
         const QString pngAsJpg =

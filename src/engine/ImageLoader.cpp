@@ -9,9 +9,11 @@
 #include <QTransform>
 
 #include <turbojpeg.h>
+#include <webp/decode.h>
 
 #include <cmath>
 #include <memory>
+#include <optional>
 
 namespace reelsmith {
 
@@ -28,6 +30,11 @@ bool isJpeg(const QByteArray &head)
     return head.size() >= 3 && static_cast<unsigned char>(head[0]) == 0xFF &&
            static_cast<unsigned char>(head[1]) == 0xD8 &&
            static_cast<unsigned char>(head[2]) == 0xFF;
+}
+
+bool isWebp(const QByteArray &head)
+{
+    return head.size() >= 12 && head.startsWith("RIFF") && head.mid(8, 4) == "WEBP";
 }
 
 QByteArray readHead(const QString &path)
@@ -218,6 +225,63 @@ LoadedImage loadJpeg(const QString &path, QSize box, Fit fit)
     return out;
 }
 
+// WebP through libwebp, which scales while decoding: Qt's WebP reader
+// decodes the whole picture first (96 MB for a 24-megapixel one).
+// Animated files go to Qt's reader (first frame).
+std::optional<LoadedImage> loadWebp(const QString &path, QSize box, Fit fit)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        throwBadInput(QStringLiteral("%1: cannot read: %2").arg(path, file.errorString()));
+    const QByteArray bytes = file.readAll();
+    const auto *data = reinterpret_cast<const uint8_t *>(bytes.constData());
+
+    WebPDecoderConfig config;
+    if (!WebPInitDecoderConfig(&config))
+        throwFailure(QStringLiteral("%1: the WebP decoder does not match its headers").arg(path));
+    if (WebPGetFeatures(data, size_t(bytes.size()), &config.input) != VP8_STATUS_OK)
+        throwBadInput(QStringLiteral("%1: not a readable WebP picture").arg(path));
+    if (config.input.has_animation)
+        return std::nullopt;
+
+    LoadedImage out;
+    out.info.format = "webp";
+    out.info.size = QSize(config.input.width, config.input.height);
+    out.info.mayHaveAlpha = config.input.has_alpha != 0;
+    checkPixelCount(path, out.info.size);
+    {
+        QImageReader header(path); // EXIF orientation, when Qt's reader finds one
+        header.setDecideFormatFromContent(true);
+        out.info.orientation = header.transformation();
+    }
+    const QSize rawTarget = rawTargetSize(out.info, box, fit);
+    const QSize decodeSize = rawTarget.width() < out.info.size.width() ? rawTarget : out.info.size;
+    QImage decoded(decodeSize, QImage::Format_ARGB32_Premultiplied);
+    if (decoded.isNull())
+        throwFailure(QStringLiteral("%1: out of memory for a %2x%3 picture")
+                         .arg(path)
+                         .arg(decodeSize.width())
+                         .arg(decodeSize.height()));
+    config.options.use_scaling = decodeSize != out.info.size;
+    config.options.scaled_width = decodeSize.width();
+    config.options.scaled_height = decodeSize.height();
+    // Qt's ARGB32_Premultiplied is premultiplied BGRA in memory on little-endian machines.
+    config.output.colorspace = QSysInfo::ByteOrder == QSysInfo::LittleEndian ? MODE_bgrA : MODE_Argb;
+    config.output.is_external_memory = 1;
+    config.output.u.RGBA.rgba = decoded.bits();
+    config.output.u.RGBA.stride = int(decoded.bytesPerLine());
+    config.output.u.RGBA.size = size_t(decoded.sizeInBytes());
+    const VP8StatusCode status = WebPDecode(data, size_t(bytes.size()), &config);
+    WebPFreeDecBuffer(&config.output);
+    if (status != VP8_STATUS_OK)
+        throwBadInput(QStringLiteral("%1: cannot decode WebP picture (libwebp status %2)")
+                          .arg(path)
+                          .arg(int(status)));
+    out.decodedSize = decodeSize;
+    out.image = finish(std::move(decoded), rawTarget, out.info, box, fit);
+    return out;
+}
+
 // libpng reports a cut-off file on stderr by itself before Qt sees the
 // error; a PNG must end with its IEND chunk, so a truncated one is refused here.
 void checkPngComplete(const QString &path)
@@ -284,8 +348,13 @@ LoadedImage ImageLoader::load(const QString &path, QSize box, Fit fit)
     checkFile(path);
     if (box.isEmpty())
         throwFailure(QStringLiteral("%1: nowhere to show the picture (empty box)").arg(path));
-    if (isJpeg(readHead(path)))
+    const QByteArray head = readHead(path);
+    if (isJpeg(head))
         return loadJpeg(path, box, fit);
+    if (isWebp(head)) {
+        if (std::optional<LoadedImage> still = loadWebp(path, box, fit))
+            return std::move(*still);
+    }
     return loadWithQt(path, box, fit);
 }
 
