@@ -19,7 +19,8 @@ public:
     static QString folder();
 
     // The recipe renders use: cover the output size at the output rate, the
-    // whole clip (the loop must stay the same), high quality, no bit-rate cap.
+    // whole clip (the loop must stay the same), good quality, no bit-rate
+    // cap, tuned for fast decoding.
     static OptimizeSettings renderRecipe(QSize output, int fps);
 
     // Worth caching: larger than the output, or over 2 MB per 15 s.

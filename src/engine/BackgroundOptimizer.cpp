@@ -71,6 +71,7 @@ RenderResult BackgroundOptimizer::run(const RenderJob::ProgressFn &progress,
     encoding.fps = m_settings.fps;
     encoding.crf = m_settings.crf;
     encoding.preset = m_settings.preset;
+    encoding.tune = m_settings.tune;
     encoding.threads = m_settings.threads;
     encoding.maxrateKbps = m_settings.maxrateKbps;
     encoding.bufsizeKbps = m_settings.bufsizeKbps;

@@ -17,6 +17,7 @@ struct OptimizeSettings
     double maxSeconds = 15; // 0: the whole clip
     int crf = 28;
     QString preset = QStringLiteral("veryfast");
+    QString tune;          // x264 tune; the render cache asks for "fastdecode"
     int maxrateKbps = 500; // 0: no cap
     int bufsizeKbps = 1000;
     int threads = 2;

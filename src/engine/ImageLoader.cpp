@@ -266,7 +266,8 @@ std::optional<LoadedImage> loadWebp(const QString &path, QSize box, Fit fit)
     config.options.scaled_width = decodeSize.width();
     config.options.scaled_height = decodeSize.height();
     // Qt's ARGB32_Premultiplied is premultiplied BGRA in memory on little-endian machines.
-    config.output.colorspace = QSysInfo::ByteOrder == QSysInfo::LittleEndian ? MODE_bgrA : MODE_Argb;
+    config.output.colorspace =
+        QSysInfo::ByteOrder == QSysInfo::LittleEndian ? MODE_bgrA : MODE_Argb;
     config.output.is_external_memory = 1;
     config.output.u.RGBA.rgba = decoded.bits();
     config.output.u.RGBA.stride = int(decoded.bytesPerLine());

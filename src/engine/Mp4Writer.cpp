@@ -48,6 +48,9 @@ Mp4Writer::Mp4Writer(const QString &path, const VideoEncoding &enc,
               QStringLiteral("x264 preset \"%1\"").arg(enc.preset), ErrorKind::BadInput);
     av::check(av_opt_set_double(c->priv_data, "crf", enc.crf, 0),
               QStringLiteral("x264 crf %1").arg(enc.crf), ErrorKind::BadInput);
+    if (!enc.tune.isEmpty())
+        av::check(av_opt_set(c->priv_data, "tune", enc.tune.toUtf8().constData(), 0),
+                  QStringLiteral("x264 tune \"%1\"").arg(enc.tune), ErrorKind::BadInput);
     av::check(avcodec_open2(c, codec, nullptr), QStringLiteral("opening the H.264 encoder"));
 
     av::check(avcodec_parameters_from_context(m_stream->codecpar, c),

@@ -15,6 +15,7 @@ struct VideoEncoding
     int fps = 24;
     int crf = 28;
     QString preset = QStringLiteral("ultrafast");
+    QString tune;        // x264 tune (e.g. "fastdecode"); empty: none
     int threads = 2;     // 0: automatic
     int maxrateKbps = 0; // 0: no VBV cap
     int bufsizeKbps = 0;
