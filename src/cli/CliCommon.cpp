@@ -64,6 +64,22 @@ bool parseVerb(QCommandLineParser &parser, const QStringList &args)
     return true;
 }
 
+QCommandLineOption quietOption()
+{
+    return {{QStringLiteral("q"), QStringLiteral("quiet")},
+            QStringLiteral("No progress or summary; errors still print.")};
+}
+
+QString onePositional(const QCommandLineParser &parser, const QString &verb, const QString &what)
+{
+    const QStringList positional = parser.positionalArguments();
+    if (positional.isEmpty())
+        throw UsageError(QStringLiteral("%1: which %2?").arg(verb, what));
+    if (positional.size() > 1)
+        throw UsageError(QStringLiteral("%1: one %2 at a time").arg(verb, what));
+    return positional.first();
+}
+
 int integerOption(const QCommandLineParser &parser, const QString &name, int fallback)
 {
     if (!parser.isSet(name))

@@ -43,6 +43,11 @@ void printLine(const QString &text);
 
 // Parses a verb's arguments; returns false when --help was printed instead.
 bool parseVerb(QCommandLineParser &parser, const QStringList &args);
+// The --quiet / -q option every long-running verb takes.
+QCommandLineOption quietOption();
+// The verb's one positional argument; a UsageError ("render: which project?")
+// when there is none or more than one.
+QString onePositional(const QCommandLineParser &parser, const QString &verb, const QString &what);
 int integerOption(const QCommandLineParser &parser, const QString &name, int fallback);
 double numberOption(const QCommandLineParser &parser, const QString &name, double fallback);
 QString megabytes(qint64 bytes);

@@ -38,20 +38,16 @@ int runOptimize(const QStringList &args)
          QStringLiteral("h")},
         {QStringLiteral("cache"),
          QStringLiteral("Write the render cache's copy for this size and --fps instead of -o.")},
-        {{QStringLiteral("q"), QStringLiteral("quiet")},
-         QStringLiteral("No progress or summary; errors still print.")},
+        quietOption(),
     });
     if (!parseVerb(parser, args))
         return kExitOk;
-    const QStringList positional = parser.positionalArguments();
-    if (positional.size() != 1)
-        throw UsageError(positional.isEmpty() ? QStringLiteral("optimize: which video?")
-                                              : QStringLiteral("optimize: one video at a time"));
+    const QString input =
+        onePositional(parser, QStringLiteral("optimize"), QStringLiteral("video"));
     const bool toCache = parser.isSet(QStringLiteral("cache"));
     if (toCache == parser.isSet(QStringLiteral("output")))
         throw UsageError(QStringLiteral("optimize: give either -o OUT.mp4 or --cache"));
     const bool quiet = parser.isSet(QStringLiteral("quiet"));
-    const QString input = positional.first();
 
     OptimizeSettings settings;
     const QSize size(integerOption(parser, QStringLiteral("width"), settings.size.width()),

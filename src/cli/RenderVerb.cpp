@@ -32,20 +32,17 @@ int runRender(const QStringList &args)
          QStringLiteral("h")},
         {QStringLiteral("no-cache"),
          QStringLiteral("Read the background itself, not its optimized copy from the cache.")},
-        {{QStringLiteral("q"), QStringLiteral("quiet")},
-         QStringLiteral("No progress or summary; errors still print.")},
+        quietOption(),
     });
     if (!parseVerb(parser, args))
         return kExitOk;
-    const QStringList positional = parser.positionalArguments();
-    if (positional.size() != 1)
-        throw UsageError(positional.isEmpty() ? QStringLiteral("render: which project?")
-                                              : QStringLiteral("render: one project at a time"));
+    const QString projectPath =
+        onePositional(parser, QStringLiteral("render"), QStringLiteral("project"));
     if (!parser.isSet(QStringLiteral("output")))
         throw UsageError(QStringLiteral("render: -o OUT.mp4 is required"));
     const bool quiet = parser.isSet(QStringLiteral("quiet"));
 
-    Project project = Project::load(positional.first());
+    Project project = Project::load(projectPath);
     for (const QString &warning : std::as_const(project.warnings))
         if (!quiet)
             printLine(QStringLiteral("warning: ") + warning);
@@ -61,11 +58,10 @@ int runRender(const QStringList &args)
     QString badKey;
     if (const QString problem = checkOutputSettings(out, &badKey); !problem.isEmpty()) {
         const bool fromFlag = parser.isSet(badKey);
-        throw Error(
-            ErrorKind::BadInput,
-            fromFlag
-                ? QStringLiteral("--%1: %2").arg(badKey, problem)
-                : QStringLiteral("%1: output.%2: %3").arg(positional.first(), badKey, problem));
+        throw Error(ErrorKind::BadInput,
+                    fromFlag
+                        ? QStringLiteral("--%1: %2").arg(badKey, problem)
+                        : QStringLiteral("%1: output.%2: %3").arg(projectPath, badKey, problem));
     }
 
     RenderJob job(project, parser.value(QStringLiteral("output")));
