@@ -71,4 +71,37 @@ FormatInput openInput(const QString &path)
     return input;
 }
 
+int openBestStreamDecoder(AVFormatContext *input, AVMediaType type, const QString &path,
+                          int threads, CodecContext &decoder)
+{
+    const QString kind = QString::fromLatin1(av_get_media_type_string(type));
+    const int index = av_find_best_stream(input, type, -1, -1, nullptr, 0);
+    if (index < 0)
+        throwBadInput(QStringLiteral("%1: has no %2 stream").arg(path, kind));
+    AVStream *stream = input->streams[index];
+    // Other streams (cover art, audio, subtitles) would be read and thrown away packet by packet.
+    for (unsigned i = 0; i < input->nb_streams; ++i)
+        if (int(i) != index)
+            input->streams[i]->discard = AVDISCARD_ALL;
+
+    const AVCodec *codec = avcodec_find_decoder(stream->codecpar->codec_id);
+    if (!codec)
+        throwBadInput(QStringLiteral("%1: no decoder for its %2 %3")
+                          .arg(path,
+                               QString::fromLatin1(avcodec_get_name(stream->codecpar->codec_id)),
+                               kind));
+    decoder.reset(avcodec_alloc_context3(codec));
+    if (!decoder)
+        throwFailure(QStringLiteral("%1: out of memory for a decoder").arg(path));
+    check(avcodec_parameters_to_context(decoder.get(), stream->codecpar),
+          QStringLiteral("%1: reading decoder parameters").arg(path));
+    decoder->thread_count = std::max(1, threads);
+    decoder->thread_type = FF_THREAD_FRAME | FF_THREAD_SLICE;
+    decoder->pkt_timebase = stream->time_base;
+    check(avcodec_open2(decoder.get(), codec, nullptr),
+          QStringLiteral("%1: opening the %2 decoder").arg(path, QString::fromLatin1(codec->name)),
+          ErrorKind::BadInput);
+    return index;
+}
+
 } // namespace reelsmith::av

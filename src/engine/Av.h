@@ -84,4 +84,11 @@ QByteArray pathBytes(const QString &path);
 // file's name when it is missing or not media.
 FormatInput openInput(const QString &path);
 
+// Finds the best stream of `type` in `input`, tells the demuxer to drop every
+// other stream, and opens a decoder for it with `threads` threads (frame and
+// slice threading). BadInput naming `path` when there is no such stream or
+// no decoder for it. Returns the stream's index.
+int openBestStreamDecoder(AVFormatContext *input, AVMediaType type, const QString &path,
+                          int threads, CodecContext &decoder);
+
 } // namespace reelsmith::av

@@ -49,32 +49,10 @@ BackgroundReader::BackgroundReader(const QString &path, QSize output, int decode
     : m_path(path), m_output(output), m_fit(fit)
 {
     m_format = av::openInput(path);
-    m_stream = av_find_best_stream(m_format.get(), AVMEDIA_TYPE_VIDEO, -1, -1, nullptr, 0);
-    if (m_stream < 0)
-        throwBadInput(QStringLiteral("%1: has no video stream").arg(path));
-    AVStream *stream = m_format->streams[m_stream];
-    for (unsigned i = 0; i < m_format->nb_streams; ++i)
-        if (int(i) != m_stream)
-            m_format->streams[i]->discard = AVDISCARD_ALL;
-
-    const AVCodec *codec = avcodec_find_decoder(stream->codecpar->codec_id);
-    if (!codec)
-        throwBadInput(
-            QStringLiteral("%1: no decoder for its %2 video")
-                .arg(path, QString::fromLatin1(avcodec_get_name(stream->codecpar->codec_id))));
-    m_decoder.reset(avcodec_alloc_context3(codec));
-    if (!m_decoder)
-        throwFailure(QStringLiteral("%1: out of memory for a decoder").arg(path));
-    av::check(avcodec_parameters_to_context(m_decoder.get(), stream->codecpar),
-              QStringLiteral("%1: reading decoder parameters").arg(path));
     // Each decoder thread holds frames of its own; a cap keeps memory flat.
-    m_decoder->thread_count = std::clamp(decoderThreads, 1, 16);
-    m_decoder->thread_type = FF_THREAD_FRAME | FF_THREAD_SLICE;
-    m_decoder->pkt_timebase = stream->time_base;
-    av::check(
-        avcodec_open2(m_decoder.get(), codec, nullptr),
-        QStringLiteral("%1: opening the %2 decoder").arg(path, QString::fromLatin1(codec->name)),
-        ErrorKind::BadInput);
+    m_stream = av::openBestStreamDecoder(m_format.get(), AVMEDIA_TYPE_VIDEO, path,
+                                         std::clamp(decoderThreads, 1, 16), m_decoder);
+    AVStream *stream = m_format->streams[m_stream];
 
     m_timeBase = stream->time_base;
     m_startPts = stream->start_time != AV_NOPTS_VALUE ? stream->start_time : 0;

@@ -15,31 +15,8 @@ Soundtrack::Soundtrack(const QString &path, qint64 totalSamples)
     m_fadeLength = std::min<qint64>(qint64(kFadeSeconds * kSampleRate), m_total / 2);
 
     m_format = av::openInput(path);
-    m_stream = av_find_best_stream(m_format.get(), AVMEDIA_TYPE_AUDIO, -1, -1, nullptr, 0);
-    if (m_stream < 0)
-        throwBadInput(QStringLiteral("%1: has no audio stream").arg(path));
-    AVStream *stream = m_format->streams[m_stream];
-    // Cover art and any video would otherwise be read and thrown away packet by packet.
-    for (unsigned i = 0; i < m_format->nb_streams; ++i)
-        if (int(i) != m_stream)
-            m_format->streams[i]->discard = AVDISCARD_ALL;
-
-    const AVCodec *codec = avcodec_find_decoder(stream->codecpar->codec_id);
-    if (!codec)
-        throwBadInput(
-            QStringLiteral("%1: no decoder for its %2 audio")
-                .arg(path, QString::fromLatin1(avcodec_get_name(stream->codecpar->codec_id))));
-    m_decoder.reset(avcodec_alloc_context3(codec));
-    if (!m_decoder)
-        throwFailure(QStringLiteral("%1: out of memory for a decoder").arg(path));
-    av::check(avcodec_parameters_to_context(m_decoder.get(), stream->codecpar),
-              QStringLiteral("%1: reading decoder parameters").arg(path));
-    m_decoder->thread_count = 1; // audio decodes far faster than the video encodes
-    m_decoder->pkt_timebase = stream->time_base;
-    av::check(
-        avcodec_open2(m_decoder.get(), codec, nullptr),
-        QStringLiteral("%1: opening the %2 decoder").arg(path, QString::fromLatin1(codec->name)),
-        ErrorKind::BadInput);
+    // One thread: audio decodes far faster than the video encodes.
+    m_stream = av::openBestStreamDecoder(m_format.get(), AVMEDIA_TYPE_AUDIO, path, 1, m_decoder);
 
     m_packet = av::allocPacket();
     m_decoded = av::allocFrame();
