@@ -70,43 +70,6 @@ QString writeBytes(const QString &path, const QByteArray &bytes)
     return path;
 }
 
-QByteArray le32(quint32 v)
-{
-    QByteArray b(4, 0);
-    for (int i = 0; i < 4; ++i)
-        b[i] = char((v >> (8 * i)) & 0xFF);
-    return b;
-}
-
-QByteArray le16(int v)
-{
-    QByteArray b(2, 0);
-    b[0] = char(v & 0xFF);
-    b[1] = char((v >> 8) & 0xFF);
-    return b;
-}
-
-// One second of 16-bit mono silence as a RIFF WAVE file: media without video.
-QByteArray silentWav()
-{
-    const int rate = 8000;
-    const QByteArray samples(rate * 2, 0);
-    QByteArray wav("RIFF");
-    wav += le32(quint32(36 + samples.size()));
-    wav += "WAVEfmt ";
-    wav += le32(16);
-    wav += le16(1); // PCM
-    wav += le16(1); // mono
-    wav += le32(rate);
-    wav += le32(rate * 2);
-    wav += le16(2);
-    wav += le16(16);
-    wav += "data";
-    wav += le32(quint32(samples.size()));
-    wav += samples;
-    return wav;
-}
-
 // The clockwise rotation a player applies, by ffmpeg's own rule (fftools
 // get_rotation: theta = -av_display_rotation_get(matrix)).
 int displayClockwise(const QString &path)
@@ -376,7 +339,8 @@ private Q_SLOTS:
     void unusableFilesAreBadInput_data()
     {
         QTest::addColumn<QString>("name");
-        QTest::addColumn<QByteArray>("bytes"); // null: not created; "truncate": cut a real clip
+        QTest::addColumn<QByteArray>("bytes"); // null: not created; "truncate": cut a real clip;
+                                               // "tone": a WAV of a tone
         QByteArray garbage(20000, 0);
         for (qsizetype i = 0; i < garbage.size(); ++i)
             garbage[i] = char((i * 7919 + 13) % 251);
@@ -386,7 +350,7 @@ private Q_SLOTS:
         QTest::newRow("empty") << QStringLiteral("empty.mp4") << QByteArray("");
         QTest::newRow("missing") << QStringLiteral("no such video.mp4") << QByteArray();
         QTest::newRow("missing, cyrillic") << QStringLiteral("фон нет.mp4") << QByteArray();
-        QTest::newRow("audio only") << QStringLiteral("voice.wav") << silentWav();
+        QTest::newRow("audio only") << QStringLiteral("voice.wav") << QByteArray("tone");
         QTest::newRow("truncated mp4") << QStringLiteral("cut.mp4") << QByteArray("truncate");
     }
 
@@ -399,6 +363,8 @@ private Q_SLOTS:
             QFile whole(m_tenSecs);
             QVERIFY(whole.open(QIODevice::ReadOnly));
             writeBytes(file, whole.readAll().left(whole.size() / 3));
+        } else if (bytes == "tone") {
+            writeTone(file, 1.0, 8000, 1, 440);
         } else if (!bytes.isNull()) {
             writeBytes(file, bytes);
         }

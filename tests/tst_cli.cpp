@@ -109,44 +109,6 @@ bool writeJson(const QString &path, const QJsonObject &object)
     return writeFile(path, QJsonDocument(object).toJson());
 }
 
-QByteArray randomBytes(int size, quint32 seed)
-{
-    QRandomGenerator gen(seed);
-    QByteArray bytes(size, '\0');
-    for (char &c : bytes)
-        c = char(gen.bounded(256));
-    return bytes;
-}
-
-// A mono 16-bit PCM WAV of silence: a media file without a video stream.
-QByteArray silentWav(int sampleRate, double seconds)
-{
-    const quint32 dataBytes = quint32(sampleRate * seconds) * 2;
-    QByteArray wav;
-    auto u32 = [&](quint32 v) {
-        for (int i = 0; i < 4; ++i)
-            wav.append(char((v >> (8 * i)) & 0xff));
-    };
-    auto u16 = [&](quint16 v) {
-        wav.append(char(v & 0xff));
-        wav.append(char(v >> 8));
-    };
-    wav.append("RIFF");
-    u32(36 + dataBytes);
-    wav.append("WAVEfmt ");
-    u32(16);
-    u16(1); // PCM
-    u16(1); // mono
-    u32(quint32(sampleRate));
-    u32(quint32(sampleRate) * 2);
-    u16(2);
-    u16(16);
-    wav.append("data");
-    u32(dataBytes);
-    wav.append(QByteArray(int(dataBytes), '\0'));
-    return wav;
-}
-
 // Everything in `folder`, hidden files included.
 QStringList everything(const QString &folder)
 {
@@ -409,7 +371,7 @@ private Q_SLOTS:
                           project({scene(QStringLiteral("corrupt.jpg"), 0.5)})));
         QVERIFY(writeJson(proj(QStringLiteral("nobg.reel.json")),
                           project(twoScenes, QStringLiteral("no-such-clip.mp4"))));
-        QVERIFY(writeFile(proj(QStringLiteral("tone.wav")), silentWav(8000, 1.0)));
+        writeTone(proj(QStringLiteral("tone.wav")), 1.0, 8000, 1, 440);
         QVERIFY(writeJson(proj(QStringLiteral("audiobg.reel.json")),
                           project(twoScenes, QStringLiteral("tone.wav"))));
         QVERIFY(writeJson(proj(QStringLiteral("garbagebg.reel.json")),

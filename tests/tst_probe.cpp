@@ -37,44 +37,6 @@ QByteArray readFile(const QString &path)
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
-// A mono 16-bit PCM WAV of silence: media without a video stream.
-QByteArray silentWav(int sampleRate, double seconds)
-{
-    const quint32 dataBytes = quint32(sampleRate * seconds) * 2;
-    QByteArray wav;
-    auto u32 = [&](quint32 v) {
-        for (int i = 0; i < 4; ++i)
-            wav.append(char((v >> (8 * i)) & 0xff));
-    };
-    auto u16 = [&](quint16 v) {
-        wav.append(char(v & 0xff));
-        wav.append(char(v >> 8));
-    };
-    wav.append("RIFF");
-    u32(36 + dataBytes);
-    wav.append("WAVEfmt ");
-    u32(16);
-    u16(1); // PCM
-    u16(1); // mono
-    u32(quint32(sampleRate));
-    u32(quint32(sampleRate) * 2);
-    u16(2);
-    u16(16);
-    wav.append("data");
-    u32(dataBytes);
-    wav.append(QByteArray(int(dataBytes), '\0'));
-    return wav;
-}
-
-QByteArray randomBytes(int size, quint32 seed)
-{
-    QRandomGenerator gen(seed);
-    QByteArray bytes(size, '\0');
-    for (char &c : bytes)
-        c = char(gen.bounded(256));
-    return bytes;
-}
-
 QStringList sortedKeys(const QJsonObject &o)
 {
     QStringList keys = o.keys();
@@ -209,7 +171,7 @@ private slots:
         VideoSpec voiced = clip;
         voiced.withAudio = true;
         writeVideo(path("voiced.mp4"), voiced);
-        QVERIFY(writeFile(path("tone.wav"), silentWav(48000, 1.5)));
+        writeTone(path("tone.wav"), 1.5, 48000, 1, 440);
 
         writeJpegWithOrientation(path("photo-6.jpg"), quadrants({200, 120}), 6);
         writeImage(path("plain.png"), quadrants({33, 17}), "PNG");

@@ -13,6 +13,7 @@ extern "C" {
 #include <QBuffer>
 #include <QFile>
 #include <QPainter>
+#include <QRandomGenerator>
 
 #include <algorithm>
 #include <cmath>
@@ -456,6 +457,15 @@ double getSample(const AVFrame *frame, int channel, int index)
 }
 
 } // namespace
+
+QByteArray randomBytes(int size, quint32 seed)
+{
+    QRandomGenerator generator(seed);
+    QByteArray bytes(size, '\0');
+    for (char &c : bytes)
+        c = char(generator.bounded(256));
+    return bytes;
+}
 
 void writeTone(const QString &path, double seconds, int sampleRate, int channels, double frequency)
 {

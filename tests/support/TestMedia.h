@@ -59,6 +59,8 @@ VideoFacts probe(const QString &path);
 // A sine tone at amplitude 0.5 on every channel, encoded as the file name's
 // extension says: .mp3 (libmp3lame), .wav (pcm_s16le), .m4a (aac), .ogg
 // (libvorbis), .flac (flac).
+// Reproducible noise, for files that must not decode.
+QByteArray randomBytes(int size, quint32 seed);
 void writeTone(const QString &path, double seconds, int sampleRate, int channels, double frequency);
 
 struct AudioTrack
