@@ -8,9 +8,16 @@ namespace Ui {
 class MainWindow;
 }
 
+class QItemSelection;
+
 namespace reelsmith::editor {
 
+class Autosave;
 class ProjectDocument;
+class ProjectPanel;
+class SceneInspector;
+class SceneListModel;
+class ThumbnailCache;
 
 class MainWindow : public QMainWindow
 {
@@ -20,14 +27,55 @@ public:
     ~MainWindow() override;
 
     ProjectDocument *document() const { return m_doc; }
-    // Opens `path`, reporting a failure in a message box; true when opened.
+    SceneListModel *sceneModel() const { return m_sceneModel; }
+    ProjectPanel *projectPanel() const { return m_projectPanel; }
+    SceneInspector *inspector() const { return m_inspector; }
+    Autosave *autosave() const { return m_autosave; }
+
+    // Opens `path` (after asking about unsaved changes); reports a failure
+    // in a message box. True when opened.
     bool openProject(const QString &path);
+    // Saves to the project's file, or asks for one. False when not saved.
+    bool save();
+    bool saveAs();
+    // Offers the copies a crashed editor left behind.
+    void offerRecovery();
+    // Adds one scene per picture after the current scene.
+    void addPictures(const QStringList &paths);
+
+    // The scene rows selected in the list, ascending.
+    QList<int> selectedRows() const;
+    void selectRows(const QList<int> &rows);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
+    void setUpActions();
     void updateTitle();
+    void updateActions();
+    void updateRecentMenu();
+    void selectionChanged();
+    // Asks what to do with unsaved changes; false when the user cancels.
+    bool maybeSave();
+    void newProject();
+    void openDialog();
+    void addPicturesDialog();
+    void moveSelection(int delta);
+    void showPreferences();
+    void showAbout();
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     ProjectDocument *m_doc;
+    ThumbnailCache *m_thumbnails;
+    ThumbnailCache *m_clipThumbnails;
+    SceneListModel *m_sceneModel;
+    SceneInspector *m_inspector;
+    ProjectPanel *m_projectPanel;
+    Autosave *m_autosave;
 };
 
 } // namespace reelsmith::editor

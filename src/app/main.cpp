@@ -1,9 +1,14 @@
 // reelsmith: the desktop editor. `reelsmith [PROJECT.reel.json]`.
 
+#include "EditorSettings.h"
 #include "MainWindow.h"
+#include "Translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QTimer>
+
+using namespace reelsmith::editor;
 
 int main(int argc, char **argv)
 {
@@ -12,20 +17,44 @@ int main(int argc, char **argv)
     QApplication::setOrganizationName(QStringLiteral("reelsmith"));
     QApplication::setApplicationDisplayName(QStringLiteral("Reelsmith"));
     QApplication::setApplicationVersion(QStringLiteral(REELSMITH_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.reelsmith.reelsmith"));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("io.github.reelsmith.reelsmith")));
 
     QCommandLineParser parser;
+    const QCommandLineOption languageOption(
+        QStringLiteral("language"),
+        QApplication::translate("main", "Use LANGUAGE (en, ru, …) instead of the preference."),
+        QStringLiteral("language"));
+    const QCommandLineOption noRecoveryOption(
+        QStringLiteral("no-recovery"),
+        QApplication::translate("main", "Do not offer to recover work a crashed editor left."));
     parser.setApplicationDescription(QApplication::translate(
-        "main", "Make vertical short videos from pictures, captions and a looping background."));
+        "main", "Make vertical short videos from pictures, captions and a looping background.\n"
+                "Settings: ~/.config/reelsmith/reelsmith.conf. Unsaved work is kept in\n"
+                "~/.local/share/reelsmith/reelsmith/autosave and offered after a crash."));
     parser.addHelpOption();
     parser.addVersionOption();
+    parser.addOption(languageOption);
+    parser.addOption(noRecoveryOption);
     parser.addPositionalArgument(QStringLiteral("project"),
                                  QApplication::translate("main", "A .reel.json project to open."),
                                  QStringLiteral("[PROJECT.reel.json]"));
     parser.process(app);
 
-    reelsmith::editor::MainWindow window;
+    Translations::apply(parser.isSet(languageOption) ? parser.value(languageOption)
+                                                     : EditorSettings::language());
+    EditorSettings::applyUserBackgroundFolder();
+
+    MainWindow window;
     window.show();
-    if (!parser.positionalArguments().isEmpty())
-        window.openProject(parser.positionalArguments().constFirst());
+    const QStringList files = parser.positionalArguments();
+    const bool recover = !parser.isSet(noRecoveryOption);
+    // After the window is up, so that dialogs have a parent on screen.
+    QTimer::singleShot(0, &window, [&window, files, recover] {
+        if (recover)
+            window.offerRecovery();
+        if (!files.isEmpty())
+            window.openProject(files.constFirst());
+    });
     return QApplication::exec();
 }

@@ -45,10 +45,23 @@ std::optional<QFileInfo> clipNamed(const QString &folder, const QString &name)
     return std::nullopt;
 }
 
+QString &userFolderOverride()
+{
+    static QString folder;
+    return folder;
+}
+
 } // namespace
+
+void Backgrounds::setUserFolder(const QString &folder)
+{
+    userFolderOverride() = folder;
+}
 
 QString Backgrounds::userFolder()
 {
+    if (!userFolderOverride().isEmpty())
+        return userFolderOverride();
     return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
         .filePath(QStringLiteral("backgrounds"));
 }

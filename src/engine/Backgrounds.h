@@ -22,8 +22,11 @@ struct BackgroundEntry
 class Backgrounds
 {
 public:
-    // User folder: <AppDataLocation>/backgrounds.
+    // User folder: <AppDataLocation>/backgrounds, unless the editor's
+    // preferences chose another with setUserFolder().
     static QString userFolder();
+    // Another user folder for this process; empty restores the default.
+    static void setUserFolder(const QString &folder);
     // Built-in folders, most specific first: $REELSMITH_DATA_DIR/backgrounds,
     // <bin>/../share/reelsmith/backgrounds (build tree and installed prefix alike).
     static QStringList builtinFolders();
