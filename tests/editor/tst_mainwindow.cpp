@@ -1,0 +1,288 @@
+// The editor's main window offscreen: scenes added, reordered, deleted and
+// undone through the real list model and actions, thumbnails made off the UI
+// thread, the inspector's edits, the backgrounds panel, open/save and drops.
+
+#include "Backgrounds.h"
+#include "EditorSettings.h"
+#include "MainWindow.h"
+#include "ProjectDocument.h"
+#include "ProjectPanel.h"
+#include "SceneListModel.h"
+#include "TestMedia.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QListView>
+#include <QListWidget>
+#include <QMimeData>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrl>
+
+using namespace reelsmith;
+using namespace reelsmith::editor;
+using testmedia::near;
+using testmedia::sample;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_red, m_green, m_blue;
+
+    QString picture(const QString &name, QColor color, QSize size = {400, 300})
+    {
+        return testmedia::writeImage(m_dir.filePath(name), testmedia::solid(size, color), "PNG");
+    }
+
+    static QStringList imageNames(const ProjectDocument *doc)
+    {
+        QStringList names;
+        for (const Scene &scene : doc->scenes())
+            names.append(QFileInfo(scene.image).completeBaseName());
+        return names;
+    }
+
+    static QAction *action(MainWindow &window, const char *name)
+    {
+        auto *found = window.findChild<QAction *>(QString::fromLatin1(name));
+        Q_ASSERT(found);
+        return found;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+        m_red = picture(QStringLiteral("red.png"), Qt::red);
+        m_green = picture(QStringLiteral("green.png"), Qt::green);
+        m_blue = picture(QStringLiteral("blue.png"), Qt::blue);
+        Backgrounds::setUserFolder(m_dir.filePath(QStringLiteral("my backgrounds")));
+    }
+
+    void addReorderDeleteUndo()
+    {
+        MainWindow window;
+        ProjectDocument *doc = window.document();
+        window.addPictures({m_red, m_green, m_blue});
+        QCOMPARE(imageNames(doc), (QStringList{"red", "green", "blue"}));
+        // The new scenes are selected.
+        QCOMPARE(window.selectedRows(), (QList<int>{0, 1, 2}));
+
+        window.selectRows({2});
+        action(window, "actionMoveUp")->trigger();
+        QCOMPARE(imageNames(doc), (QStringList{"red", "blue", "green"}));
+        QCOMPARE(window.selectedRows(), QList<int>{1});
+        QVERIFY(action(window, "actionMoveUp")->isEnabled());
+        QVERIFY(action(window, "actionMoveDown")->isEnabled());
+        window.selectRows({0});
+        QVERIFY(!action(window, "actionMoveUp")->isEnabled());
+        window.selectRows({1});
+
+        window.selectRows({0, 2});
+        action(window, "actionDuplicateScenes")->trigger();
+        QCOMPARE(imageNames(doc), (QStringList{"red", "blue", "green", "red", "green"}));
+        QCOMPARE(window.selectedRows(), (QList<int>{3, 4}));
+
+        action(window, "actionDeleteScenes")->trigger();
+        QCOMPARE(imageNames(doc), (QStringList{"red", "blue", "green"}));
+
+        QUndoStack *undo = doc->undoStack();
+        undo->undo(); // delete
+        undo->undo(); // duplicate
+        undo->undo(); // move
+        QCOMPARE(imageNames(doc), (QStringList{"red", "green", "blue"}));
+        undo->redo();
+        QCOMPARE(imageNames(doc), (QStringList{"red", "blue", "green"}));
+        QCOMPARE(window.sceneModel()->rowCount(), 3);
+    }
+
+    void dragToReorderAndDropFiles()
+    {
+        MainWindow window;
+        ProjectDocument *doc = window.document();
+        window.addPictures({m_red, m_green, m_blue});
+        SceneListModel *model = window.sceneModel();
+
+        // Drag the first two below the last, as the view does.
+        std::unique_ptr<QMimeData> drag(model->mimeData({model->index(0), model->index(1)}));
+        QVERIFY(model->canDropMimeData(drag.get(), Qt::MoveAction, 3, 0, {}));
+        model->dropMimeData(drag.get(), Qt::MoveAction, 3, 0, {});
+        QCOMPARE(imageNames(doc), (QStringList{"blue", "red", "green"}));
+        QTRY_COMPARE(window.selectedRows(), (QList<int>{1, 2}));
+
+        // Files from a file manager: pictures become scenes, other files are ignored.
+        QFile text(m_dir.filePath(QStringLiteral("notes.txt")));
+        QVERIFY(text.open(QIODevice::WriteOnly));
+        text.write("not a picture");
+        text.close();
+        QMimeData files;
+        files.setUrls({QUrl::fromLocalFile(m_green), QUrl::fromLocalFile(text.fileName())});
+        QVERIFY(model->canDropMimeData(&files, Qt::CopyAction, 0, 0, {}));
+        QVERIFY(model->dropMimeData(&files, Qt::CopyAction, 0, 0, {}));
+        QCOMPARE(imageNames(doc), (QStringList{"green", "blue", "red", "green"}));
+        QMimeData onlyText;
+        onlyText.setUrls({QUrl::fromLocalFile(text.fileName())});
+        QVERIFY(!model->canDropMimeData(&onlyText, Qt::CopyAction, 0, 0, {}));
+
+        doc->undoStack()->undo();
+        doc->undoStack()->undo();
+        QCOMPARE(imageNames(doc), (QStringList{"red", "green", "blue"}));
+    }
+
+    void thumbnailsAreMadeOffTheUiThread()
+    {
+        const QString big = testmedia::writeImage(m_dir.filePath(QStringLiteral("big.jpg")),
+                                                  testmedia::solid({4000, 3000}, QColor(200, 30, 30)),
+                                                  "JPEG");
+        MainWindow window;
+        window.addPictures({big});
+        SceneListModel *model = window.sceneModel();
+        QSignalSpy changed(model, &QAbstractItemModel::dataChanged);
+        // Asking returns at once with a blank placeholder while the picture decodes.
+        QElapsedTimer clock;
+        clock.start();
+        const QImage first = model->data(model->index(0), Qt::DecorationRole).value<QImage>();
+        QVERIFY(clock.elapsed() < 100);
+        QCOMPARE(first.pixelColor(first.width() / 2, first.height() / 2).alpha(), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(!changed.isEmpty(), 10000);
+        const QImage thumb = model->data(model->index(0), Qt::DecorationRole).value<QImage>();
+        QVERIFY(thumb.width() <= 96 && thumb.height() <= 96);
+        QVERIFY2(near(sample(thumb, {thumb.width() / 2, thumb.height() / 2}), QColor(200, 30, 30)),
+                 qPrintable(testmedia::describe(sample(thumb, {thumb.width() / 2, thumb.height() / 2}))));
+    }
+
+    void inspectorEditsAreUndoable()
+    {
+        MainWindow window;
+        ProjectDocument *doc = window.document();
+        window.addPictures({m_red, m_green});
+        window.selectRows({1});
+        auto *caption = window.findChild<QPlainTextEdit *>(QStringLiteral("captionEdit"));
+        QVERIFY(caption && caption->isEnabled());
+        caption->setFocus();
+        QTest::keyClicks(caption, QStringLiteral("Hello"));
+        QCOMPARE(doc->scene(1).caption, QStringLiteral("Hello"));
+        const int steps = doc->undoStack()->count();
+
+        // Duration and layout apply to every selected scene, as one step.
+        window.selectRows({0, 1});
+        auto *duration = window.findChild<QDoubleSpinBox *>(QStringLiteral("durationSpin"));
+        duration->setValue(4.5);
+        QCOMPARE(doc->scene(0).duration, 4.5);
+        QCOMPARE(doc->scene(1).duration, 4.5);
+        auto *layout = window.findChild<QComboBox *>(QStringLiteral("layoutCombo"));
+        layout->setCurrentIndex(layout->findData(int(Layout::Fill)));
+        emit layout->activated(layout->currentIndex());
+        QCOMPARE(doc->scene(0).layout, Layout::Fill);
+        QCOMPARE(doc->scene(1).layout, Layout::Fill);
+        QCOMPARE(doc->undoStack()->count(), steps + 2);
+
+        doc->undoStack()->undo();
+        doc->undoStack()->undo();
+        QCOMPARE(doc->scene(0).duration, 3.0);
+        QCOMPARE(doc->scene(1).layout, Layout::Center);
+        doc->undoStack()->undo(); // the whole caption
+        QCOMPARE(doc->scene(1).caption, QString());
+        window.selectRows({1});
+        QCOMPARE(caption->toPlainText(), QString());
+    }
+
+    void saveOpenRecentAndDropAProject()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("round trip.reel.json"));
+        {
+            MainWindow window;
+            window.addPictures({m_blue, m_red});
+            window.document()->save(path);
+            QVERIFY(!window.isWindowModified());
+        }
+        EditorSettings::clearRecentFiles();
+        MainWindow window;
+        QVERIFY(window.openProject(path));
+        QCOMPARE(imageNames(window.document()), (QStringList{"blue", "red"}));
+        QCOMPARE(EditorSettings::recentFiles().value(0), path);
+        QVERIFY(window.windowTitle().contains(QStringLiteral("round trip.reel.json")));
+
+        // A project dropped onto the window is opened.
+        MainWindow other;
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(path)});
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(&other, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(&other, &drop);
+        QVERIFY(drop.isAccepted());
+        QTRY_COMPARE(other.document()->filePath(), path);
+        QCOMPARE(other.document()->sceneCount(), 2);
+    }
+
+    void backgroundsPanelListsAndPicks()
+    {
+        MainWindow window;
+        ProjectPanel *panel = window.projectPanel();
+        auto *list = panel->findChild<QListWidget *>(QStringLiteral("backgroundList"));
+        QTRY_VERIFY_WITH_TIMEOUT(list->count() >= 3, 10000);
+        QStringList names;
+        for (int i = 0; i < list->count(); ++i)
+            names.append(list->item(i)->text());
+        QVERIFY2(names.contains(QStringLiteral("subway")), qPrintable(names.join(',')));
+        QCOMPARE(list->currentItem()->text(), QStringLiteral("minecraft"));
+        // Thumbnails of the clips arrive.
+        QTRY_VERIFY_WITH_TIMEOUT(!list->item(0)->icon().isNull(), 10000);
+
+        QListWidgetItem *subway = list->findItems(QStringLiteral("subway"), Qt::MatchExactly).first();
+        list->setCurrentItem(subway);
+        emit list->itemClicked(subway);
+        QCOMPARE(window.document()->project().background, QStringLiteral("subway"));
+        window.document()->undoStack()->undo();
+        QCOMPARE(window.document()->project().background, QStringLiteral("minecraft"));
+        QCOMPARE(list->currentItem()->text(), QStringLiteral("minecraft"));
+    }
+
+    void importingAClipMakesAUserBackground()
+    {
+        const QString clip = m_dir.filePath(QStringLiteral("gameplay clip.mp4"));
+        testmedia::writeVideo(clip, testmedia::colorCycle({320, 180}, 30, 45, {Qt::green, Qt::blue}));
+        MainWindow window;
+        ProjectPanel *panel = window.projectPanel();
+        QSignalSpy finished(panel, &ProjectPanel::importFinished);
+        panel->importBackground(clip);
+        QVERIFY(finished.wait(60000));
+        const QString made = finished.first().at(0).toString();
+        QCOMPARE(finished.first().at(1).toString(), QString());
+        QCOMPARE(QFileInfo(made).absolutePath(), Backgrounds::userFolder());
+        const auto facts = testmedia::probe(made);
+        QCOMPARE(facts.width, 720);
+        QCOMPARE(facts.height, 1280);
+        QCOMPARE(facts.audioStreams, 0);
+        QCOMPARE(window.document()->project().background, made);
+        auto *list = panel->findChild<QListWidget *>(QStringLiteral("backgroundList"));
+        QTRY_VERIFY_WITH_TIMEOUT(!list->findItems(QStringLiteral("gameplay clip"), Qt::MatchExactly).isEmpty(),
+                                 10000);
+
+        // A file that is no video: an error naming it, nothing added.
+        QFile junk(m_dir.filePath(QStringLiteral("junk.mp4")));
+        QVERIFY(junk.open(QIODevice::WriteOnly));
+        junk.write(testmedia::randomBytes(4096, 7));
+        junk.close();
+        finished.clear();
+        panel->importBackground(junk.fileName());
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(finished.first().at(0).toString(), QString());
+        QVERIFY2(finished.first().at(1).toString().contains(QStringLiteral("junk.mp4")),
+                 qPrintable(finished.first().at(1).toString()));
+        QVERIFY(!QFileInfo::exists(QDir(Backgrounds::userFolder()).filePath(QStringLiteral("junk.mp4"))));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
