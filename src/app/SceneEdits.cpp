@@ -14,10 +14,10 @@ namespace reelsmith::editor {
 
 namespace {
 
-QString tr(const char *text, int n = -1)
+struct SceneEdits
 {
-    return QCoreApplication::translate("SceneEdits", text, nullptr, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(SceneEdits)
+};
 
 QList<int> sortedUnique(QList<int> rows, int count)
 {
@@ -44,7 +44,7 @@ QList<int> addPictures(ProjectDocument *doc, const QStringList &paths, int befor
     }
     const int row = std::clamp(before, 0, doc->sceneCount());
     doc->undoStack()->push(
-        new InsertScenesCommand(doc, row, scenes, tr("Add %n picture(s)", int(scenes.size()))));
+        new InsertScenesCommand(doc, row, scenes, SceneEdits::tr("Add %n picture(s)", nullptr, int(scenes.size()))));
     QList<int> rows;
     for (int i = 0; i < scenes.size(); ++i)
         rows.append(row + i);
@@ -73,7 +73,7 @@ QList<int> duplicateScenes(ProjectDocument *doc, const QList<int> &rows)
         copies.append(doc->scene(row));
     const int at = valid.last() + 1;
     doc->undoStack()->push(new InsertScenesCommand(
-        doc, at, copies, tr("Duplicate %n scene(s)", int(copies.size()))));
+        doc, at, copies, SceneEdits::tr("Duplicate %n scene(s)", nullptr, int(copies.size()))));
     QList<int> added;
     for (int i = 0; i < copies.size(); ++i)
         added.append(at + i);
@@ -120,9 +120,9 @@ QStringList projectPaths(const QList<QUrl> &urls)
 QString layoutTitle(Layout layout)
 {
     switch (layout) {
-    case Layout::Center: return tr("centre");
-    case Layout::Top: return tr("top");
-    case Layout::Fill: return tr("fill");
+    case Layout::Center: return SceneEdits::tr("centre");
+    case Layout::Top: return SceneEdits::tr("top");
+    case Layout::Fill: return SceneEdits::tr("fill");
     }
     return {};
 }

@@ -8,10 +8,11 @@ namespace reelsmith::editor {
 
 namespace {
 
-QString tr(const char *text, int n = -1)
+// lupdate and tr() share one context for all the commands.
+struct UndoCommands
 {
-    return QCoreApplication::translate("UndoCommands", text, nullptr, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(UndoCommands)
+};
 
 // Ids for mergeWith(): commands of different kinds never merge.
 constexpr int kSceneEditId = 1000;
@@ -40,7 +41,7 @@ void InsertScenesCommand::undo()
 }
 
 RemoveScenesCommand::RemoveScenesCommand(ProjectDocument *doc, QList<int> rows)
-    : QUndoCommand(tr("Delete %n scene(s)", int(rows.size()))), m_doc(doc), m_rows(std::move(rows))
+    : QUndoCommand(UndoCommands::tr("Delete %n scene(s)", nullptr, int(rows.size()))), m_doc(doc), m_rows(std::move(rows))
 {
     std::sort(m_rows.begin(), m_rows.end());
     m_rows.erase(std::unique(m_rows.begin(), m_rows.end()), m_rows.end());
@@ -57,7 +58,7 @@ void RemoveScenesCommand::undo()
 }
 
 MoveScenesCommand::MoveScenesCommand(ProjectDocument *doc, QList<int> rows, int before)
-    : QUndoCommand(tr("Move %n scene(s)", int(rows.size()))), m_doc(doc)
+    : QUndoCommand(UndoCommands::tr("Move %n scene(s)", nullptr, int(rows.size()))), m_doc(doc)
 {
     std::sort(rows.begin(), rows.end());
     rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
@@ -104,11 +105,11 @@ EditSceneCommand::EditSceneCommand(ProjectDocument *doc, int row, Scene after, F
     : m_doc(doc), m_row(row), m_before(doc->scene(row)), m_after(std::move(after)), m_field(field)
 {
     switch (field) {
-    case Field::Image: setText(tr("Change picture")); break;
-    case Field::Duration: setText(tr("Change duration")); break;
-    case Field::Caption: setText(tr("Edit caption")); break;
-    case Field::Layout: setText(tr("Change layout")); break;
-    case Field::Several: setText(tr("Edit scene")); break;
+    case Field::Image: setText(UndoCommands::tr("Change picture")); break;
+    case Field::Duration: setText(UndoCommands::tr("Change duration")); break;
+    case Field::Caption: setText(UndoCommands::tr("Edit caption")); break;
+    case Field::Layout: setText(UndoCommands::tr("Change layout")); break;
+    case Field::Several: setText(UndoCommands::tr("Edit scene")); break;
     }
 }
 
