@@ -16,8 +16,9 @@ int runBackgrounds(const QStringList &args)
         QStringLiteral("List the backgrounds a project can name, one a line:\n"
                        "NAME <tab> KIND <tab> SECONDS <tab> PATH [<tab> NOTE]\n"
                        "KIND is \"built-in\", \"user\" or \"user, overrides built-in\"; "
-                       "user clips live in %1.")
-            .arg(Backgrounds::userFolder()));
+                       "user clips live in %1, built-in ones are looked for in %2.")
+            .arg(Backgrounds::userFolder(),
+                 Backgrounds::builtinFolders().join(QStringLiteral(", "))));
     if (!parseVerb(parser, args))
         return kExitOk;
     for (BackgroundEntry entry : Backgrounds::list()) {

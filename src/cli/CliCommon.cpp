@@ -4,6 +4,8 @@
 #include "MemoryMeter.h"
 #include "ProgressPrinter.h"
 
+#include <QCoreApplication>
+
 #include <csignal>
 #include <cstdio>
 
@@ -54,11 +56,25 @@ void printLine(const QString &text)
 
 bool parseVerb(QCommandLineParser &parser, const QStringList &args)
 {
-    parser.addHelpOption();
+    // Not addHelpOption(): its --help-all lists Qt's GUI options, which are
+    // not this program's.
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+                                  QStringLiteral("Show this help."));
+    parser.addOption(help);
     if (!parser.parse(args))
         throw UsageError(parser.errorText());
-    if (parser.isSet(QStringLiteral("help"))) {
-        std::fputs(parser.helpText().toLocal8Bit().constData(), stdout);
+    if (parser.isSet(help)) {
+        // Qt names the program by argv[0] alone; the verb belongs in the usage line.
+        QString text = parser.helpText();
+        const QString qtUsage =
+            QStringLiteral("Usage: ") + QCoreApplication::arguments().constFirst();
+        const QString verb = args.constFirst().section(QLatin1Char(' '), -1);
+        if (text.startsWith(qtUsage))
+            text.replace(0, qtUsage.size(), QStringLiteral("Usage: reelsmith-cli ") + verb);
+        text += QStringLiteral(
+            "\nExit status: 0 done, 2 bad usage or input, 1 other failure, 130 cancelled.\n"
+            "The environment and files: reelsmith-cli --help, or man reelsmith-cli.\n");
+        std::fputs(text.toLocal8Bit().constData(), stdout);
         return false;
     }
     return true;

@@ -16,11 +16,15 @@ int runOptimize(const QStringList &args)
                        "720x1280, 24 fps, the first 15 s, no audio, x264 crf 28 capped at "
                        "500 kbit/s, +faststart.\n"
                        "With --cache, make instead the output-sized copy that renders of "
-                       "projects using IN pick up by themselves (whole clip, cropped to cover)."));
-    parser.addPositionalArgument(QStringLiteral("input"), QStringLiteral("The video to optimize."));
+                       "projects using IN_VIDEO pick up by themselves (whole clip, cropped to "
+                       "cover, no audio) in %1 ($REELSMITH_CACHE_DIR); only --fps, --width and "
+                       "--height apply then.")
+            .arg(AssetCache::folder()));
+    parser.addPositionalArgument(QStringLiteral("input"), QStringLiteral("The video to optimize."),
+                                 QStringLiteral("IN_VIDEO"));
     parser.addOptions({
         {{QStringLiteral("o"), QStringLiteral("output")},
-         QStringLiteral("Output MP4 file."),
+         QStringLiteral("Output MP4 file (or --cache)."),
          QStringLiteral("file")},
         {QStringLiteral("duration"), QStringLiteral("Seconds to keep from the start (default 15)."),
          QStringLiteral("s")},

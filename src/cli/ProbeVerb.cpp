@@ -14,9 +14,14 @@ namespace reelsmith::cli {
 int runProbe(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Print a picture's, video's or audio file's facts as JSON."));
-    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("The file to look at."));
+    parser.setApplicationDescription(QStringLiteral(
+        "Print a picture's, video's or audio file's facts as one JSON object on stdout.\n"
+        "Media: path, kind (\"video\" or \"audio\"), format, duration and streams[] with "
+        "type, codec, width, height, fps, rotation, pix_fmt, channels, sample_rate.\n"
+        "Pictures: path, kind (\"image\"), format, width, height, orientation.\n"
+        "Keys without a value are left out."));
+    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("The file to look at."),
+                                 QStringLiteral("FILE"));
     if (!parseVerb(parser, args))
         return kExitOk;
     const QStringList files = parser.positionalArguments();

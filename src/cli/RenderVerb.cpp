@@ -1,5 +1,6 @@
 // reelsmith-cli render PROJECT -o OUT.mp4 [flags]
 
+#include "AssetCache.h"
 #include "CliCommon.h"
 #include "Error.h"
 #include "Project.h"
@@ -12,12 +13,21 @@ namespace reelsmith::cli {
 int runRender(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Render a project to an H.264 MP4."));
+    parser.setApplicationDescription(
+        QStringLiteral(
+            "Render a project to an H.264 MP4, with AAC audio when the project has a "
+            "soundtrack.\n"
+            "The options override the project's \"output\" block. OUT.mp4 is written under a "
+            "temporary name beside it and renamed into place only when complete.\n"
+            "A copy of the background made by 'optimize --cache' for this size and frame rate "
+            "is read instead of the background itself, from %1 ($REELSMITH_CACHE_DIR).")
+            .arg(AssetCache::folder()));
     parser.addPositionalArgument(QStringLiteral("project"),
-                                 QStringLiteral("The .reel.json project."));
+                                 QStringLiteral("The project file (.reel.json)."),
+                                 QStringLiteral("PROJECT.reel.json"));
     parser.addOptions({
         {{QStringLiteral("o"), QStringLiteral("output")},
-         QStringLiteral("Output MP4 file."),
+         QStringLiteral("Output MP4 file (required)."),
          QStringLiteral("file")},
         {QStringLiteral("fps"), QStringLiteral("Frame rate, 1-120."), QStringLiteral("n")},
         {QStringLiteral("crf"), QStringLiteral("x264 quality, 0-51 (lower is better)."),

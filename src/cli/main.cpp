@@ -8,6 +8,7 @@ extern "C" {
 #include <libavutil/log.h>
 }
 
+#include <QDir>
 #include <QGuiApplication>
 
 #include <cstdio>
@@ -21,20 +22,80 @@ using namespace reelsmith::cli;
 namespace {
 
 const char *kUsage =
-    "usage: reelsmith-cli <verb> [options]\n"
+    "usage: reelsmith-cli VERB [options]\n"
+    "       reelsmith-cli VERB --help\n"
+    "       reelsmith-cli --help | --version\n"
     "\n"
-    "verbs:\n"
-    "  render PROJECT.json -o OUT.mp4 [--fps N] [--crf N] [--preset P] [--threads N]\n"
-    "                     [--width W --height H] [--quiet]\n"
-    "  optimize IN_VIDEO -o OUT.mp4 [--duration S] [--fps N] [--crf N] [--maxrate KBPS]\n"
-    "                     [--width W --height H] [--preset P] [--quiet]\n"
-    "  optimize IN_VIDEO --cache [--fps N] [--width W --height H]\n"
-    "                     make the output-sized copy that renders pick up by themselves\n"
-    "  probe FILE         print a picture's, video's or audio file's facts as JSON\n"
-    "  backgrounds        list built-in and user backgrounds, one a line\n"
+    "Verbs:\n"
+    "  render PROJECT.reel.json -o OUT.mp4 [--fps N] [--crf N] [--preset P]\n"
+    "         [--threads N] [--width W --height H] [--no-cache] [--quiet]\n"
+    "      Render a project to an H.264 MP4; the options override the project's\n"
+    "      \"output\" block.\n"
+    "  optimize IN_VIDEO -o OUT.mp4 [--duration S] [--fps N] [--crf N]\n"
+    "           [--maxrate KBPS] [--preset P] [--width W --height H] [--quiet]\n"
+    "      Turn a heavy clip into a small background asset. Defaults: fit inside\n"
+    "      and pad to 720x1280, 24 fps, the first 15 s, no audio, crf 28, 500 kbit/s,\n"
+    "      preset veryfast, +faststart.\n"
+    "  optimize IN_VIDEO --cache [--fps N] [--width W --height H] [--quiet]\n"
+    "      Make the output-sized copy of IN_VIDEO (cropped to cover, whole length)\n"
+    "      that renders of projects using it pick up by themselves.\n"
+    "  probe FILE\n"
+    "      Print a picture's, video's or audio file's facts as one JSON object.\n"
+    "  backgrounds\n"
+    "      List the backgrounds a project can name, one a line:\n"
+    "      NAME <tab> KIND <tab> SECONDS <tab> PATH [<tab> NOTE].\n"
     "\n"
-    "Run 'reelsmith-cli <verb> --help' for a verb's options.\n"
-    "Exit status: 0 done, 2 bad usage or input, 1 other failure, 130 cancelled.\n";
+    "Options:\n"
+    "  -o, --output FILE   the MP4 to write; it appears only when complete\n"
+    "  --fps N             frame rate, 1-120\n"
+    "  --crf N             x264 quality, 0-51 (lower is better)\n"
+    "  --preset P          x264 preset, ultrafast ... placebo\n"
+    "  --threads N         encoder threads, 0-64 (0 = automatic)\n"
+    "  --width W           output width, even, 16-4096\n"
+    "  --height H          output height, even, 16-4096\n"
+    "  --no-cache          read the background itself, not its optimized copy\n"
+    "  --duration S        seconds to keep from the start of IN_VIDEO\n"
+    "  --maxrate KBPS      bit-rate cap in kbit/s (buffer: twice as much)\n"
+    "  --cache             write the render cache's copy instead of -o\n"
+    "  -q, --quiet         no progress or summary line; errors still print\n"
+    "  -h, --help          this help; after a verb, that verb's help\n"
+    "  --version           print the version\n"
+    "\n"
+    "Exit status:\n"
+    "  0    done\n"
+    "  1    any other failure (cannot write, out of memory, encoder error)\n"
+    "  2    bad usage or bad input: unreadable or invalid project, missing or\n"
+    "       undecodable picture or video, out-of-range value\n"
+    "  130  cancelled by SIGINT or SIGTERM; no output written\n"
+    "\n"
+    "Environment:\n"
+    "  REELSMITH_DATA_DIR    a data folder searched first for the built-in\n"
+    "                        backgrounds (in its backgrounds/ folder)\n"
+    "  REELSMITH_CACHE_DIR   the render cache folder\n"
+    "  REELSMITH_FFMPEG_LOG  when set, FFmpeg's own log is shown\n"
+    "  REELSMITH_DEBUG       when set, Qt's messages are shown\n"
+    "  XDG_DATA_HOME, XDG_DATA_DIRS, XDG_CACHE_HOME  where the folders below are\n"
+    "\n"
+    "Files:\n"
+    "  ~/.local/share/reelsmith/reelsmith/backgrounds/  user backgrounds; a clip\n"
+    "                        named like a built-in one replaces it\n"
+    "  ~/.cache/reelsmith/reelsmith/backgrounds/  the render cache\n"
+    "  %1/backgrounds/\n"
+    "                        the built-in backgrounds, looked for in\n"
+    "                        $REELSMITH_DATA_DIR, then ../share/reelsmith beside\n"
+    "                        the program, then reelsmith/ in each XDG data folder\n"
+    "  %1/demo/demo.reel.json\n"
+    "                        a demo project\n"
+    "\n"
+    "See reelsmith-cli(1) for the project file.\n";
+
+// The usage with this installation's data folder (share/reelsmith beside bin/).
+QByteArray usage()
+{
+    const QString data = QDir::cleanPath(QCoreApplication::applicationDirPath() +
+                                         QStringLiteral("/../share/reelsmith"));
+    return QString::fromUtf8(kUsage).arg(data).toLocal8Bit();
+}
 
 struct Verb
 {
@@ -82,13 +143,13 @@ int main(int argc, char **argv)
 
     const QStringList args = QGuiApplication::arguments();
     if (args.size() < 2) {
-        std::fputs(kUsage, stderr);
+        std::fputs(usage().constData(), stderr);
         return kExitBadInput;
     }
     const QString verb = args.at(1);
     if (verb == QStringLiteral("--help") || verb == QStringLiteral("-h") ||
         verb == QStringLiteral("help")) {
-        std::fputs(kUsage, stdout);
+        std::fputs(usage().constData(), stdout);
         return kExitOk;
     }
     if (verb == QStringLiteral("--version")) {

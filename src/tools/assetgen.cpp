@@ -2,7 +2,9 @@
 // so no footage or photo has to be stored or downloaded.
 //   reelsmith-assetgen background NAME OUT.mp4
 //   reelsmith-assetgen demo-pictures FOLDER
+//   reelsmith-assetgen icon SIZE OUT.png
 
+#include "AppIcon.h"
 #include "AtomicOutput.h"
 #include "BackgroundArt.h"
 #include "DemoPictures.h"
@@ -64,7 +66,8 @@ int usage()
 {
     std::fprintf(stderr,
                  "usage: reelsmith-assetgen background {%s} OUT.mp4\n"
-                 "       reelsmith-assetgen demo-pictures FOLDER\n",
+                 "       reelsmith-assetgen demo-pictures FOLDER\n"
+                 "       reelsmith-assetgen icon SIZE OUT.png\n",
                  backgroundArtNames().join(QLatin1Char('|')).toLocal8Bit().constData());
     return 2;
 }
@@ -86,6 +89,15 @@ int main(int argc, char **argv)
         }
         if (args.size() == 3 && args[1] == QLatin1String("demo-pictures")) {
             writeDemoPictures(args[2]);
+            return 0;
+        }
+        if (args.size() == 4 && args[1] == QLatin1String("icon")) {
+            bool ok = false;
+            const int size = args[2].toInt(&ok);
+            if (!ok || size < 16 || size > 1024)
+                return usage();
+            if (!appIcon(size).save(args[3], "PNG"))
+                throwFailure(QStringLiteral("%1: cannot write the icon").arg(args[3]));
             return 0;
         }
     } catch (const Error &e) {
