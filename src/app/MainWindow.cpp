@@ -4,9 +4,16 @@
 #include "Autosave.h"
 #include "EditorSettings.h"
 #include "Error.h"
+#include "ExportDialog.h"
+#include "MemoryMeterWidget.h"
 #include "PreferencesDialog.h"
+#include "PreviewPanel.h"
+#include "PreviewWidget.h"
+#include "TimelineWidget.h"
 #include "ProjectDocument.h"
 #include "ProjectPanel.h"
+#include "RenderQueue.h"
+#include "RenderQueueDock.h"
 #include "SceneEdits.h"
 #include "SceneInspector.h"
 #include "SceneListModel.h"
@@ -20,6 +27,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QTabWidget>
+#include <QToolButton>
 
 #include <algorithm>
 
@@ -37,7 +45,9 @@ MainWindow::MainWindow(QWidget *parent)
       m_clipThumbnails(new ThumbnailCache(QSize(54, 96), this)),
       m_sceneModel(new SceneListModel(m_doc, m_thumbnails, this)),
       m_inspector(new SceneInspector(m_doc)), m_projectPanel(new ProjectPanel(m_doc, m_clipThumbnails)),
-      m_autosave(new Autosave(m_doc, 3000, this))
+      m_autosave(new Autosave(m_doc, 3000, this)), m_queue(new RenderQueue(this)),
+      m_queueDock(new RenderQueueDock(m_queue)), m_meter(new MemoryMeterWidget),
+      m_preview(new PreviewPanel)
 {
     m_ui->setupUi(this);
     setAcceptDrops(true);
@@ -59,6 +69,25 @@ MainWindow::MainWindow(QWidget *parent)
     tabs->addTab(m_inspector, tr("Scene"));
     tabs->addTab(m_projectPanel, tr("Project"));
     m_ui->inspectorLayout->addWidget(tabs);
+
+    m_ui->centralLayout->addWidget(m_preview);
+    // The preview follows every edit; it reloads the background only when
+    // the background itself changed.
+    connect(m_doc, &ProjectDocument::changed, this, [this] { m_preview->setProject(m_doc->project()); });
+    m_preview->setProject(m_doc->project());
+    connect(m_preview->timeline(), &TimelineWidget::sceneClicked, this,
+            [this](int row) { selectRows({row}); });
+    connect(m_projectPanel, &ProjectPanel::startScrubbed, this,
+            [this] { m_preview->preview()->seek(0); });
+
+    m_ui->queueLayout->addWidget(m_queueDock);
+    statusBar()->addPermanentWidget(m_meter);
+    connect(m_queue, &RenderQueue::busyChanged, m_meter, &MemoryMeterWidget::setBusy);
+    connect(m_queue, &RenderQueue::jobFinished, this, [this](int id) {
+        if (const auto job = m_queue->job(id); job && job->state == RenderQueue::State::Done)
+            statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(job->outputPath)), 5000);
+    });
+    applyPreferences();
 
     setUpActions();
     connect(m_doc, &ProjectDocument::filePathChanged, this, &MainWindow::updateTitle);
@@ -114,6 +143,14 @@ void MainWindow::setUpActions()
     connect(m_ui->actionMoveUp, &QAction::triggered, this, [this] { moveSelection(-1); });
     connect(m_ui->actionMoveDown, &QAction::triggered, this, [this] { moveSelection(+1); });
     connect(m_ui->actionPreferences, &QAction::triggered, this, &MainWindow::showPreferences);
+    connect(m_ui->actionExport, &QAction::triggered, this, &MainWindow::exportDialog);
+    connect(m_ui->actionPlayPause, &QAction::triggered, m_preview->preview(),
+            &PreviewWidget::togglePlaying);
+    m_ui->actionSafeZones->setCheckable(true);
+    connect(m_ui->actionSafeZones, &QAction::toggled, m_preview->preview(),
+            &PreviewWidget::setSafeZonesVisible);
+    connect(m_preview->safeZonesButton(), &QToolButton::toggled, m_ui->actionSafeZones,
+            &QAction::setChecked);
     connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
     // The delete key belongs to the scene list, not to text fields.
     m_ui->actionDeleteScenes->setShortcutContext(Qt::WidgetWithChildrenShortcut);
@@ -292,6 +329,14 @@ void MainWindow::selectRows(const QList<int> &rows)
 void MainWindow::selectionChanged()
 {
     const QModelIndex current = m_ui->sceneList->selectionModel()->currentIndex();
+    // Choosing a scene shows it, unless the preview is already inside it.
+    PreviewWidget *preview = m_preview->preview();
+    if (current.isValid() && current.row() < m_doc->sceneCount() && !preview->isPlaying()
+        && preview->currentScene() != current.row()) {
+        preview->setProject(m_doc->project());
+        const Project &project = m_doc->project();
+        preview->seek(double(project.firstFrameOf(current.row())) / project.output.fps);
+    }
     m_inspector->setSelection(selectedRows(), current.isValid() ? current.row() : -1);
     updateActions();
 }
@@ -339,8 +384,38 @@ void MainWindow::updateRecentMenu()
 void MainWindow::showPreferences()
 {
     PreferencesDialog dialog(this);
-    if (dialog.exec() == QDialog::Accepted)
+    if (dialog.exec() == QDialog::Accepted) {
+        applyPreferences();
         m_projectPanel->reloadBackgrounds();
+    }
+}
+
+void MainWindow::applyPreferences()
+{
+    m_queue->setConcurrency(EditorSettings::queueConcurrency());
+    m_meter->setBudgetMegabytes(EditorSettings::memoryBudgetMegabytes());
+}
+
+void MainWindow::exportDialog()
+{
+    if (m_doc->sceneCount() == 0)
+        return;
+    ExportDialog dialog(m_doc->project(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    // The dialog's settings are for this export; the project keeps its own.
+    Project project = m_doc->project();
+    project.output = dialog.output();
+    m_queue->enqueue(std::move(project), dialog.outputPath());
+    m_ui->queueDock->show();
+    m_ui->queueDock->raise();
+}
+
+int MainWindow::exportTo(const QString &outputPath)
+{
+    const int id = m_queue->enqueue(m_doc->project(), outputPath);
+    m_ui->queueDock->show();
+    return id;
 }
 
 void MainWindow::showAbout()
@@ -356,6 +431,17 @@ void MainWindow::closeEvent(QCloseEvent *event)
     if (!maybeSave()) {
         event->ignore();
         return;
+    }
+    if (m_queue->isBusy()) {
+        const auto answer = QMessageBox::question(
+            this, tr("Exports are running"),
+            tr("Quitting cancels the exports that have not finished. Quit anyway?"),
+            QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+        if (answer != QMessageBox::Yes) {
+            event->ignore();
+            return;
+        }
+        m_queue->cancelAll();
     }
     event->accept();
 }

@@ -13,6 +13,10 @@ class QItemSelection;
 namespace reelsmith::editor {
 
 class Autosave;
+class MemoryMeterWidget;
+class PreviewPanel;
+class RenderQueue;
+class RenderQueueDock;
 class ProjectDocument;
 class ProjectPanel;
 class SceneInspector;
@@ -31,6 +35,13 @@ public:
     ProjectPanel *projectPanel() const { return m_projectPanel; }
     SceneInspector *inspector() const { return m_inspector; }
     Autosave *autosave() const { return m_autosave; }
+    RenderQueue *renderQueue() const { return m_queue; }
+    MemoryMeterWidget *memoryMeter() const { return m_meter; }
+    PreviewPanel *previewPanel() const { return m_preview; }
+
+    // Queues an export of a copy of the project as it is now, with its own
+    // output settings; returns the job's id. The export dialog ends here too.
+    int exportTo(const QString &outputPath);
 
     // Opens `path` (after asking about unsaved changes); reports a failure
     // in a message box. True when opened.
@@ -66,6 +77,8 @@ private:
     void addPicturesDialog();
     void moveSelection(int delta);
     void showPreferences();
+    void exportDialog();
+    void applyPreferences();
     void showAbout();
 
     std::unique_ptr<Ui::MainWindow> m_ui;
@@ -76,6 +89,10 @@ private:
     SceneInspector *m_inspector;
     ProjectPanel *m_projectPanel;
     Autosave *m_autosave;
+    RenderQueue *m_queue;
+    RenderQueueDock *m_queueDock;
+    MemoryMeterWidget *m_meter;
+    PreviewPanel *m_preview;
 };
 
 } // namespace reelsmith::editor

@@ -1,0 +1,532 @@
+// The editor's live preview and timeline, offscreen, over real media: a
+// background clip played by Qt Multimedia and pictures decoded by the engine.
+
+#include "Caption.h"
+#include "PreviewPanel.h"
+#include "PreviewWidget.h"
+#include "Project.h"
+#include "TestMedia.h"
+#include "TimelineWidget.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+
+using namespace reelsmith;
+using namespace reelsmith::editor;
+using namespace testmedia;
+
+namespace {
+
+const QColor kBlue(0, 0, 255);
+const QColor kYellow(255, 255, 0);
+const QColor kRed(255, 0, 0);
+const QColor kGreen(0, 200, 0);
+// Video goes through 4:2:0 YUV and back, and edges are smoothed when scaled.
+constexpr int kTolerance = 48;
+constexpr int kWait = 10000;
+
+// A wide widget: the 9:16 frame (360x640) sits in the middle with bars either side.
+const QSize kWidgetSize(600, 640);
+
+Scene scene(const QString &image, double seconds, Layout layout = Layout::Center,
+            const QString &caption = {})
+{
+    Scene s;
+    s.image = image;
+    s.duration = seconds;
+    s.layout = layout;
+    s.caption = caption;
+    return s;
+}
+
+QPoint at(const QRect &frame, double fx, double fy)
+{
+    return QPoint(frame.x() + int(fx * frame.width()), frame.y() + int(fy * frame.height()));
+}
+
+QColor colourAt(PreviewWidget &preview, double fx, double fy)
+{
+    return sample(preview.grab().toImage(), at(preview.frameRect(), fx, fy), 2);
+}
+
+bool colourAtIs(PreviewWidget &preview, double fx, double fy, QColor expected)
+{
+    return near(colourAt(preview, fx, fy), expected, kTolerance);
+}
+
+int countPixels(const QImage &image, const QRect &area, const std::function<bool(QRgb)> &test)
+{
+    int n = 0;
+    for (int y = area.top(); y <= area.bottom(); ++y)
+        for (int x = area.left(); x <= area.right(); ++x)
+            if (image.valid(x, y) && test(image.pixel(x, y)))
+                ++n;
+    return n;
+}
+
+bool isWhite(QRgb px)
+{
+    return qRed(px) > 225 && qGreen(px) > 225 && qBlue(px) > 225;
+}
+
+} // namespace
+
+class TestPreview : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_blue;       // 2 s of solid blue
+    QString m_blueYellow; // 1 s blue, then 1 s yellow
+    QString m_red, m_green;
+
+    Project project(const QList<Scene> &scenes, const QString &background) const
+    {
+        Project p;
+        p.background = background;
+        p.baseDir = m_dir.path();
+        p.scenes = scenes;
+        return p;
+    }
+
+    // Shows `p` at `seconds` and waits until the background is there.
+    void show(PreviewWidget &preview, const Project &p, double seconds)
+    {
+        preview.resize(kWidgetSize);
+        preview.show();
+        preview.setProject(p);
+        preview.seek(seconds);
+        QTRY_VERIFY_WITH_TIMEOUT(preview.hasBackgroundFrame(), kWait);
+        QVERIFY2(preview.backgroundProblem().isEmpty(), qPrintable(preview.backgroundProblem()));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_blue = m_dir.filePath(QStringLiteral("blue background.mp4"));
+        writeVideo(m_blue, colorCycle({96, 160}, 24, 48, {kBlue}));
+        m_blueYellow = m_dir.filePath(QStringLiteral("blue-yellow.mp4"));
+        VideoSpec halves;
+        halves.size = {96, 160};
+        halves.fps = 24;
+        halves.frames = 48;
+        halves.paint = [](QPainter &p, int, double seconds) {
+            p.fillRect(p.window(), seconds < 1.0 ? kBlue : kYellow);
+        };
+        writeVideo(m_blueYellow, halves);
+        // Landscape pictures: in the centre layout they are as wide as the box
+        // and leave the background visible above and below.
+        m_red =
+            writeImage(m_dir.filePath(QStringLiteral("red.png")), solid({400, 300}, kRed), "png");
+        m_green = writeImage(m_dir.filePath(QStringLiteral("green.png")), solid({400, 300}, kGreen),
+                             "png");
+    }
+
+    void letterboxedFrameShowsBackgroundAndPicture()
+    {
+        PreviewWidget preview;
+        preview.resize(kWidgetSize);
+        const Project p = project({scene(QStringLiteral("red.png"), 2.0)}, m_blue);
+        preview.setProject(p);
+
+        const QRect frame = preview.frameRect();
+        QCOMPARE(frame, QRect(120, 0, 360, 640));
+        // Pictures are decoded on a worker thread: until the event loop has
+        // delivered the result, only the background can be painted.
+        QVERIFY(!colourAtIs(preview, 0.5, 0.5, kRed));
+
+        show(preview, p, 0.5);
+        QTRY_VERIFY_WITH_TIMEOUT(colourAtIs(preview, 0.5, 0.5, kRed), kWait);
+        const QImage image = preview.grab().toImage();
+        QVERIFY2(near(sample(image, at(frame, 0.5, 0.04)), kBlue, kTolerance),
+                 qPrintable(describe(sample(image, at(frame, 0.5, 0.04)))));
+        QVERIFY(near(sample(image, at(frame, 0.5, 0.95)), kBlue, kTolerance));
+        // Centre layout: a 4:3 picture fills 90 % of the width, centred.
+        QVERIFY(near(sample(image, at(frame, 0.08, 0.5)), kRed, kTolerance));
+        QVERIFY(near(sample(image, at(frame, 0.02, 0.5)), kBlue, kTolerance));
+        QVERIFY(near(sample(image, at(frame, 0.5, 0.33)), kRed, kTolerance));
+        QVERIFY(near(sample(image, at(frame, 0.5, 0.28)), kBlue, kTolerance));
+        // Outside the 9:16 frame: the letterbox, on both sides.
+        QCOMPARE(sample(image, QPoint(40, 320)), PreviewWidget::letterboxColor());
+        QCOMPARE(sample(image, QPoint(560, 320)), PreviewWidget::letterboxColor());
+    }
+
+    void fillLayoutCoversFrame()
+    {
+        PreviewWidget preview;
+        show(preview, project({scene(QStringLiteral("red.png"), 2.0, Layout::Fill)}, m_blue), 0.5);
+        QTRY_VERIFY_WITH_TIMEOUT(colourAtIs(preview, 0.5, 0.5, kRed), kWait);
+        const QImage image = preview.grab().toImage();
+        for (double fy : {0.02, 0.5, 0.98})
+            for (double fx : {0.02, 0.5, 0.98})
+                QVERIFY2(near(sample(image, at(preview.frameRect(), fx, fy)), kRed, kTolerance),
+                         qPrintable(QStringLiteral("%1,%2").arg(fx).arg(fy)));
+    }
+
+    void captionIsPaintedWhereTheExportPutsIt()
+    {
+        PreviewWidget preview;
+        const QString text = QStringLiteral("Hello preview world");
+        show(preview, project({scene(QStringLiteral("red.png"), 2.0)}, m_blue), 0.5);
+        QTRY_VERIFY_WITH_TIMEOUT(colourAtIs(preview, 0.5, 0.5, kRed), kWait);
+        const QRect frame = preview.frameRect();
+        const QRect lowerThird(frame.x(), frame.y() + frame.height() * 2 / 3, frame.width(),
+                               frame.height() / 3);
+        QCOMPARE(countPixels(preview.grab().toImage(), lowerThird, isWhite), 0);
+
+        preview.setProject(
+            project({scene(QStringLiteral("red.png"), 2.0, Layout::Center, text)}, m_blue));
+        const QImage image = preview.grab().toImage();
+
+        // Where the export's caption goes, scaled from output to preview size.
+        QImage output(720, 1280, QImage::Format_ARGB32_Premultiplied);
+        output.fill(Qt::transparent);
+        QPainter painter(&output);
+        const QRect outputRect = Caption::paint(painter, output.size(), text);
+        painter.end();
+        QVERIFY(!outputRect.isEmpty());
+        const double s = frame.width() / 720.0;
+        const QRect expected(frame.x() + int(outputRect.x() * s),
+                             frame.y() + int(outputRect.y() * s), int(outputRect.width() * s),
+                             int(outputRect.height() * s));
+        const int inside = countPixels(image, expected.adjusted(-2, -2, 2, 2), isWhite);
+        QVERIFY2(inside > 100, qPrintable(QString::number(inside)));
+        QCOMPARE(countPixels(image, lowerThird, isWhite), inside);
+        // The picture is still under it.
+        QVERIFY(near(sample(image, at(frame, 0.5, 0.5)), kRed, kTolerance));
+    }
+
+    void seekingChangesScene()
+    {
+        PreviewWidget preview;
+        QSignalSpy sceneSpy(&preview, &PreviewWidget::currentSceneChanged);
+        const Project p = project(
+            {scene(QStringLiteral("red.png"), 1.0), scene(QStringLiteral("green.png"), 1.0)},
+            m_blue);
+        show(preview, p, 0.5);
+        QCOMPARE(preview.duration(), 2.0);
+        QCOMPARE(preview.currentScene(), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(colourAtIs(preview, 0.5, 0.5, kRed), kWait);
+
+        preview.seek(1.5);
+        QCOMPARE(preview.position(), 1.5);
+        QCOMPARE(preview.currentScene(), 1);
+        QCOMPARE(sceneSpy.last().at(0).toInt(), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(colourAtIs(preview, 0.5, 0.5, kGreen), kWait);
+
+        // Boundaries follow the export's frame rule: 1.0 s is the second scene.
+        preview.seek(1.0);
+        QCOMPARE(preview.currentScene(), 1);
+        preview.seek(0.99);
+        QCOMPARE(preview.currentScene(), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(colourAtIs(preview, 0.5, 0.5, kRed), kWait);
+
+        // Editing a duration moves the boundary without a reload.
+        QList<Scene> longer = p.scenes;
+        longer[0].duration = 0.5;
+        preview.setProject(project(longer, m_blue));
+        QCOMPARE(preview.currentScene(), 1);
+        QCOMPARE(preview.duration(), 1.5);
+        QVERIFY(preview.hasBackgroundFrame());
+        QTRY_VERIFY_WITH_TIMEOUT(colourAtIs(preview, 0.5, 0.5, kGreen), kWait);
+    }
+
+    void backgroundTimeFollowsStartAndLoops()
+    {
+        PreviewWidget preview;
+        // Top layout: the lower half of the frame is background only.
+        Project p = project({scene(QStringLiteral("red.png"), 6.0, Layout::Top)}, m_blueYellow);
+        show(preview, p, 0.5);
+        QTRY_VERIFY_WITH_TIMEOUT(colourAtIs(preview, 0.5, 0.8, kBlue), kWait);
+        preview.seek(1.5);
+        QTRY_VERIFY_WITH_TIMEOUT(colourAtIs(preview, 0.5, 0.8, kYellow), kWait);
+        // Past the clip's end it wraps where the export wraps (after the last
+        // frame's own duration): 2.5 s is 0.5 s into the clip, 4.1 s is 0.1 s.
+        preview.seek(4.1);
+        QTRY_VERIFY_WITH_TIMEOUT(colourAtIs(preview, 0.5, 0.8, kBlue), kWait);
+        preview.seek(3.9);
+        QTRY_VERIFY_WITH_TIMEOUT(colourAtIs(preview, 0.5, 0.8, kYellow), kWait);
+        preview.seek(2.5);
+        QTRY_VERIFY_WITH_TIMEOUT(colourAtIs(preview, 0.5, 0.8, kBlue), kWait);
+        // background_start shifts it: 0.5 + 1.0 is in the yellow second.
+        p.backgroundStart = 1.0;
+        preview.setProject(p);
+        preview.seek(0.5);
+        QTRY_VERIFY_WITH_TIMEOUT(colourAtIs(preview, 0.5, 0.8, kYellow), kWait);
+        // A start past the end wraps too (3.0 + 0.5 = 1.5 in a 2 s clip).
+        p.backgroundStart = 3.0;
+        preview.setProject(p);
+        QTRY_VERIFY_WITH_TIMEOUT(colourAtIs(preview, 0.5, 0.8, kYellow), kWait);
+        preview.seek(1.0); // 4.0 -> 0.0
+        QTRY_VERIFY_WITH_TIMEOUT(colourAtIs(preview, 0.5, 0.8, kBlue), kWait);
+    }
+
+    void scrubbingKeepsTheUiResponsive()
+    {
+        // GStreamer blocks a seek until the previous one has prerolled, and
+        // prerolling needs the UI thread: seeks must be coalesced, not stacked.
+        PreviewWidget preview;
+        show(preview, project({scene(QStringLiteral("red.png"), 6.0, Layout::Top)}, m_blueYellow),
+             0.5);
+        QTRY_VERIFY_WITH_TIMEOUT(colourAtIs(preview, 0.5, 0.8, kBlue), kWait);
+        QElapsedTimer timer;
+        timer.start();
+        qint64 slowest = 0;
+        for (int i = 0; i <= 30; ++i) {
+            QElapsedTimer step;
+            step.start();
+            preview.seek(0.05 * i);
+            if (i % 10 == 5) {
+                preview.play();
+                QTest::qWait(20);
+                preview.pause();
+            }
+            QTest::qWait(10);
+            slowest = std::max(slowest, step.elapsed());
+        }
+        // A stalled seek costs 300 ms or more; the rest is slack for a busy machine.
+        QVERIFY2(slowest < 250, qPrintable(QStringLiteral("%1 ms").arg(slowest)));
+        QCOMPARE(preview.position(), 1.5);
+        QTRY_VERIFY_WITH_TIMEOUT(colourAtIs(preview, 0.5, 0.8, kYellow), kWait);
+        preview.seek(0.2);
+        QTRY_VERIFY_WITH_TIMEOUT(colourAtIs(preview, 0.5, 0.8, kBlue), kWait);
+    }
+
+    void rotatedBackgroundIsShownUpright()
+    {
+        // Stored 96x160 with the left half blue; shown turned a quarter
+        // clockwise, so blue is on top, as the export draws it.
+        const QString path = m_dir.filePath(QStringLiteral("rotated.mp4"));
+        VideoSpec spec;
+        spec.size = {96, 160};
+        spec.frames = 24;
+        spec.rotation = 90;
+        spec.paint = [](QPainter &p, int, double) {
+            p.fillRect(0, 0, 48, 160, kBlue);
+            p.fillRect(48, 0, 48, 160, kYellow);
+        };
+        writeVideo(path, spec);
+        const QString clear =
+            writeImage(m_dir.filePath(QStringLiteral("clear.png")),
+                       solid({4, 4}, Qt::transparent, QImage::Format_ARGB32), "png");
+        PreviewWidget preview;
+        show(preview, project({scene(clear, 1.0)}, path), 0.5);
+        QTRY_VERIFY_WITH_TIMEOUT(colourAtIs(preview, 0.5, 0.25, kBlue) &&
+                                     colourAtIs(preview, 0.5, 0.75, kYellow),
+                                 kWait);
+    }
+
+    void safeZonesToggleChangesPixels()
+    {
+        PreviewWidget preview;
+        show(preview, project({scene(QStringLiteral("red.png"), 2.0)}, m_blue), 0.5);
+        QTRY_VERIFY_WITH_TIMEOUT(colourAtIs(preview, 0.5, 0.5, kRed), kWait);
+        const QImage without = preview.grab().toImage();
+        preview.setSafeZonesVisible(true);
+        QVERIFY(preview.safeZonesVisible());
+        const QImage with = preview.grab().toImage();
+        const QRect frame = preview.frameRect();
+        // Top bar, buttons column and description area are tinted; the middle is not.
+        for (const QPoint &p : {at(frame, 0.5, 0.04), at(frame, 0.97, 0.74), at(frame, 0.3, 0.9)}) {
+            QVERIFY(near(sample(without, p), kBlue, kTolerance));
+            QVERIFY2(!near(sample(with, p), kBlue, kTolerance),
+                     qPrintable(describe(sample(with, p))));
+            QVERIFY(sample(with, p).red() > 50);
+        }
+        QCOMPARE(sample(with, at(frame, 0.5, 0.5)), sample(without, at(frame, 0.5, 0.5)));
+        QCOMPARE(sample(with, QPoint(40, 320)), PreviewWidget::letterboxColor());
+        preview.setSafeZonesVisible(false);
+        QCOMPARE(preview.grab().toImage(), without);
+    }
+
+    void missingBackgroundIsReportedInTheWidget()
+    {
+        PreviewWidget preview;
+        preview.resize(kWidgetSize);
+        preview.setProject(project({scene(QStringLiteral("red.png"), 2.0)},
+                                   m_dir.filePath(QStringLiteral("no such clip.mp4"))));
+        QVERIFY(!preview.backgroundProblem().isEmpty());
+        // The message is drawn over the frame, and the picture still shows.
+        const QRect frame = preview.frameRect();
+        QTRY_VERIFY_WITH_TIMEOUT(colourAtIs(preview, 0.15, 0.35, kRed), kWait);
+        const QImage image = preview.grab().toImage();
+        QVERIFY(countPixels(image, frame, [](QRgb px) { return qGray(px) > 200; }) > 50);
+
+        // Fixing it clears the message.
+        preview.setProject(project({scene(QStringLiteral("red.png"), 2.0)}, m_blue));
+        QVERIFY(preview.backgroundProblem().isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(preview.hasBackgroundFrame(), kWait);
+    }
+
+    void unreadablePictureShowsBackground()
+    {
+        PreviewWidget preview;
+        show(preview, project({scene(QStringLiteral("missing.png"), 2.0)}, m_blue), 0.5);
+        QTRY_VERIFY_WITH_TIMEOUT(colourAtIs(preview, 0.5, 0.04, kBlue), kWait);
+        QVERIFY(!colourAtIs(preview, 0.5, 0.5, kRed));
+    }
+
+    void playingAdvancesAndStopsAtTheEnd()
+    {
+        PreviewWidget preview;
+        QSignalSpy playing(&preview, &PreviewWidget::playingChanged);
+        QSignalSpy positions(&preview, &PreviewWidget::positionChanged);
+        show(preview,
+             project(
+                 {scene(QStringLiteral("red.png"), 0.6), scene(QStringLiteral("green.png"), 0.6)},
+                 m_blue),
+             0.0);
+        preview.play();
+        QVERIFY(preview.isPlaying());
+        QCOMPARE(playing.count(), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(preview.position() > 0.2, kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(preview.currentScene(), 1, kWait);
+        QTRY_VERIFY_WITH_TIMEOUT(!preview.isPlaying(), kWait);
+        QCOMPARE(playing.count(), 2);
+        QCOMPARE(preview.position(), 1.2);
+        QCOMPARE(positions.last().at(0).toDouble(), 1.2);
+        QVERIFY(positions.count() > 3);
+
+        // Play at the end starts over; pause holds the position.
+        preview.play();
+        QVERIFY(preview.position() < 0.1);
+        QTRY_VERIFY_WITH_TIMEOUT(preview.position() > 0.1, kWait);
+        preview.pause();
+        QVERIFY(!preview.isPlaying());
+        const double held = preview.position();
+        QTest::qWait(150);
+        QCOMPARE(preview.position(), held);
+    }
+
+    void timelineScrubs_data()
+    {
+        QTest::addColumn<double>("fraction");
+        QTest::addColumn<double>("seconds");
+        QTest::addColumn<int>("scene");
+        QTest::newRow("start of first") << 0.02 << 0.1 << 0;
+        QTest::newRow("inside first") << 0.3 << 1.5 << 0;
+        QTest::newRow("inside second") << 0.5 << 2.5 << 1;
+        QTest::newRow("near the end") << 0.95 << 4.75 << 1;
+    }
+
+    void timelineScrubs()
+    {
+        QFETCH(double, fraction);
+        QFETCH(double, seconds);
+        QFETCH(int, scene);
+        TimelineWidget timeline;
+        timeline.resize(500, 40);
+        timeline.setScenes({2.0, 3.0});
+        timeline.show();
+        QCOMPARE(timeline.duration(), 5.0);
+        QSignalSpy scrubbed(&timeline, &TimelineWidget::scrubbed);
+        QSignalSpy clicked(&timeline, &TimelineWidget::sceneClicked);
+        const QRect track = timeline.trackRect();
+        QVERIFY(track.width() > 300);
+        const QPoint point(track.left() + int(fraction * track.width()), track.center().y());
+        QTest::mouseClick(&timeline, Qt::LeftButton, {}, point);
+        QCOMPARE(scrubbed.count(), 1);
+        // Within one pixel's worth of time.
+        const double pixel = 5.0 / track.width();
+        QVERIFY2(std::abs(scrubbed.last().at(0).toDouble() - seconds) <= pixel,
+                 qPrintable(QString::number(scrubbed.last().at(0).toDouble())));
+        QCOMPARE(clicked.count(), 1);
+        QCOMPARE(clicked.last().at(0).toInt(), scene);
+        QVERIFY(std::abs(timeline.position() - seconds) <= pixel);
+    }
+
+    void timelineDrags()
+    {
+        TimelineWidget timeline;
+        timeline.resize(500, 40);
+        timeline.setScenes({1.0, 1.0, 2.0});
+        timeline.show();
+        QSignalSpy scrubbed(&timeline, &TimelineWidget::scrubbed);
+        const QRect track = timeline.trackRect();
+        const int y = track.center().y();
+        QTest::mousePress(&timeline, Qt::LeftButton, {},
+                          QPoint(track.left() + track.width() / 10, y));
+        // Drags move with the button held, and past the end clamp to it.
+        for (int x : {track.width() / 2, track.width() * 3 / 4, track.width() + 50}) {
+            const QPointF local(track.left() + x, y);
+            QMouseEvent move(QEvent::MouseMove, local, timeline.mapToGlobal(local), Qt::NoButton,
+                             Qt::LeftButton, Qt::NoModifier);
+            QApplication::sendEvent(&timeline, &move);
+        }
+        QTest::mouseRelease(&timeline, Qt::LeftButton, {}, QPoint(track.right() + 50, y));
+        QCOMPARE(scrubbed.count(), 4);
+        QVERIFY(std::abs(scrubbed.at(0).at(0).toDouble() - 0.4) < 0.02);
+        QVERIFY(std::abs(scrubbed.at(1).at(0).toDouble() - 2.0) < 0.02);
+        QVERIFY(std::abs(scrubbed.at(2).at(0).toDouble() - 3.0) < 0.02);
+        QCOMPARE(scrubbed.at(3).at(0).toDouble(), 4.0);
+    }
+
+    void timelinePaintsPlayheadAndCurrentScene()
+    {
+        TimelineWidget timeline;
+        timeline.resize(500, 40);
+        timeline.setScenes({1.0, 3.0});
+        const QImage start = timeline.grab().toImage();
+        timeline.setPosition(2.0);
+        const QImage moved = timeline.grab().toImage();
+        QVERIFY(moved != start);
+        const int x = timeline.xAt(2.0);
+        QVERIFY(sample(moved, QPoint(x, timeline.trackRect().center().y()), 0).red() > 150);
+        timeline.setCurrentScene(1);
+        QVERIFY(timeline.grab().toImage() != moved);
+    }
+
+    void timeFormat_data()
+    {
+        QTest::addColumn<double>("seconds");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("zero") << 0.0 << QStringLiteral("00:00.0");
+        QTest::newRow("tenths") << 12.34 << QStringLiteral("00:12.3");
+        QTest::newRow("rounds up a minute") << 59.96 << QStringLiteral("01:00.0");
+        QTest::newRow("minutes") << 125.25 << QStringLiteral("02:05.3");
+        QTest::newRow("hours") << 10800.0 << QStringLiteral("180:00.0");
+    }
+
+    void timeFormat()
+    {
+        QFETCH(double, seconds);
+        QFETCH(QString, text);
+        QCOMPARE(TimelineWidget::formatTime(seconds), text);
+    }
+
+    void panelWiresTimelineToPreview()
+    {
+        PreviewPanel panel;
+        panel.resize(400, 800);
+        panel.show();
+        panel.setProject(project(
+            {scene(QStringLiteral("red.png"), 1.0), scene(QStringLiteral("green.png"), 3.0)},
+            m_blue));
+        QCOMPARE(panel.timeline()->duration(), 4.0);
+        QCOMPARE(panel.preview()->duration(), 4.0);
+        const QRect track = panel.timeline()->trackRect();
+        QTest::mouseClick(panel.timeline(), Qt::LeftButton, {},
+                          QPoint(track.left() + track.width() / 2, track.center().y()));
+        QVERIFY(std::abs(panel.preview()->position() - 2.0) < 0.05);
+        QCOMPARE(panel.preview()->currentScene(), 1);
+        QCOMPARE(panel.timeline()->currentScene(), 1);
+        panel.safeZonesButton()->click();
+        QVERIFY(panel.preview()->safeZonesVisible());
+        panel.playButton()->click();
+        QVERIFY(panel.preview()->isPlaying());
+        QTRY_VERIFY_WITH_TIMEOUT(panel.timeline()->position() > 2.1, kWait);
+        panel.playButton()->click();
+        QVERIFY(!panel.preview()->isPlaying());
+    }
+};
+
+QTEST_MAIN(TestPreview)
+#include "tst_preview.moc"
