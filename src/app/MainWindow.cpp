@@ -88,6 +88,9 @@ MainWindow::MainWindow(QWidget *parent)
             statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(job->outputPath)), 5000);
     });
     applyPreferences();
+    // The preview gets the room; the queue a few rows.
+    resizeDocks({m_ui->scenesDock, m_ui->inspectorDock}, {300, 360}, Qt::Horizontal);
+    resizeDocks({m_ui->queueDock}, {150}, Qt::Vertical);
 
     setUpActions();
     connect(m_doc, &ProjectDocument::filePathChanged, this, &MainWindow::updateTitle);

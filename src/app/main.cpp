@@ -2,6 +2,7 @@
 
 #include "EditorSettings.h"
 #include "MainWindow.h"
+#include "MemoryMeter.h"
 #include "Translations.h"
 
 #include <QApplication>
@@ -12,6 +13,7 @@ using namespace reelsmith::editor;
 
 int main(int argc, char **argv)
 {
+    reelsmith::MemoryMeter::tuneAllocator();
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("reelsmith"));
     QApplication::setOrganizationName(QStringLiteral("reelsmith"));

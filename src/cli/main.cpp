@@ -3,6 +3,7 @@
 
 #include "CliCommon.h"
 #include "Error.h"
+#include "MemoryMeter.h"
 
 extern "C" {
 #include <libavutil/log.h>
@@ -13,7 +14,6 @@ extern "C" {
 
 #include <cstdio>
 #include <functional>
-#include <malloc.h>
 #include <new>
 
 using namespace reelsmith;
@@ -122,12 +122,7 @@ void quietQtMessages(QtMsgType type, const QMessageLogContext &, const QString &
 
 int main(int argc, char **argv)
 {
-    // Picture buffers of several MB come and go at every scene change. glibc
-    // raises its mmap threshold after the first such free, after which they
-    // stay in the heap; a fixed threshold hands them back to the system. Few
-    // arenas keep the encoder's threads from each holding freed memory.
-    mallopt(M_MMAP_THRESHOLD, 256 * 1024);
-    mallopt(M_ARENA_MAX, 2);
+    MemoryMeter::tuneAllocator();
     // Before anything slow: a stop signal at any moment must end in exit 130.
     installStopHandlers();
     qInstallMessageHandler(quietQtMessages);

@@ -1,6 +1,7 @@
 #include "MemoryMeter.h"
 
 #include <cstdio>
+#include <malloc.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -27,6 +28,12 @@ qint64 MemoryMeter::peakBytes()
     if (getrusage(RUSAGE_SELF, &usage) != 0)
         return currentBytes();
     return qint64(usage.ru_maxrss) * 1024; // kilobytes on Linux
+}
+
+void MemoryMeter::tuneAllocator()
+{
+    mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+    mallopt(M_ARENA_MAX, 2);
 }
 
 } // namespace reelsmith

@@ -1,0 +1,149 @@
+// reelsmith-editor-driver: runs the real editor window unattended, for the
+// README screenshot and the editor's memory benchmark. Not installed.
+//
+//   reelsmith-editor-driver screenshot PROJECT OUT.png [SECONDS_INTO_VIDEO]
+//   reelsmith-editor-driver export PROJECT OUT.mp4
+//
+// `export` opens PROJECT in the window with its live preview, queues an export
+// through the render queue exactly as the Export dialog does, and prints one
+// JSON line: wall time, the process's peak RSS, what the memory meter showed,
+// and the longest the UI thread went without running a 20 ms timer.
+
+#include "EditorSettings.h"
+#include "MainWindow.h"
+#include "MemoryMeter.h"
+#include "MemoryMeterWidget.h"
+#include "PreviewPanel.h"
+#include "PreviewWidget.h"
+#include "ProjectDocument.h"
+#include "RenderQueue.h"
+#include "Translations.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QImage>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTimer>
+
+#include <cstdio>
+
+using namespace reelsmith;
+using namespace reelsmith::editor;
+
+namespace {
+
+int fail(const QString &message)
+{
+    std::fprintf(stderr, "error: %s\n", qPrintable(message));
+    return 1;
+}
+
+// Runs the event loop until `done` or `timeoutMs`.
+bool waitFor(const std::function<bool()> &done, int timeoutMs)
+{
+    if (done())
+        return true;
+    QEventLoop loop;
+    QTimer poll;
+    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
+        if (done())
+            loop.quit();
+    });
+    poll.start(10);
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    loop.exec();
+    return done();
+}
+
+void settle(int ms)
+{
+    waitFor([] { return false; }, ms);
+}
+
+int screenshot(MainWindow &window, const QString &out, double seconds)
+{
+    PreviewWidget *preview = window.previewPanel()->preview();
+    if (!waitFor([preview] { return preview->hasBackgroundFrame(); }, 20000))
+        return fail(QStringLiteral("the preview showed no background frame"));
+    preview->pause();
+    preview->seek(seconds);
+    settle(2500); // the seek's frame and the scene's picture arrive
+    const QImage shot = window.grab().toImage();
+    if (shot.isNull() || !shot.save(out))
+        return fail(QStringLiteral("%1: cannot write the screenshot").arg(out));
+    std::printf("%s\n", qPrintable(out));
+    return 0;
+}
+
+int exportProject(MainWindow &window, const QString &out)
+{
+    PreviewWidget *preview = window.previewPanel()->preview();
+    waitFor([preview] { return preview->hasBackgroundFrame(); }, 20000);
+    settle(1000);
+    const qint64 beforeMb = MemoryMeter::toMegabytes(MemoryMeter::currentBytes());
+
+    // A 20 ms timer: the longest gap between its ticks is the longest the
+    // window would have stopped responding.
+    QElapsedTimer sinceTick;
+    qint64 longestGapMs = 0;
+    QTimer heartbeat;
+    heartbeat.setInterval(20);
+    QObject::connect(&heartbeat, &QTimer::timeout, [&] {
+        longestGapMs = std::max(longestGapMs, sinceTick.restart());
+    });
+
+    RenderQueue *queue = window.renderQueue();
+    QElapsedTimer wall;
+    wall.start();
+    const int id = window.exportTo(out);
+    sinceTick.start();
+    heartbeat.start();
+    int meterPeak = 0;
+    QObject::connect(window.memoryMeter(), &MemoryMeterWidget::sampled,
+                     [&meterPeak](int mb) { meterPeak = std::max(meterPeak, mb); });
+    if (!waitFor([queue, id] { return queue->job(id) && queue->job(id)->isFinished(); }, 3600 * 1000))
+        return fail(QStringLiteral("the export did not finish"));
+    heartbeat.stop();
+    const RenderQueue::Job job = *queue->job(id);
+    if (job.state != RenderQueue::State::Done)
+        return fail(job.errorText.isEmpty() ? QStringLiteral("the export did not complete") : job.errorText);
+    const QJsonObject result{
+        {QStringLiteral("wall_s"), wall.elapsed() / 1000.0},
+        {QStringLiteral("frames"), job.framesDone},
+        {QStringLiteral("rss_before_export_mb"), beforeMb},
+        {QStringLiteral("peak_rss_mb"), MemoryMeter::toMegabytes(MemoryMeter::peakBytes())},
+        {QStringLiteral("meter_peak_mb"), meterPeak},
+        {QStringLiteral("longest_ui_gap_ms"), longestGapMs},
+    };
+    std::printf("%s\n", QJsonDocument(result).toJson(QJsonDocument::Compact).constData());
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    reelsmith::MemoryMeter::tuneAllocator();
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("reelsmith"));
+    QApplication::setOrganizationName(QStringLiteral("reelsmith"));
+    const QStringList args = QApplication::arguments().mid(1);
+    if (args.size() < 3 || (args[0] != QLatin1String("screenshot") && args[0] != QLatin1String("export"))) {
+        std::fputs("usage: reelsmith-editor-driver screenshot PROJECT OUT.png [SECONDS]\n"
+                   "       reelsmith-editor-driver export PROJECT OUT.mp4\n",
+                   stderr);
+        return 2;
+    }
+    Translations::apply(QStringLiteral("en"));
+    EditorSettings::applyUserBackgroundFolder();
+    MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    if (!window.openProject(args[1]))
+        return fail(QStringLiteral("%1: cannot open").arg(args[1]));
+    if (args[0] == QLatin1String("screenshot"))
+        return screenshot(window, args[2], args.size() > 3 ? args[3].toDouble() : 1.0);
+    return exportProject(window, args[2]);
+}
