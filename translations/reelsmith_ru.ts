@@ -5,955 +5,983 @@
     <name>ExportDialog</name>
     <message>
         <source>Export Video</source>
-        <translation type="unfinished"></translation>
+        <translation>Экспорт видео</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Файл</translation>
     </message>
     <message>
         <source>Where to save the video</source>
-        <translation type="unfinished"></translation>
+        <translation>Куда сохранить видео</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Обзор…</translation>
     </message>
     <message>
         <source>Video</source>
-        <translation type="unfinished"></translation>
+        <translation>Видео</translation>
     </message>
     <message>
         <source>&amp;Width:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ширина:</translation>
     </message>
     <message>
         <source> px</source>
-        <translation type="unfinished"></translation>
+        <translation> пкс</translation>
     </message>
     <message>
         <source>Even, 16 to 4096 pixels</source>
-        <translation type="unfinished"></translation>
+        <translation>Чётное число от 16 до 4096 пикселей</translation>
     </message>
     <message>
         <source>&amp;Height:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Высота:</translation>
     </message>
     <message>
         <source>&amp;Frame rate:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Частота кадров:</translation>
     </message>
     <message>
         <source> fps</source>
-        <translation type="unfinished"></translation>
+        <translation> кадр/с</translation>
     </message>
     <message>
         <source>&amp;Quality (CRF):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Качество (CRF):</translation>
     </message>
     <message>
         <source>Lower is better quality and a bigger file; 6 less about doubles the size</source>
-        <translation type="unfinished"></translation>
+        <translation>Чем меньше значение, тем выше качество и больше файл; уменьшение на 6 примерно удваивает размер</translation>
     </message>
     <message>
         <source>&amp;Preset:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Пресет:</translation>
     </message>
     <message>
         <source>Slower presets make smaller files at the same quality</source>
-        <translation type="unfinished"></translation>
+        <translation>Более медленные пресеты дают файлы меньшего размера при том же качестве</translation>
     </message>
     <message>
         <source>Encoder &amp;threads:</source>
-        <translation type="unfinished"></translation>
+        <translation>По&amp;токи кодировщика:</translation>
     </message>
     <message>
         <source>Automatic</source>
-        <translation type="unfinished"></translation>
+        <translation>Автоматически</translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Сводка</translation>
     </message>
     <message>
         <source>Duration:</source>
-        <translation type="unfinished"></translation>
+        <translation>Длительность:</translation>
     </message>
     <message>
         <source>Frames:</source>
-        <translation type="unfinished"></translation>
+        <translation>Кадров:</translation>
     </message>
     <message>
         <source>Estimated size:</source>
-        <translation type="unfinished"></translation>
+        <translation>Примерный размер:</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Reelsmith</source>
-        <translation type="unfinished"></translation>
+        <translation>Reelsmith</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Файл</translation>
     </message>
     <message>
-        <source>Open &amp;amp;Recent</source>
-        <translation type="unfinished"></translation>
+        <source>Open &amp;Recent</source>
+        <translation>Открыть &amp;недавние</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Правка</translation>
     </message>
     <message>
         <source>&amp;Scenes</source>
-        <translation type="unfinished"></translation>
+        <translation>С&amp;цены</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Вид</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Справка</translation>
     </message>
     <message>
         <source>Main Toolbar</source>
-        <translation type="unfinished"></translation>
+        <translation>Основная панель инструментов</translation>
     </message>
     <message>
         <source>Scenes</source>
-        <translation type="unfinished"></translation>
+        <translation>Сцены</translation>
     </message>
     <message>
         <source>Inspector</source>
-        <translation type="unfinished"></translation>
+        <translation>Свойства</translation>
     </message>
     <message>
         <source>Render Queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Очередь экспорта</translation>
     </message>
     <message>
         <source>&amp;New</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Создать</translation>
     </message>
     <message>
         <source>&amp;Open…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Открыть…</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Со&amp;хранить</translation>
     </message>
     <message>
         <source>Save &amp;As…</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить &amp;как…</translation>
     </message>
     <message>
         <source>&amp;Export Video…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Экспорт видео…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>В&amp;ыход</translation>
     </message>
     <message>
         <source>&amp;Add Pictures…</source>
-        <translation type="unfinished"></translation>
+        <translation>Добавить &amp;изображения…</translation>
     </message>
     <message>
         <source>D&amp;uplicate Scenes</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Дублировать сцены</translation>
     </message>
     <message>
         <source>&amp;Delete Scenes</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Удалить сцены</translation>
     </message>
     <message>
         <source>Move &amp;Up</source>
-        <translation type="unfinished"></translation>
+        <translation>Переместить &amp;вверх</translation>
     </message>
     <message>
         <source>Move Do&amp;wn</source>
-        <translation type="unfinished"></translation>
+        <translation>Переместить в&amp;низ</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Настройки…</translation>
     </message>
     <message>
         <source>&amp;Play/Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Воспроизведение/пауза</translation>
     </message>
     <message>
         <source>Show &amp;Safe Zones</source>
-        <translation type="unfinished"></translation>
+        <translation>Показывать &amp;безопасные зоны</translation>
     </message>
     <message>
         <source>&amp;About Reelsmith</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;О программе Reelsmith</translation>
     </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>
-        <translation type="unfinished"></translation>
+        <translation>Настройки</translation>
     </message>
     <message>
         <source>General</source>
-        <translation type="unfinished"></translation>
+        <translation>Общие</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Язык:</translation>
     </message>
     <message>
         <source>Memory &amp;budget:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Бюджет памяти:</translation>
     </message>
     <message>
         <source>The memory meter turns amber at 75 % and red at 90 % of this</source>
-        <translation type="unfinished"></translation>
+        <translation>Индикатор памяти становится жёлтым при 75 % от этого значения и красным при 90 %</translation>
     </message>
     <message>
         <source> MB</source>
-        <translation type="unfinished"></translation>
+        <translation> МБ</translation>
     </message>
     <message>
         <source>Exports at &amp;once:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Одновременных экспортов:</translation>
     </message>
     <message>
         <source>Each export holds its own decoder and encoder; one at a time keeps memory lowest</source>
-        <translation type="unfinished"></translation>
+        <translation>Каждый экспорт держит свои декодер и кодировщик; по одному за раз — наименьший расход памяти</translation>
     </message>
     <message>
         <source>Your &amp;backgrounds:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ваши фоны:</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Обзор…</translation>
     </message>
     <message>
         <source>Output of new projects</source>
-        <translation type="unfinished"></translation>
+        <translation>Видео новых проектов</translation>
     </message>
     <message>
         <source>Size:</source>
-        <translation type="unfinished"></translation>
+        <translation>Размер:</translation>
     </message>
     <message>
         <source>Frame rate:</source>
-        <translation type="unfinished"></translation>
+        <translation>Частота кадров:</translation>
     </message>
     <message>
         <source> fps</source>
-        <translation type="unfinished"></translation>
+        <translation> кадр/с</translation>
     </message>
     <message>
         <source>Quality (CRF):</source>
-        <translation type="unfinished"></translation>
+        <translation>Качество (CRF):</translation>
     </message>
     <message>
         <source>Lower is better quality and a larger file; 18–28 is usual</source>
-        <translation type="unfinished"></translation>
+        <translation>Чем меньше значение, тем выше качество и больше файл; обычно 18–28</translation>
     </message>
     <message>
         <source>Encoder preset:</source>
-        <translation type="unfinished"></translation>
+        <translation>Пресет кодировщика:</translation>
     </message>
     <message>
         <source>Encoder threads:</source>
-        <translation type="unfinished"></translation>
+        <translation>Потоки кодировщика:</translation>
     </message>
     <message>
         <source>Automatic</source>
-        <translation type="unfinished"></translation>
+        <translation>Автоматически</translation>
     </message>
 </context>
 <context>
     <name>ProjectPanel</name>
     <message>
         <source>&lt;b&gt;Background&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Фон&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&amp;Add Background…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Добавить фон…</translation>
     </message>
     <message>
         <source>Import a gameplay clip: it is made into a small 720x1280 loop in your backgrounds folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Импортировать игровой ролик: из него будет сделан небольшой зацикленный фон 720x1280 в вашей папке фонов</translation>
     </message>
     <message>
         <source>Re&amp;fresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Обнов&amp;ить</translation>
     </message>
     <message>
         <source>&amp;Starts at:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Начать с:</translation>
     </message>
     <message>
         <source>Drag to choose where in the background the video starts</source>
-        <translation type="unfinished"></translation>
+        <translation>Перетащите, чтобы выбрать, с какого места фона начнётся видео</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> с</translation>
     </message>
     <message>
         <source>Soundtrack:</source>
-        <translation type="unfinished"></translation>
+        <translation>Звуковая дорожка:</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>Нет</translation>
     </message>
     <message>
         <source>C&amp;hoose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Выб&amp;рать…</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Очистить</translation>
     </message>
 </context>
 <context>
     <name>RenderQueueDock</name>
     <message>
         <source>&amp;Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Па&amp;уза</translation>
     </message>
     <message>
         <source>Pause the selected export, or resume it</source>
-        <translation type="unfinished"></translation>
+        <translation>Приостановить или продолжить выбранный экспорт</translation>
     </message>
     <message>
         <source>&amp;Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>О&amp;тменить</translation>
     </message>
     <message>
         <source>Stop the selected export; no file is left behind</source>
-        <translation type="unfinished"></translation>
+        <translation>Остановить выбранный экспорт; файл не будет создан</translation>
     </message>
     <message>
         <source>&amp;Open Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Открыть папку</translation>
     </message>
     <message>
         <source>Show the folder that holds the finished video</source>
-        <translation type="unfinished"></translation>
+        <translation>Показать папку с готовым видео</translation>
     </message>
     <message>
         <source>C&amp;lear Finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Очистить &amp;завершённые</translation>
     </message>
     <message>
         <source>Remove done, failed and cancelled exports from the list</source>
-        <translation type="unfinished"></translation>
+        <translation>Убрать из списка выполненные, неудавшиеся и отменённые экспорты</translation>
     </message>
 </context>
 <context>
     <name>SceneEdits</name>
     <message numerus="yes">
         <source>Add %n picture(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Добавить %n изображение</numerusform>
+            <numerusform>Добавить %n изображения</numerusform>
+            <numerusform>Добавить %n изображений</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Duplicate %n scene(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Дублировать %n сцену</numerusform>
+            <numerusform>Дублировать %n сцены</numerusform>
+            <numerusform>Дублировать %n сцен</numerusform>
         </translation>
     </message>
     <message>
         <source>centre</source>
-        <translation type="unfinished"></translation>
+        <translation>по центру</translation>
     </message>
     <message>
         <source>top</source>
-        <translation type="unfinished"></translation>
+        <translation>сверху</translation>
     </message>
     <message>
         <source>fill</source>
-        <translation type="unfinished"></translation>
+        <translation>заполнить</translation>
     </message>
 </context>
 <context>
     <name>SceneInspector</name>
     <message>
         <source>No scene selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Сцена не выбрана</translation>
     </message>
     <message>
         <source>Picture:</source>
-        <translation type="unfinished"></translation>
+        <translation>Изображение:</translation>
     </message>
     <message>
         <source>Change…</source>
-        <translation type="unfinished"></translation>
+        <translation>Изменить…</translation>
     </message>
     <message>
         <source>&amp;Duration:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Длительность:</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> с</translation>
     </message>
     <message>
         <source>&amp;Layout:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Расположение:</translation>
     </message>
     <message>
         <source>&amp;Caption:</source>
-        <translation type="unfinished"></translation>
+        <translation>Подп&amp;ись:</translation>
     </message>
     <message>
         <source>Text drawn over the frame, in the lower third</source>
-        <translation type="unfinished"></translation>
+        <translation>Текст поверх кадра, в нижней трети</translation>
     </message>
 </context>
 <context>
     <name>UndoCommands</name>
     <message numerus="yes">
         <source>Delete %n scene(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Удалить %n сцену</numerusform>
+            <numerusform>Удалить %n сцены</numerusform>
+            <numerusform>Удалить %n сцен</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Move %n scene(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Переместить %n сцену</numerusform>
+            <numerusform>Переместить %n сцены</numerusform>
+            <numerusform>Переместить %n сцен</numerusform>
         </translation>
     </message>
     <message>
         <source>Change picture</source>
-        <translation type="unfinished"></translation>
+        <translation>Изменить изображение</translation>
     </message>
     <message>
         <source>Change duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Изменить длительность</translation>
     </message>
     <message>
         <source>Edit caption</source>
-        <translation type="unfinished"></translation>
+        <translation>Изменить подпись</translation>
     </message>
     <message>
         <source>Change layout</source>
-        <translation type="unfinished"></translation>
+        <translation>Изменить расположение</translation>
     </message>
     <message>
         <source>Edit scene</source>
-        <translation type="unfinished"></translation>
+        <translation>Изменить сцену</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>Use LANGUAGE (en, ru, …) instead of the preference.</source>
-        <translation type="unfinished"></translation>
+        <translation>Использовать язык LANGUAGE (en, ru, …) вместо заданного в настройках.</translation>
     </message>
     <message>
         <source>Do not offer to recover work a crashed editor left.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не предлагать восстановить работу после аварийного завершения редактора.</translation>
     </message>
     <message>
         <source>Make vertical short videos from pictures, captions and a looping background.
 Settings: ~/.config/reelsmith/reelsmith.conf. Unsaved work is kept in
 ~/.local/share/reelsmith/reelsmith/autosave and offered after a crash.</source>
-        <translation type="unfinished"></translation>
+        <translation>Создание коротких вертикальных видео из изображений, подписей и зацикленного фона.
+Настройки: ~/.config/reelsmith/reelsmith.conf. Несохранённая работа хранится в
+~/.local/share/reelsmith/reelsmith/autosave и предлагается к восстановлению после сбоя.</translation>
     </message>
     <message>
         <source>A .reel.json project to open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Открываемый проект .reel.json.</translation>
     </message>
 </context>
 <context>
     <name>reelsmith::editor::ExportDialog</name>
     <message>
         <source>&amp;Export</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Экспортировать</translation>
     </message>
     <message>
         <source>Export Video</source>
-        <translation type="unfinished"></translation>
+        <translation>Экспорт видео</translation>
     </message>
     <message>
         <source>MP4 video (*.mp4)</source>
-        <translation type="unfinished"></translation>
+        <translation>Видео MP4 (*.mp4)</translation>
     </message>
     <message>
         <source>Choose where to save the video.</source>
-        <translation type="unfinished"></translation>
+        <translation>Выберите, куда сохранить видео.</translation>
     </message>
     <message>
         <source>%1 is a folder; choose a file name.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — это папка; укажите имя файла.</translation>
     </message>
     <message>
         <source>The folder %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Папка %1 не существует.</translation>
     </message>
     <message>
         <source>The folder %1 cannot be written to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Нет прав на запись в папку %1.</translation>
     </message>
     <message>
         <source>Width</source>
-        <translation type="unfinished"></translation>
+        <translation>Ширина</translation>
     </message>
     <message>
         <source>Height</source>
-        <translation type="unfinished"></translation>
+        <translation>Высота</translation>
     </message>
     <message>
         <source>Frame rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Частота кадров</translation>
     </message>
     <message>
         <source>Quality (CRF)</source>
-        <translation type="unfinished"></translation>
+        <translation>Качество (CRF)</translation>
     </message>
     <message>
         <source>Preset</source>
-        <translation type="unfinished"></translation>
+        <translation>Пресет</translation>
     </message>
     <message>
         <source>Encoder threads</source>
-        <translation type="unfinished"></translation>
+        <translation>Потоки кодировщика</translation>
     </message>
     <message>
         <source>%1 %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2.</translation>
     </message>
     <message>
         <source>The project cannot be exported: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Проект невозможно экспортировать: %1.</translation>
     </message>
     <message>
         <source>about %1 MB</source>
-        <translation type="unfinished"></translation>
+        <translation>около %1 МБ</translation>
     </message>
     <message>
         <source>%1 already exists and will be replaced.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 уже существует и будет заменён.</translation>
     </message>
     <message>
         <source>Replace File?</source>
-        <translation type="unfinished"></translation>
+        <translation>Заменить файл?</translation>
     </message>
     <message>
         <source>%1 already exists. Do you want to replace it?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 уже существует. Заменить его?</translation>
     </message>
 </context>
 <context>
     <name>reelsmith::editor::MainWindow</name>
     <message>
         <source>Scene</source>
-        <translation type="unfinished"></translation>
+        <translation>Сцена</translation>
     </message>
     <message>
         <source>Project</source>
-        <translation type="unfinished"></translation>
+        <translation>Проект</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Отменить</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Повторить</translation>
     </message>
     <message>
         <source>Cannot open the project</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удаётся открыть проект</translation>
     </message>
     <message>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранено: %1</translation>
     </message>
     <message>
         <source>Cannot save the project</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удаётся сохранить проект</translation>
     </message>
     <message>
         <source>untitled</source>
-        <translation type="unfinished"></translation>
+        <translation>безымянный</translation>
     </message>
     <message>
         <source>Save Project As</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить проект как</translation>
     </message>
     <message>
         <source>Reelsmith projects (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Проекты Reelsmith (%1)</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Несохранённые изменения</translation>
     </message>
     <message>
         <source>%1 has changes that are not saved. Save them?</source>
-        <translation type="unfinished"></translation>
+        <translation>В проекте «%1» есть несохранённые изменения. Сохранить их?</translation>
     </message>
     <message>
         <source>Open Project</source>
-        <translation type="unfinished"></translation>
+        <translation>Открыть проект</translation>
     </message>
     <message>
         <source>Reelsmith projects (%1);;JSON files (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Проекты Reelsmith (%1);;Файлы JSON (*.json)</translation>
     </message>
     <message>
         <source>an untitled project</source>
-        <translation type="unfinished"></translation>
+        <translation>безымянный проект</translation>
     </message>
     <message>
         <source>Recover unsaved work?</source>
-        <translation type="unfinished"></translation>
+        <translation>Восстановить несохранённую работу?</translation>
     </message>
     <message>
         <source>Reelsmith did not close properly. Unsaved changes to %1 from %2 were kept.
 
 Recover them?</source>
-        <translation type="unfinished"></translation>
+        <translation>Работа Reelsmith была завершена некорректно. Несохранённые изменения (%1, %2) удалось сберечь.
+
+Восстановить их?</translation>
     </message>
     <message>
         <source>Cannot recover</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удаётся восстановить</translation>
     </message>
     <message>
         <source>Add Pictures</source>
-        <translation type="unfinished"></translation>
+        <translation>Добавить изображения</translation>
     </message>
     <message>
         <source>Pictures (*.jpg *.jpeg *.png *.webp *.bmp);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Изображения (*.jpg *.jpeg *.png *.webp *.bmp);;Все файлы (*)</translation>
     </message>
     <message>
         <source>&amp;Clear Recent Files</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Очистить список</translation>
     </message>
     <message>
         <source>About Reelsmith</source>
-        <translation type="unfinished"></translation>
+        <translation>О программе Reelsmith</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Reelsmith %1&lt;/h3&gt;&lt;p&gt;Vertical short videos from pictures, captions and a looping background, rendered one frame at a time.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Reelsmith %1&lt;/h3&gt;&lt;p&gt;Короткие вертикальные видео из изображений, подписей и зацикленного фона. Видео отрисовывается по одному кадру за раз.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>Экспортировано: %1</translation>
+    </message>
+    <message>
+        <source>Exports are running</source>
+        <translation>Идёт экспорт</translation>
+    </message>
+    <message>
+        <source>Quitting cancels the exports that have not finished. Quit anyway?</source>
+        <translation>При выходе незавершённые экспорты будут отменены. Всё равно выйти?</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>&amp;Отменить: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>&amp;Повторить: %1</translation>
     </message>
 </context>
 <context>
     <name>reelsmith::editor::MemoryMeterWidget</name>
     <message>
         <source>&lt;p&gt;&lt;b&gt;Memory: %1 MB now, %2 MB at most so far&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Resident memory is the RAM Reelsmith holds at this moment; the peak is the most it has held since it started. Renders work one frame at a time, so exporting should add little whatever the video&apos;s length.&lt;/p&gt;&lt;p&gt;The graph shows the last %3 samples (one every %4 ms); the dashed line is the %5 MB budget. The meter turns amber from %6 % of the budget and red from %7 %.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;Память: сейчас %1 МБ, пик %2 МБ&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Резидентная память — это объём ОЗУ, который Reelsmith занимает в данный момент; пик — наибольший объём с момента запуска. Видео отрисовывается по одному кадру за раз, поэтому экспорт почти не увеличивает расход памяти, какой бы длины ни было видео.&lt;/p&gt;&lt;p&gt;На графике — последние замеры (%3, по одному каждые %4 мс); пунктирная линия — бюджет в %5 МБ. Индикатор становится жёлтым от %6 % бюджета и красным от %7 %.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>%1 MB · peak %2 MB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 МБ · пик %2 МБ</translation>
     </message>
 </context>
 <context>
     <name>reelsmith::editor::PreferencesDialog</name>
     <message>
         <source>System default</source>
-        <translation type="unfinished"></translation>
+        <translation>Как в системе</translation>
     </message>
     <message>
         <source>Your Backgrounds Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Папка с вашими фонами</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
     <name>reelsmith::editor::PreviewPanel</name>
     <message>
         <source>Safe zones</source>
-        <translation type="unfinished"></translation>
+        <translation>Безопасные зоны</translation>
     </message>
     <message>
         <source>Show where Shorts, Reels and TikTok draw their buttons and text over the video</source>
-        <translation type="unfinished"></translation>
+        <translation>Показать, где Shorts, Reels и TikTok выводят свои кнопки и текст поверх видео</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Пауза</translation>
     </message>
     <message>
         <source>Play</source>
-        <translation type="unfinished"></translation>
+        <translation>Воспроизвести</translation>
     </message>
     <message>
         <source>%1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
 </context>
 <context>
     <name>reelsmith::editor::PreviewWidget</name>
     <message>
         <source>Cannot play the background %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удаётся воспроизвести фон %1: %2</translation>
     </message>
     <message>
         <source>Cannot play the background %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удаётся воспроизвести фон %1</translation>
     </message>
     <message>
         <source>Cannot show the picture: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удаётся показать изображение: %1</translation>
     </message>
     <message>
         <source>Top bar</source>
-        <translation type="unfinished"></translation>
+        <translation>Верхняя панель</translation>
     </message>
     <message>
         <source>Buttons</source>
-        <translation type="unfinished"></translation>
+        <translation>Кнопки</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Описание</translation>
     </message>
 </context>
 <context>
     <name>reelsmith::editor::ProjectDocument</name>
     <message>
         <source>Untitled</source>
-        <translation type="unfinished"></translation>
+        <translation>Без названия</translation>
     </message>
 </context>
 <context>
     <name>reelsmith::editor::ProjectPanel</name>
     <message>
         <source>Remove soundtrack</source>
-        <translation type="unfinished"></translation>
+        <translation>Убрать звуковую дорожку</translation>
     </message>
     <message>
         <source>Cannot import the clip</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удаётся импортировать ролик</translation>
     </message>
     <message>
         <source>Change background</source>
-        <translation type="unfinished"></translation>
+        <translation>Изменить фон</translation>
     </message>
     <message>
         <source>Built-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Встроенный</translation>
     </message>
     <message>
         <source>Your clip</source>
-        <translation type="unfinished"></translation>
+        <translation>Ваш ролик</translation>
     </message>
     <message>
         <source>, %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>, %1 с</translation>
     </message>
     <message>
         <source>Change background start</source>
-        <translation type="unfinished"></translation>
+        <translation>Изменить начало фона</translation>
     </message>
     <message>
         <source>Choose a Soundtrack</source>
-        <translation type="unfinished"></translation>
+        <translation>Выбор звуковой дорожки</translation>
     </message>
     <message>
         <source>Audio (*.mp3 *.wav *.m4a *.aac *.ogg *.opus *.flac);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Аудио (*.mp3 *.wav *.m4a *.aac *.ogg *.opus *.flac);;Все файлы (*)</translation>
     </message>
     <message>
         <source>Set soundtrack</source>
-        <translation type="unfinished"></translation>
+        <translation>Задать звуковую дорожку</translation>
     </message>
     <message>
         <source>Add a Background Clip</source>
-        <translation type="unfinished"></translation>
+        <translation>Добавление фонового ролика</translation>
     </message>
     <message>
         <source>Videos (*.mp4 *.mov *.mkv *.webm *.avi *.m4v);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Видео (*.mp4 *.mov *.mkv *.webm *.avi *.m4v);;Все файлы (*)</translation>
     </message>
     <message>
         <source>Making %1 into a background…</source>
-        <translation type="unfinished"></translation>
+        <translation>Создание фона из %1…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Отмена</translation>
     </message>
     <message>
         <source>%1: cannot create the folder</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: не удаётся создать папку</translation>
     </message>
 </context>
 <context>
     <name>reelsmith::editor::RenderQueue</name>
     <message>
         <source>Writing the file</source>
-        <translation type="unfinished"></translation>
+        <translation>Запись файла</translation>
     </message>
     <message>
         <source>Encoding frame %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Кодирование кадра %1 из %2</translation>
     </message>
     <message>
         <source>Queued</source>
-        <translation type="unfinished"></translation>
+        <translation>В очереди</translation>
     </message>
     <message>
         <source>Rendering</source>
-        <translation type="unfinished"></translation>
+        <translation>Выполняется</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>На паузе</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Готово</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Ошибка</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Отменено</translation>
     </message>
     <message>
         <source>Checking pictures and background</source>
-        <translation type="unfinished"></translation>
+        <translation>Проверка изображений и фона</translation>
     </message>
     <message>
         <source>the render stopped unexpectedly</source>
-        <translation type="unfinished"></translation>
+        <translation>экспорт неожиданно прервался</translation>
+    </message>
+    <message>
+        <source>out of memory</source>
+        <translation>недостаточно памяти</translation>
     </message>
 </context>
 <context>
     <name>reelsmith::editor::RenderQueueDock</name>
     <message>
         <source>&amp;Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Продол&amp;жить</translation>
     </message>
     <message>
         <source>&amp;Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Па&amp;уза</translation>
     </message>
     <message>
         <source>Error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ошибка: %1</translation>
     </message>
 </context>
 <context>
     <name>reelsmith::editor::RenderQueueModel</name>
     <message>
         <source>%1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %</translation>
     </message>
     <message>
         <source>%1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <source>estimating…</source>
-        <translation type="unfinished"></translation>
+        <translation>оценка…</translation>
     </message>
     <message>
         <source>Failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ошибка: %1</translation>
     </message>
     <message>
         <source>%1 frames, %2 in %3</source>
-        <translation type="unfinished"></translation>
+        <translation>кадров: %1, %2 за %3</translation>
     </message>
     <message>
         <source>Output</source>
-        <translation type="unfinished"></translation>
+        <translation>Файл</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Состояние</translation>
     </message>
     <message>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Прогресс</translation>
     </message>
     <message>
         <source>Frames</source>
-        <translation type="unfinished"></translation>
+        <translation>Кадры</translation>
     </message>
     <message>
         <source>Elapsed</source>
-        <translation type="unfinished"></translation>
+        <translation>Прошло</translation>
     </message>
     <message>
         <source>Remaining</source>
-        <translation type="unfinished"></translation>
+        <translation>Осталось</translation>
     </message>
 </context>
 <context>
     <name>reelsmith::editor::SceneInspector</name>
     <message>
         <source>Centre: fit in a centred box</source>
-        <translation type="unfinished"></translation>
+        <translation>По центру: вписать в рамку по центру</translation>
     </message>
     <message>
         <source>Top: fit in the upper half</source>
-        <translation type="unfinished"></translation>
+        <translation>Сверху: вписать в верхнюю половину</translation>
     </message>
     <message>
         <source>Fill: cover the frame</source>
-        <translation type="unfinished"></translation>
+        <translation>Заполнить: на весь кадр</translation>
     </message>
     <message>
         <source>No scene selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Сцена не выбрана</translation>
     </message>
     <message>
         <source>Scene %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Сцена %1 из %2</translation>
     </message>
     <message numerus="yes">
         <source>%n scenes selected: duration and layout apply to all</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Выбрана %n сцена: длительность и расположение применяются ко всем</numerusform>
+            <numerusform>Выбрано %n сцены: длительность и расположение применяются ко всем</numerusform>
+            <numerusform>Выбрано %n сцен: длительность и расположение применяются ко всем</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Edit %n scene(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Изменить %n сцену</numerusform>
+            <numerusform>Изменить %n сцены</numerusform>
+            <numerusform>Изменить %n сцен</numerusform>
         </translation>
     </message>
     <message>
         <source>Choose a Picture</source>
-        <translation type="unfinished"></translation>
+        <translation>Выбор изображения</translation>
     </message>
     <message>
         <source>Pictures (*.jpg *.jpeg *.png *.webp *.bmp);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Изображения (*.jpg *.jpeg *.png *.webp *.bmp);;Все файлы (*)</translation>
     </message>
 </context>
 <context>
@@ -961,14 +989,15 @@ Recover them?</source>
     <message>
         <source>%1. %2
 %3 s · %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1. %2
+%3 с · %4</translation>
     </message>
 </context>
 <context>
     <name>reelsmith::editor::TimelineWidget</name>
     <message>
         <source>Click or drag to move through the video</source>
-        <translation type="unfinished"></translation>
+        <translation>Щёлкните или перетащите, чтобы перемещаться по видео</translation>
     </message>
 </context>
 </TS>

@@ -106,12 +106,25 @@ MainWindow::~MainWindow() = default;
 void MainWindow::setUpActions()
 {
     QUndoStack *undo = m_doc->undoStack();
-    QAction *undoAction = undo->createUndoAction(this, tr("&Undo"));
+    // Own actions rather than createUndoAction(): their text is a whole
+    // translatable sentence ("Undo %1"), and it follows a language switch.
+    QAction *undoAction = new QAction(this);
+    undoAction->setObjectName(QStringLiteral("actionUndo"));
     undoAction->setShortcut(QKeySequence::Undo);
     undoAction->setIcon(QIcon::fromTheme(QStringLiteral("edit-undo")));
-    QAction *redoAction = undo->createRedoAction(this, tr("&Redo"));
+    connect(undoAction, &QAction::triggered, undo, &QUndoStack::undo);
+    connect(undo, &QUndoStack::canUndoChanged, undoAction, &QAction::setEnabled);
+    connect(undo, &QUndoStack::undoTextChanged, this, &MainWindow::updateUndoTexts);
+    QAction *redoAction = new QAction(this);
+    redoAction->setObjectName(QStringLiteral("actionRedo"));
     redoAction->setShortcut(QKeySequence::Redo);
     redoAction->setIcon(QIcon::fromTheme(QStringLiteral("edit-redo")));
+    connect(redoAction, &QAction::triggered, undo, &QUndoStack::redo);
+    connect(undo, &QUndoStack::canRedoChanged, redoAction, &QAction::setEnabled);
+    connect(undo, &QUndoStack::redoTextChanged, this, &MainWindow::updateUndoTexts);
+    m_undoAction = undoAction;
+    m_redoAction = redoAction;
+    updateUndoTexts();
     QAction *first = m_ui->menuEdit->actions().value(0);
     m_ui->menuEdit->insertAction(first, undoAction);
     m_ui->menuEdit->insertAction(first, redoAction);
@@ -344,6 +357,15 @@ void MainWindow::selectionChanged()
     updateActions();
 }
 
+void MainWindow::updateUndoTexts()
+{
+    QUndoStack *undo = m_doc->undoStack();
+    m_undoAction->setEnabled(undo->canUndo());
+    m_undoAction->setText(undo->canUndo() ? tr("&Undo %1").arg(undo->undoText()) : tr("&Undo"));
+    m_redoAction->setEnabled(undo->canRedo());
+    m_redoAction->setText(undo->canRedo() ? tr("&Redo %1").arg(undo->redoText()) : tr("&Redo"));
+}
+
 void MainWindow::updateTitle()
 {
     setWindowTitle(QStringLiteral("%1[*]").arg(m_doc->displayName()));
@@ -459,6 +481,7 @@ void MainWindow::changeEvent(QEvent *event)
         }
         updateTitle();
         updateRecentMenu();
+        updateUndoTexts();
     }
     QMainWindow::changeEvent(event);
 }

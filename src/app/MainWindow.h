@@ -67,6 +67,7 @@ protected:
 private:
     void setUpActions();
     void updateTitle();
+    void updateUndoTexts();
     void updateActions();
     void updateRecentMenu();
     void selectionChanged();
@@ -93,6 +94,8 @@ private:
     RenderQueueDock *m_queueDock;
     MemoryMeterWidget *m_meter;
     PreviewPanel *m_preview;
+    QAction *m_undoAction = nullptr;
+    QAction *m_redoAction = nullptr;
 };
 
 } // namespace reelsmith::editor

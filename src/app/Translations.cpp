@@ -42,6 +42,8 @@ QList<std::pair<QString, QString>> Translations::available()
                                                        QDir::Files, QDir::Name);
     for (const QString &file : files) {
         const QString code = file.mid(10, file.size() - 13);
+        if (code == QLatin1String("en"))
+            continue; // English plural forms only
         QString name = QLocale(code).nativeLanguageName();
         if (!name.isEmpty())
             name[0] = name[0].toUpper();

@@ -1,0 +1,55 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>SceneEdits</name>
+    <message numerus="yes">
+        <source>Add %n picture(s)</source>
+        <translation>
+            <numerusform>Add %n picture</numerusform>
+            <numerusform>Add %n pictures</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Duplicate %n scene(s)</source>
+        <translation>
+            <numerusform>Duplicate %n scene</numerusform>
+            <numerusform>Duplicate %n scenes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UndoCommands</name>
+    <message numerus="yes">
+        <source>Delete %n scene(s)</source>
+        <translation>
+            <numerusform>Delete %n scene</numerusform>
+            <numerusform>Delete %n scenes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n scene(s)</source>
+        <translation>
+            <numerusform>Move %n scene</numerusform>
+            <numerusform>Move %n scenes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>reelsmith::editor::SceneInspector</name>
+    <message numerus="yes">
+        <source>%n scenes selected: duration and layout apply to all</source>
+        <translation>
+            <numerusform>%n scene selected</numerusform>
+            <numerusform>%n scenes selected: duration and layout apply to all</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Edit %n scene(s)</source>
+        <translation>
+            <numerusform>Edit %n scene</numerusform>
+            <numerusform>Edit %n scenes</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
