@@ -5,10 +5,13 @@
 #include "Backgrounds.h"
 #include "EditorSettings.h"
 #include "MainWindow.h"
+#include "MemoryMeterWidget.h"
+#include "RenderQueue.h"
 #include "ProjectDocument.h"
 #include "ProjectPanel.h"
 #include "SceneListModel.h"
 #include "TestMedia.h"
+#include "UndoCommands.h"
 
 #include <QAction>
 #include <QApplication>
@@ -246,6 +249,43 @@ private slots:
         window.document()->undoStack()->undo();
         QCOMPARE(window.document()->project().background, QStringLiteral("minecraft"));
         QCOMPARE(list->currentItem()->text(), QStringLiteral("minecraft"));
+    }
+
+    void exportRunsThroughTheQueueWhileEditingGoesOn()
+    {
+        const QString bg = m_dir.filePath(QStringLiteral("bg.mp4"));
+        testmedia::writeVideo(bg, testmedia::colorCycle({96, 160}, 24, 24, {Qt::blue}));
+        MainWindow window;
+        ProjectDocument *doc = window.document();
+        window.addPictures({m_red});
+        auto settings = doc->settings();
+        settings.background = bg;
+        settings.output.width = 144;
+        settings.output.height = 256;
+        settings.output.fps = 12;
+        doc->undoStack()->push(new EditSettingsCommand(doc, settings, QString()));
+        MemoryMeterWidget *meter = window.memoryMeter();
+        QSignalSpy sampled(meter, &MemoryMeterWidget::sampled);
+
+        const QString out = m_dir.filePath(QStringLiteral("из редактора.mp4"));
+        const int id = window.exportTo(out);
+        // The job has its own copy: this edit comes after the export began.
+        window.selectRows({0});
+        auto *duration = window.findChild<QDoubleSpinBox *>(QStringLiteral("durationSpin"));
+        duration->setValue(9);
+        RenderQueue *queue = window.renderQueue();
+        QTRY_VERIFY_WITH_TIMEOUT(queue->job(id)->isFinished(), 60000);
+        QCOMPARE(queue->job(id)->state, RenderQueue::State::Done);
+        const auto facts = testmedia::probe(out);
+        QCOMPARE(facts.width, 144);
+        QCOMPARE(facts.frames, 36); // 3 s at 12 fps: the duration when the export began
+        const QImage frame = testmedia::frames(out, {18}).value(0);
+        QVERIFY(near(sample(frame, {72, 128}), Qt::red, 40));
+        QVERIFY(near(sample(frame, {72, 4}), Qt::blue, 40));
+        // The status bar meter kept sampling the process while it ran.
+        QTRY_VERIFY(!sampled.isEmpty());
+        QVERIFY(meter->currentMegabytes() > 10);
+        QVERIFY(meter->peakMegabytes() >= meter->currentMegabytes());
     }
 
     void importingAClipMakesAUserBackground()
