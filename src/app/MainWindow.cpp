@@ -27,6 +27,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QTabWidget>
+#include <QStyle>
 #include <QToolButton>
 
 #include <algorithm>
@@ -133,6 +134,24 @@ void MainWindow::setUpActions()
     m_ui->menuView->addSeparator();
     for (QDockWidget *dock : {m_ui->scenesDock, m_ui->inspectorDock, m_ui->queueDock})
         m_ui->menuView->addAction(dock->toggleViewAction());
+
+    // Desktop icon themes first; the style's own pictures where there is none.
+    const std::pair<QAction *, QStyle::StandardPixmap> fallbacks[] = {
+        {m_ui->actionNew, QStyle::SP_FileIcon},
+        {m_ui->actionOpen, QStyle::SP_DialogOpenButton},
+        {m_ui->actionSave, QStyle::SP_DialogSaveButton},
+        {m_ui->actionAddPictures, QStyle::SP_FileDialogNewFolder},
+        {m_ui->actionExport, QStyle::SP_MediaPlay},
+        {m_ui->actionDeleteScenes, QStyle::SP_TrashIcon},
+        {m_ui->actionMoveUp, QStyle::SP_ArrowUp},
+        {m_ui->actionMoveDown, QStyle::SP_ArrowDown},
+        {m_ui->actionQuit, QStyle::SP_DialogCloseButton},
+        {undoAction, QStyle::SP_ArrowBack},
+        {redoAction, QStyle::SP_ArrowForward},
+    };
+    for (const auto &[action, pixmap] : fallbacks)
+        if (action->icon().isNull() || !QIcon::hasThemeIcon(action->icon().name()))
+            action->setIcon(QIcon::fromTheme(action->icon().name(), style()->standardIcon(pixmap)));
 
     // Shortcuts from the form are portable names; give them their meaning.
     m_ui->actionNew->setShortcut(QKeySequence::New);

@@ -1,5 +1,6 @@
 // reelsmith: the desktop editor. `reelsmith [PROJECT.reel.json]`.
 
+#include "AppIcon.h"
 #include "EditorSettings.h"
 #include "MainWindow.h"
 #include "MemoryMeter.h"
@@ -20,7 +21,11 @@ int main(int argc, char **argv)
     QApplication::setApplicationDisplayName(QStringLiteral("Reelsmith"));
     QApplication::setApplicationVersion(QStringLiteral(REELSMITH_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("io.github.reelsmith.reelsmith"));
-    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("io.github.reelsmith.reelsmith")));
+    // The installed icon theme entry; the same picture drawn when run from a build tree.
+    QIcon fallback;
+    for (int size : {16, 32, 64, 128, 256})
+        fallback.addPixmap(QPixmap::fromImage(reelsmith::appIcon(size)));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("io.github.reelsmith.reelsmith"), fallback));
 
     QCommandLineParser parser;
     const QCommandLineOption languageOption(
