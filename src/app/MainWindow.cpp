@@ -84,6 +84,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_ui->queueLayout->addWidget(m_queueDock);
     statusBar()->addPermanentWidget(m_meter);
     connect(m_queue, &RenderQueue::busyChanged, m_meter, &MemoryMeterWidget::setBusy);
+    // An export needs the memory the preview's decoder holds; the preview
+    // keeps showing its frame and reloads if the creator plays or scrubs.
+    connect(m_queue, &RenderQueue::busyChanged, m_preview->preview(),
+            &PreviewWidget::setPlayerSuspended);
     connect(m_queue, &RenderQueue::jobFinished, this, [this](int id) {
         if (const auto job = m_queue->job(id); job && job->state == RenderQueue::State::Done)
             statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(job->outputPath)), 5000);

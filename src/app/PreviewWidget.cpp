@@ -3,11 +3,11 @@
 #include "BackgroundReader.h"
 #include "Backgrounds.h"
 #include "Error.h"
-#include "ImageLoader.h"
 #include "SceneOverlay.h"
 
 #include <QAudioOutput>
 #include <QDir>
+#include <QFutureWatcher>
 #include <QMediaPlayer>
 #include <QPainter>
 #include <QTransform>
@@ -21,11 +21,6 @@
 namespace reelsmith::editor {
 
 namespace {
-
-// Preview-size pictures are small (a few hundred kB each); these bounds only
-// matter for projects with many scenes scrubbed through quickly.
-constexpr int kMaxCachedPictures = 16;
-constexpr qint64 kMaxCachedBytes = 48LL * 1024 * 1024;
 
 // The clock's tick: often enough for a smooth playhead and for scene changes
 // to land within a frame of where the export puts them.
@@ -51,6 +46,15 @@ QSize outputSizeOf(const Project &project)
     return size.width() > 0 && size.height() > 0 ? size : QSize(720, 1280);
 }
 
+// Cover, as the export scales the background: the largest centred part of the
+// clip with the output's aspect.
+QRect coverCrop(QSize frame, QSize image)
+{
+    const QSize source = frame.scaled(image, Qt::KeepAspectRatio);
+    return {QPoint((image.width() - source.width()) / 2, (image.height() - source.height()) / 2),
+            source};
+}
+
 } // namespace
 
 PreviewWidget::PreviewWidget(QWidget *parent)
@@ -58,10 +62,7 @@ PreviewWidget::PreviewWidget(QWidget *parent)
 {
     setAttribute(Qt::WA_OpaquePaintEvent);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
-
-    // One decode at a time: pictures are requested a scene or two ahead, and
-    // the UI thread and the media player need the other core.
-    m_pool.setMaxThreadCount(1);
+    connect(&m_pictures, &PreviewPictureCache::ready, this, [this] { update(frameRect()); });
 
     m_ticker.setInterval(kTickMs);
     m_ticker.setTimerType(Qt::PreciseTimer);
@@ -99,9 +100,6 @@ PreviewWidget::~PreviewWidget()
     delete m_sink;
     delete m_soundtrack;
     delete m_audioOutput;
-    // Queued decodes are of no use any more; a running one is waited for by
-    // the pool's destructor (it only touches its own values).
-    m_pool.clear();
 }
 
 QSize PreviewWidget::sizeHint() const
@@ -331,13 +329,15 @@ void PreviewWidget::loadBackground()
         return;
     }
     // The loop length and rotation come from the export's own reader (headers
-    // only), so the preview wraps exactly where the video will.
+    // only), so the preview wraps exactly where the video will. It runs on the
+    // shared pool: it is brief, and touches only its own values.
+    m_factsPending = true;
     auto *watcher = new QFutureWatcher<BackgroundFacts>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
         watcher->deleteLater();
         onBackgroundFacts(watcher->result());
     });
-    watcher->setFuture(QtConcurrent::run(&m_pool, [path]() -> BackgroundFacts {
+    watcher->setFuture(QtConcurrent::run([path]() -> BackgroundFacts {
         BackgroundFacts facts;
         facts.path = path;
         try {
@@ -364,22 +364,90 @@ void PreviewWidget::loadBackground()
 
 void PreviewWidget::unloadBackground()
 {
-    m_player->stop();
-    m_player->setSource(QUrl());
+    releasePlayer();
     m_backgroundPath.clear();
     m_backgroundLoopMs = 0;
     m_playerDurationMs = 0;
     m_backgroundRotation = 0;
     m_backgroundStoredSize = QSize();
+    m_factsPending = false;
+    m_frame = QVideoFrame();
+    m_frameImage = QImage();
+    m_frameImageValid = false;
+    m_heldFrame = QImage();
+    m_hasFrame = false;
+}
+
+void PreviewWidget::releasePlayer()
+{
+    m_player->stop();
+    m_player->setSource(QUrl());
     m_seekWanted = false;
     m_seekInFlight = -1;
     m_seekLandsOnAnyFrame = false;
     m_seekIssuer.stop();
     m_seekGuard.stop();
+    m_awaitingReloadedFrame = false;
+}
+
+bool PreviewWidget::isPlayerLoaded() const
+{
+    return !m_player->source().isEmpty();
+}
+
+void PreviewWidget::setPlayerSuspended(bool suspended)
+{
+    m_playerSuspended = suspended;
+    m_unloadWanted = suspended;
+    if (suspended)
+        unloadPlayerIfIdle();
+    else if (!isPlayerLoaded() && !m_backgroundPath.isEmpty())
+        reloadPlayer(); // ready to play at once again; the held frame stays until replaced
+}
+
+void PreviewWidget::unloadPlayerIfIdle()
+{
+    // Only once the frame for the clock's position is shown (and the clip's
+    // facts are in, which could turn it): that frame is what stays.
+    if (!m_unloadWanted || m_playing || !isPlayerLoaded() || m_factsPending || m_seekWanted ||
+        m_seekInFlight >= 0 || m_player->mediaStatus() == QMediaPlayer::LoadingMedia)
+        return;
+    if (const QImage &image = frameImage(); !image.isNull()) {
+        // Cropped as painted, and no larger than painted: a clip's full-size
+        // frame is many times the preview's.
+        QSize device = devicePixelFrame();
+        if (device.isEmpty())
+            device = outputSizeOf(m_project).scaled(sizeHint(), Qt::KeepAspectRatio);
+        m_heldFrame = image.copy(coverCrop(device, image.size()));
+        if (m_heldFrame.width() > device.width())
+            m_heldFrame =
+                m_heldFrame.scaled(device, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+    }
+    // The frame shares GStreamer's buffer, which would keep it alive.
     m_frame = QVideoFrame();
     m_frameImage = QImage();
     m_frameImageValid = false;
-    m_hasFrame = false;
+    releasePlayer();
+    m_sink->setVideoFrame(QVideoFrame());
+    update(frameRect());
+}
+
+void PreviewWidget::reloadPlayer()
+{
+    // Wanted for play or seek: it stays loaded until suspended again.
+    m_unloadWanted = false;
+    m_awaitingReloadedFrame = !m_heldFrame.isNull();
+    m_player->setSource(QUrl::fromLocalFile(m_backgroundPath));
+    if (m_playing)
+        m_player->play();
+    else
+        m_player->pause();
+}
+
+bool PreviewWidget::isNearInClip(qint64 a, qint64 b) const
+{
+    const qint64 apart = std::abs(a - b);
+    return apart <= kSeekLandedMs || (loopMs() > 0 && std::abs(apart - loopMs()) <= kSeekLandedMs);
 }
 
 void PreviewWidget::onVideoFrame(const QVideoFrame &frame)
@@ -388,20 +456,23 @@ void PreviewWidget::onVideoFrame(const QVideoFrame &frame)
     // rather than flashing black.
     if (!frame.isValid() || m_backgroundPath.isEmpty())
         return;
-    m_frame = frame;
-    m_frameImageValid = false;
-    m_hasFrame = true;
-    update(frameRect());
-    if (m_seekInFlight >= 0) {
-        // Frames already queued before the seek may still arrive; only one
-        // near the target says the seek is done. Without timestamps, any will do.
-        const qint64 startMs = frame.startTime() >= 0 ? frame.startTime() / 1000 : -1;
-        if (m_seekLandsOnAnyFrame || startMs < 0 ||
-            std::abs(startMs - m_seekInFlight) <= kSeekLandedMs ||
-            (loopMs() > 0 &&
-             std::abs(std::abs(startMs - m_seekInFlight) - loopMs()) <= kSeekLandedMs))
-            finishPlayerSeek();
+    const qint64 startMs = frame.startTime() >= 0 ? frame.startTime() / 1000 : -1;
+    // A reloaded player starts at the clip's beginning: the held frame stays
+    // until one for the clock's position comes.
+    if (!m_awaitingReloadedFrame || startMs < 0 ||
+        isNearInClip(startMs, backgroundMs(position()))) {
+        m_awaitingReloadedFrame = false;
+        m_frame = frame;
+        m_frameImageValid = false;
+        m_heldFrame = QImage();
+        m_hasFrame = true;
+        update(frameRect());
     }
+    // Frames already queued before the seek may still arrive; only one near
+    // the target says the seek is done. Without timestamps, any will do.
+    if (m_seekInFlight >= 0 &&
+        (m_seekLandsOnAnyFrame || startMs < 0 || isNearInClip(startMs, m_seekInFlight)))
+        finishPlayerSeek();
 }
 
 void PreviewWidget::onPlayerDuration(qint64 ms)
@@ -416,17 +487,18 @@ void PreviewWidget::onBackgroundFacts(const BackgroundFacts &facts)
 {
     if (facts.path != m_backgroundPath)
         return; // the background changed while it was read
+    m_factsPending = false;
     if (!facts.problem.isEmpty()) {
         m_backgroundProblem = facts.problem;
-        update();
-        return;
+    } else {
+        m_backgroundLoopMs = facts.loopMs;
+        m_backgroundRotation = facts.rotation;
+        m_backgroundStoredSize = facts.storedSize;
+        m_frameImageValid = false;
+        syncPlayer(true);
     }
-    m_backgroundLoopMs = facts.loopMs;
-    m_backgroundRotation = facts.rotation;
-    m_backgroundStoredSize = facts.storedSize;
-    m_frameImageValid = false;
-    syncPlayer(true);
     update();
+    unloadPlayerIfIdle();
 }
 
 void PreviewWidget::onMediaStatus()
@@ -474,6 +546,10 @@ void PreviewWidget::syncPlayer(bool force)
 {
     if (m_backgroundPath.isEmpty())
         return;
+    if (!isPlayerLoaded()) {
+        reloadPlayer(); // suspended: LoadedMedia syncs again
+        return;
+    }
     const QMediaPlayer::MediaStatus status = m_player->mediaStatus();
     if (status == QMediaPlayer::NoMedia || status == QMediaPlayer::LoadingMedia ||
         status == QMediaPlayer::InvalidMedia)
@@ -528,8 +604,10 @@ void PreviewWidget::issuePlayerSeek()
     // The target is taken now, not when it was asked for: while playing the
     // clock has moved on since.
     const qint64 target = backgroundMs(position());
-    if (!m_playing && target == m_player->position())
+    if (!m_playing && target == m_player->position()) {
+        unloadPlayerIfIdle();
         return; // already there; GStreamer would not send a new frame
+    }
     m_seekInFlight = target;
     m_seekLandsOnAnyFrame = false;
     m_seekGuard.start();
@@ -543,8 +621,11 @@ void PreviewWidget::finishPlayerSeek()
     m_seekInFlight = -1;
     m_seekLandsOnAnyFrame = false;
     m_seekGuard.stop();
+    m_awaitingReloadedFrame = false; // whatever comes next is the best there is
     if (m_seekWanted)
         m_seekIssuer.start();
+    else
+        unloadPlayerIfIdle();
 }
 
 void PreviewWidget::syncSoundtrack()
@@ -572,65 +653,10 @@ QSize PreviewWidget::devicePixelFrame() const
     return (QSizeF(frameRect().size()) * devicePixelRatioF()).toSize();
 }
 
-PreviewWidget::PictureKey PreviewWidget::pictureKey(int scene, QSize deviceFrame) const
+PreviewPictureCache::Key PreviewWidget::pictureKey(int scene, QSize deviceFrame) const
 {
     const Scene &s = m_project.scenes.at(scene);
     return {m_project.resolve(s.image), layoutBox(s.layout, deviceFrame).size(), fitFor(s.layout)};
-}
-
-const PreviewWidget::Picture *PreviewWidget::pictureFor(int scene, QSize deviceFrame)
-{
-    const PictureKey key = pictureKey(scene, deviceFrame);
-    if (key.path.isEmpty())
-        return nullptr;
-    for (auto it = m_pictures.begin(); it != m_pictures.end(); ++it) {
-        if (it->first == key) {
-            m_pictures.splice(m_pictures.begin(), m_pictures, it);
-            return &m_pictures.front().second;
-        }
-    }
-    requestPicture(key, deviceFrame);
-    // While the exact size decodes (after a resize), the same picture at
-    // another size stands in, scaled.
-    for (const auto &[other, picture] : m_pictures) {
-        if (other.path == key.path && other.fit == key.fit && !picture.image.isNull())
-            return &picture;
-    }
-    return nullptr;
-}
-
-void PreviewWidget::requestPicture(const PictureKey &key, QSize deviceFrame)
-{
-    if (key.path.isEmpty() || key.box.isEmpty() || m_pending.contains(key))
-        return;
-    for (const auto &entry : m_pictures) {
-        if (entry.first == key)
-            return;
-    }
-    auto *watcher = new QFutureWatcher<LoadResult>(this);
-    m_pending.insert(key, watcher);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, key, deviceFrame] {
-        watcher->deleteLater();
-        if (m_pending.value(key) != watcher)
-            return; // dropped while it ran
-        m_pending.remove(key);
-        if (watcher->isCanceled())
-            return;
-        LoadResult result = watcher->result();
-        m_pictures.emplace_front(key,
-                                 Picture{std::move(result.image), result.problem, deviceFrame});
-        trimCache();
-        update(frameRect());
-    });
-    watcher->setFuture(QtConcurrent::run(&m_pool, [key]() -> LoadResult {
-        try {
-            return {ImageLoader::load(key.path, key.box, key.fit).image, {}};
-        } catch (const Error &error) {
-            return {{}, error.message()};
-        } catch (const std::exception &error) {
-            return {{}, QString::fromLocal8Bit(error.what())};
-        }
-    }));
 }
 
 void PreviewWidget::prefetch()
@@ -638,36 +664,12 @@ void PreviewWidget::prefetch()
     const QSize deviceFrame = devicePixelFrame();
     if (deviceFrame.isEmpty() || m_currentScene < 0)
         return;
-    QList<PictureKey> wanted;
+    QList<PreviewPictureCache::Key> wanted;
     for (int scene : {m_currentScene, m_currentScene + 1}) {
         if (scene < m_project.scenes.size())
             wanted.append(pictureKey(scene, deviceFrame));
     }
-    for (auto it = m_pending.begin(); it != m_pending.end();) {
-        if (wanted.contains(it.key())) {
-            ++it;
-        } else {
-            it.value()->cancel(); // a queued decode is skipped; a running one finishes unheard
-            it = m_pending.erase(it);
-        }
-    }
-    for (const PictureKey &key : std::as_const(wanted))
-        requestPicture(key, deviceFrame);
-}
-
-void PreviewWidget::trimCache()
-{
-    qint64 bytes = 0;
-    int count = 0;
-    for (auto it = m_pictures.begin(); it != m_pictures.end();) {
-        bytes += it->second.image.sizeInBytes();
-        ++count;
-        // The most recent entry always stays, however large.
-        if (count > 1 && (count > kMaxCachedPictures || bytes > kMaxCachedBytes))
-            it = m_pictures.erase(it);
-        else
-            ++it;
-    }
+    m_pictures.prefetch(wanted, deviceFrame);
 }
 
 // ---------------------------------------------------------------------------
@@ -676,6 +678,7 @@ void PreviewWidget::trimCache()
 void PreviewWidget::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
+    m_frameImageValid = false; // converted for the old size
     prefetch();
 }
 
@@ -709,32 +712,54 @@ void PreviewWidget::paintBackground(QPainter &painter, const QRect &frame)
         painter.fillRect(frame, Qt::black);
         return;
     }
+    if (!m_heldFrame.isNull()) {
+        painter.drawImage(frame, m_heldFrame);
+        return;
+    }
+    const QImage &image = frameImage();
+    if (image.isNull())
+        painter.fillRect(frame, Qt::black);
+    else
+        painter.drawImage(frame, image, coverCrop(frame.size(), image.size()));
+}
+
+const QImage &PreviewWidget::frameImage()
+{
     if (!m_frameImageValid) {
-        m_frameImage = m_frame.toImage();
+        m_frameImage = QImage();
         m_frameImageValid = true;
+        if (!m_frame.isValid())
+            return m_frameImage;
         // The export turns clips upright by their display matrix; Qt 6.4's
         // frames come as stored. Frames a backend already turned have the
         // upright size and are left alone.
-        if (m_backgroundRotation != 0 && m_frameImage.size() == m_backgroundStoredSize)
+        const QSize stored = m_frame.size();
+        const bool turn = m_backgroundRotation != 0 && stored == m_backgroundStoredSize;
+        const bool sideways = turn && (m_backgroundRotation == 90 || m_backgroundRotation == 270);
+        // Converted straight to the size it is painted at (never larger than
+        // the clip): a 1080x1920 frame is shown in a few hundred pixels.
+        QSize device = devicePixelFrame();
+        if (device.isEmpty())
+            device = outputSizeOf(m_project).scaled(sizeHint(), Qt::KeepAspectRatio);
+        const QSize upright = sideways ? stored.transposed() : stored;
+        const QSize crop = coverCrop(device, upright).size();
+        const double factor = crop.isEmpty() ? 1.0
+                                             : std::min(1.0, std::max(double(device.width()) / crop.width(),
+                                                                      double(device.height()) / crop.height()));
+        const QSize target(std::max(2, int(std::lround(stored.width() * factor))),
+                           std::max(2, int(std::lround(stored.height() * factor))));
+        m_frameImage = m_frameConverter.convert(m_frame, target);
+        if (turn && !m_frameImage.isNull())
             m_frameImage = m_frameImage.transformed(QTransform().rotate(m_backgroundRotation));
     }
-    if (m_frameImage.isNull()) {
-        painter.fillRect(frame, Qt::black);
-        return;
-    }
-    // Cover, as the export scales the background: the largest centred part of
-    // the clip with the output's aspect.
-    const QSize source = frame.size().scaled(m_frameImage.size(), Qt::KeepAspectRatio);
-    const QRect crop(QPoint((m_frameImage.width() - source.width()) / 2,
-                            (m_frameImage.height() - source.height()) / 2),
-                     source);
-    painter.drawImage(frame, m_frameImage, crop);
+    return m_frameImage;
 }
 
 void PreviewWidget::paintScenePicture(QPainter &painter, const QRect &frame, int scene)
 {
     const Scene &s = m_project.scenes.at(scene);
-    const Picture *picture = pictureFor(scene, devicePixelFrame());
+    const QSize deviceFrame = devicePixelFrame();
+    const auto picture = m_pictures.picture(pictureKey(scene, deviceFrame), deviceFrame);
     if (!picture)
         return; // still decoding: the background alone for now
     if (picture->image.isNull()) {

@@ -1,19 +1,14 @@
 #pragma once
 
-#include "Fit.h"
+#include "PreviewPictureCache.h"
 #include "Project.h"
+#include "VideoFrameImage.h"
 
 #include <QElapsedTimer>
-#include <QFutureWatcher>
-#include <QHash>
-#include <QHashFunctions>
 #include <QImage>
-#include <QThreadPool>
 #include <QTimer>
 #include <QVideoFrame>
 #include <QWidget>
-
-#include <list>
 
 class QAudioOutput;
 class QMediaPlayer;
@@ -27,8 +22,13 @@ namespace reelsmith::editor {
 //
 // Time is kept by a project clock (QElapsedTimer while playing); the media
 // player only follows it, so scenes change exactly where the export changes
-// them whatever the player does. Pictures are decoded on a private thread
-// pool at the size they are shown at, never on the UI thread.
+// them whatever the player does. Pictures are decoded by a
+// PreviewPictureCache at the size they are shown at, never on the UI thread.
+//
+// While exports run the player can be suspended (setPlayerSuspended()): when
+// not playing, it is unloaded so GStreamer frees its decoder and buffers, and
+// the last frame, kept at the size it is painted at, stands in for it. Playing
+// or seeking loads it again.
 class PreviewWidget : public QWidget
 {
     Q_OBJECT
@@ -54,6 +54,12 @@ public:
     // Why the background cannot be shown; empty when it can.
     QString backgroundProblem() const { return m_backgroundProblem; }
 
+    // Set while exports run, to save the memory the media player holds.
+    void setPlayerSuspended(bool suspended);
+    bool isPlayerSuspended() const { return m_playerSuspended; }
+    // True while the media player holds the background clip (and its decoder).
+    bool isPlayerLoaded() const;
+
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
@@ -75,29 +81,6 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
-    struct PictureKey
-    {
-        QString path;
-        QSize box; // device pixels
-        Fit fit = Fit::Contain;
-        bool operator==(const PictureKey &) const = default;
-        friend size_t qHash(const PictureKey &key, size_t seed = 0) noexcept
-        {
-            return qHashMulti(seed, key.path, key.box.width(), key.box.height(), int(key.fit));
-        }
-    };
-
-    struct Picture
-    {
-        QImage image; // empty when the file could not be read
-        QString problem;
-        QSize frame; // device-pixel frame size the picture was laid out for
-    };
-    struct LoadResult
-    {
-        QImage image;
-        QString problem;
-    };
     // What the export's reader says about the background clip.
     struct BackgroundFacts
     {
@@ -110,6 +93,12 @@ private:
 
     void loadBackground();
     void unloadBackground();
+    // Stops the player and lets go of its clip; the background stays known.
+    void releasePlayer();
+    // Suspension: unloads once the frame at the clock's position is shown,
+    // and loads again when another frame is needed.
+    void unloadPlayerIfIdle();
+    void reloadPlayer();
     void onVideoFrame(const QVideoFrame &frame);
     void onMediaStatus();
     void onPlayerDuration(qint64 ms);
@@ -135,18 +124,17 @@ private:
     void finishPlayerSeek();
     void syncSoundtrack();
 
+    // Whether background times `a` and `b` (ms) are close, across the loop point too.
+    bool isNearInClip(qint64 a, qint64 b) const;
+
     int sceneAt(double seconds) const;
     QSize devicePixelFrame() const;
-    PictureKey pictureKey(int scene, QSize deviceFrame) const;
-    // The best picture at hand for `scene` (exact size, or another size while
-    // the exact one loads); null when none.
-    const Picture *pictureFor(int scene, QSize deviceFrame);
-    void requestPicture(const PictureKey &key, QSize deviceFrame);
-    // Asks for the pictures of the current and the next scene, and drops
-    // queued decodes nobody is waiting for any more (fast scrubbing).
+    PreviewPictureCache::Key pictureKey(int scene, QSize deviceFrame) const;
+    // Asks for the pictures of the current and the next scene.
     void prefetch();
-    void trimCache();
 
+    // The current frame upright; null when there is none.
+    const QImage &frameImage();
     void paintBackground(QPainter &painter, const QRect &frame);
     void paintScenePicture(QPainter &painter, const QRect &frame, int scene);
     void paintCaption(QPainter &painter, const QRect &frame, int scene);
@@ -177,9 +165,13 @@ private:
     int m_backgroundRotation = 0;
     QSize m_backgroundStoredSize;
     QVideoFrame m_frame;
+    VideoFrameImage m_frameConverter;
     QImage m_frameImage; // m_frame converted, made lazily at paint time
     bool m_frameImageValid = false;
+    // While the player is unloaded: the last frame, cropped as painted.
+    QImage m_heldFrame;
     bool m_hasFrame = false;
+    bool m_factsPending = false; // the export's reader has not answered yet
     // While playing, the player is re-aligned with the clock at most this often.
     QElapsedTimer m_lastResync;
     bool m_seekWanted = false;
@@ -187,16 +179,17 @@ private:
     bool m_seekLandsOnAnyFrame = false; // waiting for a pause's preroll, not a seek
     QTimer m_seekIssuer;                // zero-delay: issues from the event loop
     QTimer m_seekGuard;                 // gives up waiting for a frame that never comes
+    bool m_playerSuspended = false;
+    bool m_unloadWanted = false; // suspended, and not reloaded since for play or seek
+    // Reloaded: frames from before the first seek lands would flash the wrong picture.
+    bool m_awaitingReloadedFrame = false;
 
     // Optional soundtrack, only while playing.
     QMediaPlayer *m_soundtrack = nullptr;
     QAudioOutput *m_audioOutput = nullptr;
     QString m_soundtrackPath;
 
-    // Pictures at preview size, most recently used first.
-    QThreadPool m_pool;
-    std::list<std::pair<PictureKey, Picture>> m_pictures;
-    QHash<PictureKey, QFutureWatcher<LoadResult> *> m_pending;
+    PreviewPictureCache m_pictures;
 };
 
 } // namespace reelsmith::editor

@@ -3,6 +3,7 @@
 
 #include "Caption.h"
 #include "PreviewPanel.h"
+#include "PreviewPictureCache.h"
 #include "PreviewWidget.h"
 #include "Project.h"
 #include "TestMedia.h"
@@ -404,6 +405,215 @@ private slots:
         const double held = preview.position();
         QTest::qWait(150);
         QCOMPARE(preview.position(), held);
+    }
+
+    void suspendedPlayerIsUnloadedAndThePictureStays()
+    {
+        PreviewWidget preview;
+        show(preview, project({scene(QStringLiteral("red.png"), 2.0)}, m_blue), 0.5);
+        QTRY_VERIFY_WITH_TIMEOUT(colourAtIs(preview, 0.5, 0.5, kRed), kWait);
+        QVERIFY(preview.isPlayerLoaded());
+        QVERIFY(!preview.isPlayerSuspended());
+
+        preview.setPlayerSuspended(true);
+        QVERIFY(preview.isPlayerSuspended());
+        QTRY_VERIFY_WITH_TIMEOUT(!preview.isPlayerLoaded(), kWait);
+        QTest::qWait(300);
+        QVERIFY(!preview.isPlayerLoaded()); // and nothing loads it again by itself
+        QVERIFY(preview.hasBackgroundFrame());
+        QCOMPARE(preview.position(), 0.5);
+
+        const QRect frame = preview.frameRect();
+        const QImage image = preview.grab().toImage();
+        for (double fy : {0.04, 0.2, 0.8, 0.95})
+            for (double fx : {0.02, 0.5, 0.98})
+                QVERIFY2(near(sample(image, at(frame, fx, fy)), kBlue, kTolerance),
+                         qPrintable(QStringLiteral("%1,%2: %3")
+                                        .arg(fx)
+                                        .arg(fy)
+                                        .arg(describe(sample(image, at(frame, fx, fy))))));
+        QVERIFY(near(sample(image, at(frame, 0.5, 0.5)), kRed, kTolerance));
+        QCOMPARE(sample(image, QPoint(40, 320)), PreviewWidget::letterboxColor());
+
+        // Resized, the kept frame still covers the frame.
+        preview.resize(400, 500);
+        QVERIFY(colourAtIs(preview, 0.5, 0.04, kBlue));
+        QVERIFY(colourAtIs(preview, 0.5, 0.95, kBlue));
+        QVERIFY(!preview.isPlayerLoaded());
+    }
+
+    void seekWhileSuspendedShowsTheRightFrame()
+    {
+        PreviewWidget preview;
+        // Top layout: the lower half of the frame is background only.
+        show(preview, project({scene(QStringLiteral("red.png"), 6.0, Layout::Top)}, m_blueYellow),
+             1.5);
+        QTRY_VERIFY_WITH_TIMEOUT(colourAtIs(preview, 0.5, 0.8, kYellow), kWait);
+        preview.setPlayerSuspended(true);
+        QTRY_VERIFY_WITH_TIMEOUT(!preview.isPlayerLoaded(), kWait);
+        QVERIFY(colourAtIs(preview, 0.5, 0.8, kYellow));
+
+        // Reloaded, the player starts from the clip's blue beginning; the kept
+        // yellow frame stays until the yellow one at the new position comes.
+        preview.seek(1.7);
+        QVERIFY(preview.isPlayerLoaded());
+        QElapsedTimer timer;
+        timer.start();
+        while (timer.elapsed() < 1000) {
+            QVERIFY2(colourAtIs(preview, 0.5, 0.8, kYellow),
+                     qPrintable(describe(colourAt(preview, 0.5, 0.8))));
+            QTest::qWait(5);
+        }
+        preview.seek(0.5);
+        QTRY_VERIFY_WITH_TIMEOUT(colourAtIs(preview, 0.5, 0.8, kBlue), kWait);
+        // Loaded for the seek, it stays loaded until suspended again.
+        QTest::qWait(200);
+        QVERIFY(preview.isPlayerLoaded());
+        preview.setPlayerSuspended(true);
+        QTRY_VERIFY_WITH_TIMEOUT(!preview.isPlayerLoaded(), kWait);
+        QVERIFY(colourAtIs(preview, 0.5, 0.8, kBlue));
+        preview.seek(1.2);
+        QTRY_VERIFY_WITH_TIMEOUT(colourAtIs(preview, 0.5, 0.8, kYellow), kWait);
+    }
+
+    void playWhileSuspendedAdvances()
+    {
+        PreviewWidget preview;
+        show(preview, project({scene(QStringLiteral("red.png"), 6.0, Layout::Top)}, m_blueYellow),
+             0.5);
+        QTRY_VERIFY_WITH_TIMEOUT(colourAtIs(preview, 0.5, 0.8, kBlue), kWait);
+        preview.setPlayerSuspended(true);
+        QTRY_VERIFY_WITH_TIMEOUT(!preview.isPlayerLoaded(), kWait);
+
+        preview.play();
+        QVERIFY(preview.isPlaying());
+        QVERIFY(preview.isPlayerLoaded());
+        QTRY_VERIFY_WITH_TIMEOUT(preview.position() > 1.2, kWait);
+        QTRY_VERIFY_WITH_TIMEOUT(colourAtIs(preview, 0.5, 0.8, kYellow), kWait);
+        preview.pause();
+        QVERIFY(preview.isPlayerLoaded());
+
+        // Suspended while playing: the player plays on, and goes at the pause,
+        // once the paused frame is shown.
+        preview.seek(0.2);
+        preview.play();
+        preview.setPlayerSuspended(true);
+        QTest::qWait(200);
+        QVERIFY(preview.isPlaying());
+        QVERIFY(preview.isPlayerLoaded());
+        QTRY_VERIFY_WITH_TIMEOUT(preview.position() > 1.3, kWait);
+        preview.pause();
+        QTRY_VERIFY_WITH_TIMEOUT(!preview.isPlayerLoaded(), kWait);
+        QVERIFY(colourAtIs(preview, 0.5, 0.8, kYellow));
+        QVERIFY(colourAtIs(preview, 0.5, 0.5, kRed) || colourAtIs(preview, 0.5, 0.3, kRed));
+    }
+
+    void resumedPlayerKeepsTheFrameAndSeeks()
+    {
+        PreviewWidget preview;
+        show(preview, project({scene(QStringLiteral("red.png"), 6.0, Layout::Top)}, m_blueYellow),
+             1.5);
+        QTRY_VERIFY_WITH_TIMEOUT(colourAtIs(preview, 0.5, 0.8, kYellow), kWait);
+        preview.setPlayerSuspended(true);
+        QTRY_VERIFY_WITH_TIMEOUT(!preview.isPlayerLoaded(), kWait);
+
+        preview.setPlayerSuspended(false);
+        QVERIFY(!preview.isPlayerSuspended());
+        QVERIFY(preview.isPlayerLoaded());
+        QElapsedTimer timer;
+        timer.start();
+        while (timer.elapsed() < 800) {
+            QVERIFY2(colourAtIs(preview, 0.5, 0.8, kYellow),
+                     qPrintable(describe(colourAt(preview, 0.5, 0.8))));
+            QTest::qWait(5);
+        }
+        preview.seek(0.5);
+        QTRY_VERIFY_WITH_TIMEOUT(colourAtIs(preview, 0.5, 0.8, kBlue), kWait);
+        preview.seek(1.5);
+        QTRY_VERIFY_WITH_TIMEOUT(colourAtIs(preview, 0.5, 0.8, kYellow), kWait);
+        QVERIFY(preview.isPlayerLoaded());
+    }
+
+    void pictureCacheDecodesOffTheUiThread()
+    {
+        PreviewPictureCache cache;
+        QSignalSpy ready(&cache, &PreviewPictureCache::ready);
+        const QSize frame(360, 640);
+        const PreviewPictureCache::Key key{m_red, {200, 200}, Fit::Contain};
+        QVERIFY(!cache.picture(key, frame));
+        QVERIFY(cache.isDecoding(key));
+        QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, kWait);
+        QVERIFY(!cache.isDecoding(key));
+        const auto picture = cache.picture(key, frame);
+        QVERIFY(picture);
+        QCOMPARE(picture->image.size(), QSize(200, 150));
+        QVERIFY(near(sample(picture->image, QPoint(100, 75)), kRed, kTolerance));
+        QCOMPARE(picture->frame, frame);
+        QVERIFY(picture->problem.isEmpty());
+
+        // Another size decodes; meanwhile the one at hand stands in.
+        const PreviewPictureCache::Key larger{m_red, {320, 320}, Fit::Contain};
+        const auto standIn = cache.picture(larger, frame);
+        QVERIFY(standIn);
+        QCOMPARE(standIn->image.size(), QSize(200, 150));
+        QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 2, kWait);
+        QCOMPARE(cache.picture(larger, frame)->image.size(), QSize(320, 240));
+
+        // An unreadable file gives its reason, once decoded.
+        const PreviewPictureCache::Key missing{
+            m_dir.filePath(QStringLiteral("none.png")), {200, 200}, Fit::Contain};
+        QVERIFY(!cache.picture(missing, frame));
+        QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 3, kWait);
+        const auto failed = cache.picture(missing, frame);
+        QVERIFY(failed);
+        QVERIFY(failed->image.isNull());
+        QVERIFY(!failed->problem.isEmpty());
+        QCOMPARE(cache.count(), 3);
+        QVERIFY(!cache.picture({}, frame));
+    }
+
+    void pictureCacheStaysWithinBoundsAndDropsStaleDecodes()
+    {
+        PreviewPictureCache cache;
+        QSignalSpy ready(&cache, &PreviewPictureCache::ready);
+        const QSize frame(360, 640);
+        const int total = PreviewPictureCache::kMaxPictures + 4;
+        for (int i = 0; i < total; ++i) {
+            const PreviewPictureCache::Key key{m_green, {40 + 8 * i, 40 + 8 * i}, Fit::Cover};
+            cache.prefetch({key}, frame);
+            QTRY_COMPARE_WITH_TIMEOUT(ready.count(), i + 1, kWait);
+        }
+        QCOMPARE(cache.count(), PreviewPictureCache::kMaxPictures);
+        QVERIFY(cache.bytes() <= PreviewPictureCache::kMaxBytes);
+        // Least recently used went first.
+        const PreviewPictureCache::Key last{
+            m_green, {40 + 8 * (total - 1), 40 + 8 * (total - 1)}, Fit::Cover};
+        QVERIFY(cache.picture(last, frame));
+        QVERIFY(!cache.isDecoding(last));
+        const PreviewPictureCache::Key first{m_green, {40, 40}, Fit::Cover};
+        QVERIFY(cache.picture(first, frame)); // another size stands in ...
+        QVERIFY(cache.isDecoding(first));     // ... while the exact one decodes again
+
+        // Scrubbing on: decodes nobody waits for any more are dropped.
+        const PreviewPictureCache::Key a{m_red, {100, 100}, Fit::Contain};
+        const PreviewPictureCache::Key b{m_red, {110, 110}, Fit::Contain};
+        const PreviewPictureCache::Key c{m_red, {120, 120}, Fit::Contain};
+        cache.prefetch({a, b, c}, frame);
+        QVERIFY(cache.isDecoding(a) && cache.isDecoding(b) && cache.isDecoding(c));
+        QVERIFY(!cache.isDecoding(first));
+        cache.prefetch({c}, frame);
+        QVERIFY(!cache.isDecoding(a) && !cache.isDecoding(b) && cache.isDecoding(c));
+        const int before = ready.count();
+        QTRY_VERIFY_WITH_TIMEOUT(!cache.isDecoding(c), kWait);
+        QCOMPARE(ready.count(), before + 1);
+
+        cache.prefetch({a}, frame);
+        cache.clear();
+        QCOMPARE(cache.count(), 0);
+        QCOMPARE(cache.bytes(), 0);
+        QVERIFY(!cache.isDecoding(a));
+        QTest::qWait(200);
+        QCOMPARE(ready.count(), before + 1);
     }
 
     void timelineScrubs_data()
