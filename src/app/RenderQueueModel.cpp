@@ -74,6 +74,8 @@ QVariant RenderQueueModel::display(const RenderQueue::Job &job, int column) cons
     case OutputColumn:
         return QFileInfo(job.outputPath).fileName();
     case StatusColumn:
+        if (job.state == State::Done && !job.result.warnings.isEmpty())
+            return tr("Done, %n warning(s)", nullptr, int(job.result.warnings.size()));
         return RenderQueue::stateName(job.state);
     case ProgressColumn:
         return job.state == State::Done ? 100 : int(job.fraction() * 100);
@@ -102,6 +104,8 @@ QString RenderQueueModel::toolTip(const RenderQueue::Job &job) const
                                        .arg(job.result.frames)
                                        .arg(QLocale().formattedDataSize(job.result.bytes))
                                        .arg(formatDuration(job.elapsedMs));
+        for (const QString &warning : job.result.warnings)
+            tip += QLatin1Char('\n') + tr("Warning: %1").arg(warning);
         break;
     default:
         if (!job.detail.isEmpty())

@@ -103,6 +103,7 @@ RenderResult RenderJob::run(const ProgressFn &progress, const CancelFn &cancel)
     const qint64 frameCount = m_project.frameCount();
 
     AtomicOutput file(m_output);
+    QStringList collected;
     std::vector<qint64> sceneStarts;
     for (int s = 0; s <= m_project.scenes.size(); ++s)
         sceneStarts.push_back(s < m_project.scenes.size()
@@ -177,9 +178,11 @@ RenderResult RenderJob::run(const ProgressFn &progress, const CancelFn &cancel)
             } catch (const Error &e) {
                 rethrowWithContext(e, QStringLiteral("scenes[%1].image").arg(scene));
             }
-            for (const QString &w : warnings)
+            for (const QString &w : warnings) {
+                collected.append(w);
                 if (m_onWarning)
                     m_onWarning(w);
+            }
             currentScene = scene;
         }
         AVFrame *frame = writer.frame();
@@ -208,7 +211,9 @@ RenderResult RenderJob::run(const ProgressFn &progress, const CancelFn &cancel)
     writer.finish();
     file.commit();
 
-    return RenderResult::finished(file.target(), frameCount, clock.elapsed());
+    RenderResult result = RenderResult::finished(file.target(), frameCount, clock.elapsed());
+    result.warnings = collected;
+    return result;
 }
 
 RenderResult RenderResult::finished(const QString &path, qint64 frames, qint64 elapsedMs)

@@ -25,6 +25,7 @@ struct RenderResult
     qint64 frames = 0;
     qint64 bytes = 0;
     double seconds = 0; // wall time of the render
+    QStringList warnings; // harmless problems met on the way (a damaged picture, ...)
 
     // The result for a file now in place at `path`, started `elapsedMs` ago.
     static RenderResult finished(const QString &path, qint64 frames, qint64 elapsedMs);

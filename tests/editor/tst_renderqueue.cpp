@@ -17,6 +17,7 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QBuffer>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableView>
@@ -286,6 +287,41 @@ private Q_SLOTS:
         QVERIFY2(job.errorText.contains(QStringLiteral("scenes[0].image")),
                  qPrintable(job.errorText));
         QVERIFY(!QFile::exists(out));
+    }
+
+    void damagedPictureRendersWithAWarning()
+    {
+        // A photo cut short (an interrupted copy): what decodes is used, and
+        // the finished row says what was wrong.
+        QImage noise(400, 300, QImage::Format_RGB32);
+        quint32 seed = 1;
+        for (int y = 0; y < noise.height(); ++y)
+            for (int x = 0; x < noise.width(); ++x)
+                noise.setPixel(x, y, (seed = seed * 1664525u + 1013904223u) >> 8);
+        QByteArray bytes;
+        QBuffer buffer(&bytes);
+        buffer.open(QIODevice::WriteOnly);
+        QVERIFY(noise.save(&buffer, "JPEG", 90));
+        QFile cut(path("cut short.jpg"));
+        QVERIFY(cut.open(QIODevice::WriteOnly));
+        cut.write(bytes.left(bytes.size() * 6 / 10));
+        cut.close();
+
+        RenderQueue queue;
+        RenderQueueModel model(&queue);
+        const QString out = path("warned.mp4");
+        const int id = queue.enqueue(project(1.0, QStringLiteral("cut short.jpg")), out);
+        QTRY_VERIFY_WITH_TIMEOUT(queue.job(id)->isFinished(), kRenderTimeoutMs);
+        const RenderQueue::Job job = *queue.job(id);
+        QCOMPARE(job.state, State::Done);
+        QVERIFY(QFile::exists(out));
+        QCOMPARE(job.result.warnings.size(), 1);
+        QVERIFY2(job.result.warnings.first().contains(QStringLiteral("cut short.jpg")),
+                 qPrintable(job.result.warnings.first()));
+        const QModelIndex status = model.index(0, RenderQueueModel::StatusColumn);
+        QVERIFY2(model.data(status).toString().contains(QStringLiteral("warning")),
+                 qPrintable(model.data(status).toString()));
+        QVERIFY(model.data(status, Qt::ToolTipRole).toString().contains(QStringLiteral("cut short.jpg")));
     }
 
     void rendersACopyOfTheProject()
