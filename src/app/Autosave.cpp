@@ -80,8 +80,8 @@ void Autosave::flush()
     }
     // Paths are written absolute (the copy lives elsewhere than the project).
     const QJsonObject meta{{QStringLiteral("original"), m_doc->filePath()}};
-    if (writeFile(metaPath(m_path), QJsonDocument(meta).toJson())
-        && writeFile(m_path, m_doc->serialized(m_path)))
+    if (writeFile(metaPath(m_path), QJsonDocument(meta).toJson()) &&
+        writeFile(m_path, m_doc->serialized(m_path)))
         emit written(m_path);
 }
 

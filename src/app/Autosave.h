@@ -21,8 +21,8 @@ class Autosave : public QObject
 public:
     struct Orphan
     {
-        QString autosavePath;  // the copy
-        QString originalPath;  // the file it belongs to; empty when untitled
+        QString autosavePath; // the copy
+        QString originalPath; // the file it belongs to; empty when untitled
         QDateTime savedAt;
     };
 

@@ -9,7 +9,6 @@
 #include "PreferencesDialog.h"
 #include "PreviewPanel.h"
 #include "PreviewWidget.h"
-#include "TimelineWidget.h"
 #include "ProjectDocument.h"
 #include "ProjectPanel.h"
 #include "RenderQueue.h"
@@ -18,6 +17,7 @@
 #include "SceneInspector.h"
 #include "SceneListModel.h"
 #include "ThumbnailCache.h"
+#include "TimelineWidget.h"
 
 #include <QCloseEvent>
 #include <QDir>
@@ -26,8 +26,8 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QMimeData>
-#include <QTabWidget>
 #include <QStyle>
+#include <QTabWidget>
 #include <QToolButton>
 
 #include <algorithm>
@@ -45,7 +45,8 @@ MainWindow::MainWindow(QWidget *parent)
       m_doc(new ProjectDocument(this)), m_thumbnails(new ThumbnailCache(QSize(96, 96), this)),
       m_clipThumbnails(new ThumbnailCache(QSize(54, 96), this)),
       m_sceneModel(new SceneListModel(m_doc, m_thumbnails, this)),
-      m_inspector(new SceneInspector(m_doc)), m_projectPanel(new ProjectPanel(m_doc, m_clipThumbnails)),
+      m_inspector(new SceneInspector(m_doc)),
+      m_projectPanel(new ProjectPanel(m_doc, m_clipThumbnails)),
       m_autosave(new Autosave(m_doc, 3000, this)), m_queue(new RenderQueue(this)),
       m_queueDock(new RenderQueueDock(m_queue)), m_meter(new MemoryMeterWidget),
       m_preview(new PreviewPanel)
@@ -62,7 +63,8 @@ MainWindow::MainWindow(QWidget *parent)
             &MainWindow::selectionChanged);
     connect(m_sceneModel, &SceneListModel::rowsDropped, this, [this](const QList<int> &rows) {
         // After the view has finished its own drop handling.
-        QMetaObject::invokeMethod(this, [this, rows] { selectRows(rows); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, rows] { selectRows(rows); }, Qt::QueuedConnection);
     });
 
     auto *tabs = new QTabWidget;
@@ -74,7 +76,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_ui->centralLayout->addWidget(m_preview);
     // The preview follows every edit; it reloads the background only when
     // the background itself changed.
-    connect(m_doc, &ProjectDocument::changed, this, [this] { m_preview->setProject(m_doc->project()); });
+    connect(m_doc, &ProjectDocument::changed, this,
+            [this] { m_preview->setProject(m_doc->project()); });
     m_preview->setProject(m_doc->project());
     connect(m_preview->timeline(), &TimelineWidget::sceneClicked, this,
             [this](int row) { selectRows({row}); });
@@ -90,7 +93,8 @@ MainWindow::MainWindow(QWidget *parent)
             &PreviewWidget::setPlayerSuspended);
     connect(m_queue, &RenderQueue::jobFinished, this, [this](int id) {
         if (const auto job = m_queue->job(id); job && job->state == RenderQueue::State::Done)
-            statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(job->outputPath)), 5000);
+            statusBar()->showMessage(
+                tr("Exported %1").arg(QDir::toNativeSeparators(job->outputPath)), 5000);
     });
     applyPreferences();
     // The preview gets the room; the queue a few rows.
@@ -235,7 +239,8 @@ bool MainWindow::save()
 bool MainWindow::saveAs()
 {
     const QString suggested = m_doc->isUntitled()
-                                  ? QDir(EditorSettings::lastFolder()).filePath(tr("untitled") + QStringLiteral(".reel.json"))
+                                  ? QDir(EditorSettings::lastFolder())
+                                        .filePath(tr("untitled") + QStringLiteral(".reel.json"))
                                   : m_doc->filePath();
     QString path = QFileDialog::getSaveFileName(this, tr("Save Project As"), suggested,
                                                 tr("Reelsmith projects (%1)").arg(kProjectFilter));
@@ -370,8 +375,8 @@ void MainWindow::selectionChanged()
     const QModelIndex current = m_ui->sceneList->selectionModel()->currentIndex();
     // Choosing a scene shows it, unless the preview is already inside it.
     PreviewWidget *preview = m_preview->preview();
-    if (current.isValid() && current.row() < m_doc->sceneCount() && !preview->isPlaying()
-        && preview->currentScene() != current.row()) {
+    if (current.isValid() && current.row() < m_doc->sceneCount() && !preview->isPlaying() &&
+        preview->currentScene() != current.row()) {
         preview->setProject(m_doc->project());
         const Project &project = m_doc->project();
         preview->seek(double(project.firstFrameOf(current.row())) / project.output.fps);
@@ -413,8 +418,8 @@ void MainWindow::updateRecentMenu()
     const QStringList files = EditorSettings::recentFiles();
     for (int i = 0; i < files.size(); ++i) {
         const QString &file = files.at(i);
-        QAction *action = menu->addAction(
-            QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(file).fileName()));
+        QAction *action =
+            menu->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(file).fileName()));
         action->setToolTip(QDir::toNativeSeparators(file));
         action->setStatusTip(QDir::toNativeSeparators(file));
         connect(action, &QAction::triggered, this, [this, file] { openProject(file); });
@@ -524,7 +529,8 @@ void MainWindow::dropEvent(QDropEvent *event)
     if (!projects.isEmpty()) {
         // Opening may ask about unsaved changes: not inside the drop.
         const QString path = projects.first();
-        QMetaObject::invokeMethod(this, [this, path] { openProject(path); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, path] { openProject(path); }, Qt::QueuedConnection);
         return;
     }
     addPictures(picturePaths(urls));

@@ -25,13 +25,13 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
     connect(m_ui->buttons->button(QDialogButtonBox::RestoreDefaults), &QPushButton::clicked, this,
             &PreferencesDialog::restoreDefaults);
     connect(m_ui->folderButton, &QPushButton::clicked, this, [this] {
-        const QString folder = QFileDialog::getExistingDirectory(this, tr("Your Backgrounds Folder"),
-                                                                 m_ui->folderEdit->text());
+        const QString folder = QFileDialog::getExistingDirectory(
+            this, tr("Your Backgrounds Folder"), m_ui->folderEdit->text());
         if (!folder.isEmpty())
             m_ui->folderEdit->setText(QDir::toNativeSeparators(folder));
     });
-    for (QSpinBox *spin : {m_ui->widthSpin, m_ui->heightSpin, m_ui->fpsSpin, m_ui->crfSpin,
-                           m_ui->threadsSpin})
+    for (QSpinBox *spin :
+         {m_ui->widthSpin, m_ui->heightSpin, m_ui->fpsSpin, m_ui->crfSpin, m_ui->threadsSpin})
         connect(spin, &QSpinBox::valueChanged, this, &PreferencesDialog::validate);
     load();
 }
@@ -84,8 +84,7 @@ void PreferencesDialog::validate()
 {
     QString badKey;
     const QString problem = checkOutputSettings(output(), &badKey);
-    m_ui->problemLabel->setText(problem.isEmpty() ? QString()
-                                                  : tr("%1: %2").arg(badKey, problem));
+    m_ui->problemLabel->setText(problem.isEmpty() ? QString() : tr("%1: %2").arg(badKey, problem));
     m_ui->buttons->button(QDialogButtonBox::Ok)->setEnabled(problem.isEmpty());
 }
 
@@ -96,7 +95,8 @@ void PreferencesDialog::accept()
     EditorSettings::setLanguage(language);
     EditorSettings::setMemoryBudgetMegabytes(m_ui->budgetSpin->value());
     EditorSettings::setQueueConcurrency(m_ui->concurrencySpin->value());
-    EditorSettings::setUserBackgroundFolder(QDir::fromNativeSeparators(m_ui->folderEdit->text().trimmed()));
+    EditorSettings::setUserBackgroundFolder(
+        QDir::fromNativeSeparators(m_ui->folderEdit->text().trimmed()));
     EditorSettings::setDefaultOutput(output());
     if (languageChanged)
         Translations::apply(language);

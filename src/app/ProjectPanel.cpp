@@ -21,8 +21,8 @@ namespace reelsmith::editor {
 
 namespace {
 
-constexpr int kValueRole = Qt::UserRole;     // what the project's `background` says
-constexpr int kPathRole = Qt::UserRole + 1;  // the clip's file
+constexpr int kValueRole = Qt::UserRole;    // what the project's `background` says
+constexpr int kPathRole = Qt::UserRole + 1; // the clip's file
 constexpr int kSecondsRole = Qt::UserRole + 2;
 constexpr int kSliderSteps = 10; // slider positions per second
 
@@ -70,10 +70,11 @@ ProjectPanel::ProjectPanel(ProjectDocument *doc, ThumbnailCache *thumbnails, QWi
         showBackgrounds(*m_listing.result());
         emit backgroundsListed();
     });
-    connect(&m_import, &QFutureWatcher<ImportResult>::progressValueChanged, this, [this](int value) {
-        if (m_progress)
-            m_progress->setValue(value);
-    });
+    connect(&m_import, &QFutureWatcher<ImportResult>::progressValueChanged, this,
+            [this](int value) {
+                if (m_progress)
+                    m_progress->setValue(value);
+            });
     connect(&m_import, &QFutureWatcher<ImportResult>::finished, this, [this] {
         if (m_progress)
             m_progress->deleteLater();
@@ -96,7 +97,8 @@ ProjectPanel::ProjectPanel(ProjectDocument *doc, ThumbnailCache *thumbnails, QWi
         for (int i = 0; i < m_ui->backgroundList->count(); ++i) {
             QListWidgetItem *item = m_ui->backgroundList->item(i);
             if (item->data(kPathRole).toString() == path)
-                item->setIcon(QPixmap::fromImage(m_thumbnails->thumbnail(path, ThumbnailCache::Kind::Video)));
+                item->setIcon(
+                    QPixmap::fromImage(m_thumbnails->thumbnail(path, ThumbnailCache::Kind::Video)));
         }
     });
     connect(doc, &ProjectDocument::settingsChanged, this, &ProjectPanel::refresh);
@@ -167,8 +169,8 @@ void ProjectPanel::refresh()
         QListWidgetItem *match = nullptr;
         for (int i = 0; i < list->count() && !match; ++i) {
             QListWidgetItem *item = list->item(i);
-            if (item->data(kValueRole).toString() == project.background
-                || item->data(kPathRole).toString() == project.background)
+            if (item->data(kValueRole).toString() == project.background ||
+                item->data(kPathRole).toString() == project.background)
                 match = item;
         }
         // A clip elsewhere on disk gets its own entry.
@@ -244,11 +246,13 @@ void ProjectPanel::chooseClipToImport()
         return;
     EditorSettings::setLastFolder(QFileInfo(clip).absolutePath());
     importBackground(clip);
-    m_progress = new QProgressDialog(tr("Making %1 into a background…").arg(QFileInfo(clip).fileName()),
-                                     tr("Cancel"), 0, 1000, this);
+    m_progress =
+        new QProgressDialog(tr("Making %1 into a background…").arg(QFileInfo(clip).fileName()),
+                            tr("Cancel"), 0, 1000, this);
     m_progress->setWindowModality(Qt::WindowModal);
     m_progress->setMinimumDuration(0);
-    connect(m_progress, &QProgressDialog::canceled, &m_import, &QFutureWatcher<ImportResult>::cancel);
+    connect(m_progress, &QProgressDialog::canceled, &m_import,
+            &QFutureWatcher<ImportResult>::cancel);
 }
 
 void ProjectPanel::importBackground(const QString &clip)

@@ -43,8 +43,8 @@ QList<int> addPictures(ProjectDocument *doc, const QStringList &paths, int befor
         scenes.append(scene);
     }
     const int row = std::clamp(before, 0, doc->sceneCount());
-    doc->undoStack()->push(
-        new InsertScenesCommand(doc, row, scenes, SceneEdits::tr("Add %n picture(s)", nullptr, int(scenes.size()))));
+    doc->undoStack()->push(new InsertScenesCommand(
+        doc, row, scenes, SceneEdits::tr("Add %n picture(s)", nullptr, int(scenes.size()))));
     QList<int> rows;
     for (int i = 0; i < scenes.size(); ++i)
         rows.append(row + i);
@@ -120,9 +120,12 @@ QStringList projectPaths(const QList<QUrl> &urls)
 QString layoutTitle(Layout layout)
 {
     switch (layout) {
-    case Layout::Center: return SceneEdits::tr("centre");
-    case Layout::Top: return SceneEdits::tr("top");
-    case Layout::Fill: return SceneEdits::tr("fill");
+    case Layout::Center:
+        return SceneEdits::tr("centre");
+    case Layout::Top:
+        return SceneEdits::tr("top");
+    case Layout::Fill:
+        return SceneEdits::tr("fill");
     }
     return {};
 }

@@ -19,15 +19,18 @@ SceneInspector::SceneInspector(ProjectDocument *doc, QWidget *parent)
     fillLayouts();
 
     connect(m_ui->durationSpin, &QDoubleSpinBox::valueChanged, this, [this](double seconds) {
-        edit(EditSceneCommand::Field::Duration, [seconds](Scene &s) { s.duration = seconds; }, true);
+        edit(
+            EditSceneCommand::Field::Duration, [seconds](Scene &s) { s.duration = seconds; }, true);
     });
     connect(m_ui->layoutCombo, &QComboBox::activated, this, [this](int item) {
         const auto layout = Layout(m_ui->layoutCombo->itemData(item).toInt());
-        edit(EditSceneCommand::Field::Layout, [layout](Scene &s) { s.layout = layout; }, true);
+        edit(
+            EditSceneCommand::Field::Layout, [layout](Scene &s) { s.layout = layout; }, true);
     });
     connect(m_ui->captionEdit, &QPlainTextEdit::textChanged, this, [this] {
         const QString text = m_ui->captionEdit->toPlainText();
-        edit(EditSceneCommand::Field::Caption, [&text](Scene &s) { s.caption = text; }, false);
+        edit(
+            EditSceneCommand::Field::Caption, [&text](Scene &s) { s.caption = text; }, false);
     });
     connect(m_ui->pictureButton, &QPushButton::clicked, this, &SceneInspector::choosePicture);
 
@@ -65,8 +68,9 @@ void SceneInspector::refresh()
         m_current = m_rows.isEmpty() ? -1 : m_rows.first();
 
     const bool has = m_current >= 0;
-    for (QWidget *w : {static_cast<QWidget *>(m_ui->durationSpin), static_cast<QWidget *>(m_ui->layoutCombo),
-                       static_cast<QWidget *>(m_ui->pictureButton)})
+    for (QWidget *w :
+         {static_cast<QWidget *>(m_ui->durationSpin), static_cast<QWidget *>(m_ui->layoutCombo),
+          static_cast<QWidget *>(m_ui->pictureButton)})
         w->setEnabled(has);
     m_ui->captionEdit->setEnabled(has && m_rows.size() == 1);
     if (!has) {
@@ -78,8 +82,8 @@ void SceneInspector::refresh()
     }
     m_ui->heading->setText(m_rows.size() == 1
                                ? tr("Scene %1 of %2").arg(m_current + 1).arg(m_doc->sceneCount())
-                               : tr("%n scenes selected: duration and layout apply to all",
-                                    nullptr, int(m_rows.size())));
+                               : tr("%n scenes selected: duration and layout apply to all", nullptr,
+                                    int(m_rows.size())));
     const Scene &scene = m_doc->scene(m_current);
     m_ui->pictureEdit->setText(QDir::toNativeSeparators(scene.image));
     m_ui->pictureEdit->setToolTip(QDir::toNativeSeparators(scene.image));
@@ -127,7 +131,8 @@ void SceneInspector::choosePicture()
         return;
     EditorSettings::setLastFolder(QFileInfo(path).absolutePath());
     const QString absolute = QFileInfo(path).absoluteFilePath();
-    edit(EditSceneCommand::Field::Image, [&absolute](Scene &s) { s.image = absolute; }, false);
+    edit(
+        EditSceneCommand::Field::Image, [&absolute](Scene &s) { s.image = absolute; }, false);
 }
 
 void SceneInspector::changeEvent(QEvent *event)

@@ -26,9 +26,8 @@ SceneListModel::SceneListModel(ProjectDocument *doc, ThumbnailCache *thumbnails,
     connect(doc, &ProjectDocument::scenesInserted, this, reset);
     connect(doc, &ProjectDocument::scenesRemoved, this, reset);
     connect(doc, &ProjectDocument::scenesReordered, this, reset);
-    connect(doc, &ProjectDocument::sceneChanged, this, [this](int row) {
-        emit dataChanged(index(row), index(row));
-    });
+    connect(doc, &ProjectDocument::sceneChanged, this,
+            [this](int row) { emit dataChanged(index(row), index(row)); });
     connect(thumbnails, &ThumbnailCache::ready, this, [this](const QString &path) {
         for (int row = 0; row < m_doc->sceneCount(); ++row)
             if (m_doc->scene(row).image == path)
@@ -111,8 +110,8 @@ Qt::DropActions SceneListModel::supportedDragActions() const
 bool SceneListModel::canDropMimeData(const QMimeData *data, Qt::DropAction, int, int,
                                      const QModelIndex &) const
 {
-    return data->hasFormat(QString::fromLatin1(kSceneRowsMime))
-           || !picturePaths(data->urls()).isEmpty();
+    return data->hasFormat(QString::fromLatin1(kSceneRowsMime)) ||
+           !picturePaths(data->urls()).isEmpty();
 }
 
 bool SceneListModel::dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int,

@@ -38,8 +38,8 @@ QString Translations::folder()
 QList<std::pair<QString, QString>> Translations::available()
 {
     QList<std::pair<QString, QString>> languages{{QStringLiteral("en"), QStringLiteral("English")}};
-    const QStringList files = QDir(folder()).entryList({QStringLiteral("reelsmith_*.qm")},
-                                                       QDir::Files, QDir::Name);
+    const QStringList files =
+        QDir(folder()).entryList({QStringLiteral("reelsmith_*.qm")}, QDir::Files, QDir::Name);
     for (const QString &file : files) {
         const QString code = file.mid(10, file.size() - 13);
         if (code == QLatin1String("en"))

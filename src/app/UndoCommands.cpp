@@ -41,7 +41,8 @@ void InsertScenesCommand::undo()
 }
 
 RemoveScenesCommand::RemoveScenesCommand(ProjectDocument *doc, QList<int> rows)
-    : QUndoCommand(UndoCommands::tr("Delete %n scene(s)", nullptr, int(rows.size()))), m_doc(doc), m_rows(std::move(rows))
+    : QUndoCommand(UndoCommands::tr("Delete %n scene(s)", nullptr, int(rows.size()))), m_doc(doc),
+      m_rows(std::move(rows))
 {
     std::sort(m_rows.begin(), m_rows.end());
     m_rows.erase(std::unique(m_rows.begin(), m_rows.end()), m_rows.end());
@@ -68,8 +69,8 @@ MoveScenesCommand::MoveScenesCommand(ProjectDocument *doc, QList<int> rows, int 
         if (!rows.contains(row))
             rest.append(row);
     // Scenes in front of `before` that stay: the moved block goes after them.
-    const int insertAt = int(std::count_if(rest.cbegin(), rest.cend(),
-                                           [before](int row) { return row < before; }));
+    const int insertAt =
+        int(std::count_if(rest.cbegin(), rest.cend(), [before](int row) { return row < before; }));
     m_order = rest.mid(0, insertAt) + rows + rest.mid(insertAt);
     for (int i = 0; i < rows.size(); ++i)
         m_rows.append(insertAt + i);
@@ -105,11 +106,21 @@ EditSceneCommand::EditSceneCommand(ProjectDocument *doc, int row, Scene after, F
     : m_doc(doc), m_row(row), m_before(doc->scene(row)), m_after(std::move(after)), m_field(field)
 {
     switch (field) {
-    case Field::Image: setText(UndoCommands::tr("Change picture")); break;
-    case Field::Duration: setText(UndoCommands::tr("Change duration")); break;
-    case Field::Caption: setText(UndoCommands::tr("Edit caption")); break;
-    case Field::Layout: setText(UndoCommands::tr("Change layout")); break;
-    case Field::Several: setText(UndoCommands::tr("Edit scene")); break;
+    case Field::Image:
+        setText(UndoCommands::tr("Change picture"));
+        break;
+    case Field::Duration:
+        setText(UndoCommands::tr("Change duration"));
+        break;
+    case Field::Caption:
+        setText(UndoCommands::tr("Edit caption"));
+        break;
+    case Field::Layout:
+        setText(UndoCommands::tr("Change layout"));
+        break;
+    case Field::Several:
+        setText(UndoCommands::tr("Edit scene"));
+        break;
     }
 }
 
@@ -131,8 +142,8 @@ int EditSceneCommand::id() const
 bool EditSceneCommand::mergeWith(const QUndoCommand *other)
 {
     const auto *edit = static_cast<const EditSceneCommand *>(other);
-    if (edit->m_row != m_row || edit->m_field != m_field
-        || (m_field != Field::Caption && m_field != Field::Duration))
+    if (edit->m_row != m_row || edit->m_field != m_field ||
+        (m_field != Field::Caption && m_field != Field::Duration))
         return false;
     m_after = edit->m_after;
     setObsolete(m_after == m_before);

@@ -78,8 +78,8 @@ class EditSettingsCommand : public QUndoCommand
 public:
     // `mergeKey` > 0 merges consecutive edits with the same key (scrubbing
     // the background start makes one step).
-    EditSettingsCommand(ProjectDocument *doc, ProjectDocument::Settings after,
-                        const QString &text, int mergeKey = 0);
+    EditSettingsCommand(ProjectDocument *doc, ProjectDocument::Settings after, const QString &text,
+                        int mergeKey = 0);
     void redo() override;
     void undo() override;
     int id() const override;

@@ -25,7 +25,8 @@ int main(int argc, char **argv)
     QIcon fallback;
     for (int size : {16, 32, 64, 128, 256})
         fallback.addPixmap(QPixmap::fromImage(reelsmith::appIcon(size)));
-    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("io.github.reelsmith.reelsmith"), fallback));
+    QApplication::setWindowIcon(
+        QIcon::fromTheme(QStringLiteral("io.github.reelsmith.reelsmith"), fallback));
 
     QCommandLineParser parser;
     const QCommandLineOption languageOption(

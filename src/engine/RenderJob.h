@@ -24,7 +24,7 @@ struct RenderResult
     QString outputPath;
     qint64 frames = 0;
     qint64 bytes = 0;
-    double seconds = 0; // wall time of the render
+    double seconds = 0;   // wall time of the render
     QStringList warnings; // harmless problems met on the way (a damaged picture, ...)
 
     // The result for a file now in place at `path`, started `elapsedMs` ago.

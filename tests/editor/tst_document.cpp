@@ -64,7 +64,8 @@ private slots:
     {
         ProjectDocument doc;
         fill(doc, {QStringLiteral("a")});
-        const QList<int> rows = addPictures(&doc, {QStringLiteral("/p/1.jpg"), QStringLiteral("/p/2.png")}, 0);
+        const QList<int> rows =
+            addPictures(&doc, {QStringLiteral("/p/1.jpg"), QStringLiteral("/p/2.png")}, 0);
         QCOMPARE(rows, (QList<int>{0, 1}));
         QCOMPARE(doc.sceneCount(), 3);
         QCOMPARE(doc.scene(0).image, QStringLiteral("/p/1.jpg"));
@@ -152,7 +153,8 @@ private slots:
             typed += c;
             Scene s = doc.scene(0);
             s.caption = typed;
-            doc.undoStack()->push(new EditSceneCommand(&doc, 0, s, EditSceneCommand::Field::Caption));
+            doc.undoStack()->push(
+                new EditSceneCommand(&doc, 0, s, EditSceneCommand::Field::Caption));
         }
         QCOMPARE(doc.undoStack()->count(), 1);
         QCOMPARE(doc.scene(0).caption, QStringLiteral("Привет 🙂"));
@@ -162,7 +164,8 @@ private slots:
         doc.undoStack()->push(new EditSceneCommand(&doc, 0, d, EditSceneCommand::Field::Duration));
         Scene other = doc.scene(1);
         other.caption = QStringLiteral("y");
-        doc.undoStack()->push(new EditSceneCommand(&doc, 1, other, EditSceneCommand::Field::Caption));
+        doc.undoStack()->push(
+            new EditSceneCommand(&doc, 1, other, EditSceneCommand::Field::Caption));
         QCOMPARE(doc.undoStack()->count(), 3);
         doc.undoStack()->undo();
         doc.undoStack()->undo();
@@ -179,7 +182,8 @@ private slots:
         for (const QString &text : {QStringLiteral("ab"), QStringLiteral("a")}) {
             Scene s = doc.scene(0);
             s.caption = text;
-            doc.undoStack()->push(new EditSceneCommand(&doc, 0, s, EditSceneCommand::Field::Caption));
+            doc.undoStack()->push(
+                new EditSceneCommand(&doc, 0, s, EditSceneCommand::Field::Caption));
         }
         QCOMPARE(doc.undoStack()->count(), 0);
     }
@@ -210,8 +214,9 @@ private slots:
         QTemporaryDir dir;
         QDir(dir.path()).mkpath(QStringLiteral("project/images"));
         QTemporaryDir elsewhere;
-        const QString inside = testmedia::writeImage(dir.filePath(QStringLiteral("project/images/в кадре.png")),
-                                                     testmedia::solid({40, 30}, Qt::red), "PNG");
+        const QString inside =
+            testmedia::writeImage(dir.filePath(QStringLiteral("project/images/в кадре.png")),
+                                  testmedia::solid({40, 30}, Qt::red), "PNG");
         const QString outside = testmedia::writeImage(elsewhere.filePath(QStringLiteral("far.jpg")),
                                                       testmedia::solid({40, 30}, Qt::blue), "JPEG");
         ProjectDocument doc;
@@ -254,7 +259,8 @@ private slots:
         const QString path = dir.filePath(QStringLiteral("bad.reel.json"));
         QFile file(path);
         QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(R"({"format":"reelsmith-project","version":1,"scenes":[{"image":"a.jpg","duration":-1}]})");
+        file.write(
+            R"({"format":"reelsmith-project","version":1,"scenes":[{"image":"a.jpg","duration":-1}]})");
         file.close();
         ProjectDocument doc;
         fill(doc, {"keep"});
@@ -301,12 +307,14 @@ private slots:
             // Simulate a crash: keep the copy, let go of the lock the way a
             // dead process does (the lock file stays, its owner is gone).
             QFile::copy(copy, copy + QStringLiteral(".keep"));
-            QFile::copy(QString(copy).replace(QStringLiteral(".reel.json"), QStringLiteral(".meta.json")),
-                        copy + QStringLiteral(".meta.keep"));
+            QFile::copy(
+                QString(copy).replace(QStringLiteral(".reel.json"), QStringLiteral(".meta.json")),
+                copy + QStringLiteral(".meta.keep"));
         }
         QFile::rename(copy + QStringLiteral(".keep"), copy);
-        QFile::rename(copy + QStringLiteral(".meta.keep"),
-                      QString(copy).replace(QStringLiteral(".reel.json"), QStringLiteral(".meta.json")));
+        QFile::rename(
+            copy + QStringLiteral(".meta.keep"),
+            QString(copy).replace(QStringLiteral(".reel.json"), QStringLiteral(".meta.json")));
 
         const QList<Autosave::Orphan> orphans = Autosave::orphans();
         QCOMPARE(orphans.size(), 1);

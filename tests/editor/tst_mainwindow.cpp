@@ -6,9 +6,9 @@
 #include "EditorSettings.h"
 #include "MainWindow.h"
 #include "MemoryMeterWidget.h"
-#include "RenderQueue.h"
 #include "ProjectDocument.h"
 #include "ProjectPanel.h"
+#include "RenderQueue.h"
 #include "SceneListModel.h"
 #include "TestMedia.h"
 #include "UndoCommands.h"
@@ -142,9 +142,9 @@ private slots:
 
     void thumbnailsAreMadeOffTheUiThread()
     {
-        const QString big = testmedia::writeImage(m_dir.filePath(QStringLiteral("big.jpg")),
-                                                  testmedia::solid({4000, 3000}, QColor(200, 30, 30)),
-                                                  "JPEG");
+        const QString big =
+            testmedia::writeImage(m_dir.filePath(QStringLiteral("big.jpg")),
+                                  testmedia::solid({4000, 3000}, QColor(200, 30, 30)), "JPEG");
         MainWindow window;
         window.addPictures({big});
         SceneListModel *model = window.sceneModel();
@@ -159,7 +159,8 @@ private slots:
         const QImage thumb = model->data(model->index(0), Qt::DecorationRole).value<QImage>();
         QVERIFY(thumb.width() <= 96 && thumb.height() <= 96);
         QVERIFY2(near(sample(thumb, {thumb.width() / 2, thumb.height() / 2}), QColor(200, 30, 30)),
-                 qPrintable(testmedia::describe(sample(thumb, {thumb.width() / 2, thumb.height() / 2}))));
+                 qPrintable(
+                     testmedia::describe(sample(thumb, {thumb.width() / 2, thumb.height() / 2}))));
     }
 
     void inspectorEditsAreUndoable()
@@ -218,7 +219,8 @@ private slots:
         MainWindow other;
         QMimeData mime;
         mime.setUrls({QUrl::fromLocalFile(path)});
-        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton,
+                              Qt::NoModifier);
         QCoreApplication::sendEvent(&other, &enter);
         QVERIFY(enter.isAccepted());
         QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
@@ -242,7 +244,8 @@ private slots:
         // Thumbnails of the clips arrive.
         QTRY_VERIFY_WITH_TIMEOUT(!list->item(0)->icon().isNull(), 10000);
 
-        QListWidgetItem *subway = list->findItems(QStringLiteral("subway"), Qt::MatchExactly).first();
+        QListWidgetItem *subway =
+            list->findItems(QStringLiteral("subway"), Qt::MatchExactly).first();
         list->setCurrentItem(subway);
         emit list->itemClicked(subway);
         QCOMPARE(window.document()->project().background, QStringLiteral("subway"));
@@ -291,7 +294,8 @@ private slots:
     void importingAClipMakesAUserBackground()
     {
         const QString clip = m_dir.filePath(QStringLiteral("gameplay clip.mp4"));
-        testmedia::writeVideo(clip, testmedia::colorCycle({320, 180}, 30, 45, {Qt::green, Qt::blue}));
+        testmedia::writeVideo(clip,
+                              testmedia::colorCycle({320, 180}, 30, 45, {Qt::green, Qt::blue}));
         MainWindow window;
         ProjectPanel *panel = window.projectPanel();
         QSignalSpy finished(panel, &ProjectPanel::importFinished);
@@ -306,8 +310,8 @@ private slots:
         QCOMPARE(facts.audioStreams, 0);
         QCOMPARE(window.document()->project().background, made);
         auto *list = panel->findChild<QListWidget *>(QStringLiteral("backgroundList"));
-        QTRY_VERIFY_WITH_TIMEOUT(!list->findItems(QStringLiteral("gameplay clip"), Qt::MatchExactly).isEmpty(),
-                                 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !list->findItems(QStringLiteral("gameplay clip"), Qt::MatchExactly).isEmpty(), 10000);
 
         // A file that is no video: an error naming it, nothing added.
         QFile junk(m_dir.filePath(QStringLiteral("junk.mp4")));
@@ -320,7 +324,8 @@ private slots:
         QCOMPARE(finished.first().at(0).toString(), QString());
         QVERIFY2(finished.first().at(1).toString().contains(QStringLiteral("junk.mp4")),
                  qPrintable(finished.first().at(1).toString()));
-        QVERIFY(!QFileInfo::exists(QDir(Backgrounds::userFolder()).filePath(QStringLiteral("junk.mp4"))));
+        QVERIFY(!QFileInfo::exists(
+            QDir(Backgrounds::userFolder()).filePath(QStringLiteral("junk.mp4"))));
     }
 };
 

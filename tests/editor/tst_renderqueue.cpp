@@ -11,13 +11,13 @@
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QBuffer>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QBuffer>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableView>
@@ -321,7 +321,9 @@ private Q_SLOTS:
         const QModelIndex status = model.index(0, RenderQueueModel::StatusColumn);
         QVERIFY2(model.data(status).toString().contains(QStringLiteral("warning")),
                  qPrintable(model.data(status).toString()));
-        QVERIFY(model.data(status, Qt::ToolTipRole).toString().contains(QStringLiteral("cut short.jpg")));
+        QVERIFY(model.data(status, Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("cut short.jpg")));
     }
 
     void rendersACopyOfTheProject()

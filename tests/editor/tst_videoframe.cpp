@@ -53,7 +53,8 @@ QVideoFrame makeFrame(QVideoFrameFormat::PixelFormat pixelFormat, QSize size, Yu
                 frame.bits(1)[row * frame.bytesPerLine(1) + 2 * x] = uchar(c.u);
                 frame.bits(1)[row * frame.bytesPerLine(1) + 2 * x + 1] = uchar(c.v);
                 break;
-            default: qFatal("format not covered by the test");
+            default:
+                qFatal("format not covered by the test");
             }
         }
     }
@@ -87,8 +88,10 @@ private slots:
         QCOMPARE(image.size(), QSize(80, 60));
         const QColor left = testmedia::sample(image, {15, 30});
         const QColor right = testmedia::sample(image, {65, 30});
-        QVERIFY2(testmedia::near(left, QColor(255, 0, 0), 12), qPrintable(testmedia::describe(left)));
-        QVERIFY2(testmedia::near(right, QColor(128, 128, 128), 12), qPrintable(testmedia::describe(right)));
+        QVERIFY2(testmedia::near(left, QColor(255, 0, 0), 12),
+                 qPrintable(testmedia::describe(left)));
+        QVERIFY2(testmedia::near(right, QColor(128, 128, 128), 12),
+                 qPrintable(testmedia::describe(right)));
     }
 
     void honoursTheDeclaredMatrix()
@@ -96,20 +99,23 @@ private slots:
         VideoFrameImage converter;
         // The same red, written in each matrix, reads back red only when the
         // converter uses the matrix the frame declares.
-        const QImage bt601 = converter.convert(
-            makeFrame(QVideoFrameFormat::Format_YUV420P, {64, 64}, kRed601, kRed601,
-                      QVideoFrameFormat::ColorSpace_BT601), {32, 32});
-        const QImage bt709 = converter.convert(
-            makeFrame(QVideoFrameFormat::Format_YUV420P, {64, 64}, kRed709, kRed709,
-                      QVideoFrameFormat::ColorSpace_BT709), {32, 32});
+        const QImage bt601 =
+            converter.convert(makeFrame(QVideoFrameFormat::Format_YUV420P, {64, 64}, kRed601,
+                                        kRed601, QVideoFrameFormat::ColorSpace_BT601),
+                              {32, 32});
+        const QImage bt709 =
+            converter.convert(makeFrame(QVideoFrameFormat::Format_YUV420P, {64, 64}, kRed709,
+                                        kRed709, QVideoFrameFormat::ColorSpace_BT709),
+                              {32, 32});
         QVERIFY2(testmedia::near(testmedia::sample(bt601, {16, 16}), Qt::red, 12),
                  qPrintable(testmedia::describe(testmedia::sample(bt601, {16, 16}))));
         QVERIFY2(testmedia::near(testmedia::sample(bt709, {16, 16}), Qt::red, 12),
                  qPrintable(testmedia::describe(testmedia::sample(bt709, {16, 16}))));
         // Read with the wrong matrix, BT.709 red comes out visibly different.
-        const QImage wrong = converter.convert(
-            makeFrame(QVideoFrameFormat::Format_YUV420P, {64, 64}, kRed709, kRed709,
-                      QVideoFrameFormat::ColorSpace_BT601), {32, 32});
+        const QImage wrong =
+            converter.convert(makeFrame(QVideoFrameFormat::Format_YUV420P, {64, 64}, kRed709,
+                                        kRed709, QVideoFrameFormat::ColorSpace_BT601),
+                              {32, 32});
         QVERIFY(!testmedia::near(testmedia::sample(wrong, {16, 16}), Qt::red, 12));
     }
 

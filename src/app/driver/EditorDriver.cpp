@@ -90,9 +90,8 @@ int exportProject(MainWindow &window, const QString &out)
     qint64 longestGapMs = 0;
     QTimer heartbeat;
     heartbeat.setInterval(20);
-    QObject::connect(&heartbeat, &QTimer::timeout, [&] {
-        longestGapMs = std::max(longestGapMs, sinceTick.restart());
-    });
+    QObject::connect(&heartbeat, &QTimer::timeout,
+                     [&] { longestGapMs = std::max(longestGapMs, sinceTick.restart()); });
 
     RenderQueue *queue = window.renderQueue();
     QElapsedTimer wall;
@@ -103,12 +102,14 @@ int exportProject(MainWindow &window, const QString &out)
     int meterPeak = 0;
     QObject::connect(window.memoryMeter(), &MemoryMeterWidget::sampled,
                      [&meterPeak](int mb) { meterPeak = std::max(meterPeak, mb); });
-    if (!waitFor([queue, id] { return queue->job(id) && queue->job(id)->isFinished(); }, 3600 * 1000))
+    if (!waitFor([queue, id] { return queue->job(id) && queue->job(id)->isFinished(); },
+                 3600 * 1000))
         return fail(QStringLiteral("the export did not finish"));
     heartbeat.stop();
     const RenderQueue::Job job = *queue->job(id);
     if (job.state != RenderQueue::State::Done)
-        return fail(job.errorText.isEmpty() ? QStringLiteral("the export did not complete") : job.errorText);
+        return fail(job.errorText.isEmpty() ? QStringLiteral("the export did not complete")
+                                            : job.errorText);
     const QJsonObject result{
         {QStringLiteral("wall_s"), wall.elapsed() / 1000.0},
         {QStringLiteral("frames"), job.framesDone},
@@ -130,7 +131,8 @@ int main(int argc, char **argv)
     QApplication::setApplicationName(QStringLiteral("reelsmith"));
     QApplication::setOrganizationName(QStringLiteral("reelsmith"));
     const QStringList args = QApplication::arguments().mid(1);
-    if (args.size() < 3 || (args[0] != QLatin1String("screenshot") && args[0] != QLatin1String("export"))) {
+    if (args.size() < 3 ||
+        (args[0] != QLatin1String("screenshot") && args[0] != QLatin1String("export"))) {
         std::fputs("usage: reelsmith-editor-driver screenshot PROJECT OUT.png [SECONDS]\n"
                    "       reelsmith-editor-driver export PROJECT OUT.mp4\n",
                    stderr);
