@@ -6,6 +6,7 @@
 #include "EditorSettings.h"
 #include "MainWindow.h"
 #include "MemoryMeterWidget.h"
+#include "PreferencesDialog.h"
 #include "ProjectDocument.h"
 #include "ProjectPanel.h"
 #include "RenderQueue.h"
@@ -16,12 +17,17 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QDoubleSpinBox>
+#include <QLineEdit>
 #include <QListView>
 #include <QListWidget>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -289,6 +295,46 @@ private slots:
         QTRY_VERIFY(!sampled.isEmpty());
         QVERIFY(meter->currentMegabytes() > 10);
         QVERIFY(meter->peakMegabytes() >= meter->currentMegabytes());
+    }
+
+    void preferencesAreStoredAndApplied()
+    {
+        PreferencesDialog dialog;
+        auto *budget = dialog.findChild<QSpinBox *>(QStringLiteral("budgetSpin"));
+        auto *concurrency = dialog.findChild<QSpinBox *>(QStringLiteral("concurrencySpin"));
+        auto *width = dialog.findChild<QSpinBox *>(QStringLiteral("widthSpin"));
+        auto *fps = dialog.findChild<QSpinBox *>(QStringLiteral("fpsSpin"));
+        auto *folder = dialog.findChild<QLineEdit *>(QStringLiteral("folderEdit"));
+        QPushButton *ok = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        budget->setValue(768);
+        concurrency->setValue(2);
+        fps->setValue(30);
+        const QString clips = m_dir.filePath(QStringLiteral("clips"));
+        folder->setText(clips);
+        // An odd width is refused, not rounded.
+        width->setValue(721);
+        QVERIFY(!ok->isEnabled());
+        width->setValue(1080);
+        QVERIFY(ok->isEnabled());
+        dialog.accept();
+
+        QCOMPARE(EditorSettings::memoryBudgetMegabytes(), 768);
+        QCOMPARE(EditorSettings::queueConcurrency(), 2);
+        QCOMPARE(EditorSettings::defaultOutput().width, 1080);
+        QCOMPARE(EditorSettings::defaultOutput().fps, 30);
+        QCOMPARE(Backgrounds::userFolder(), clips);
+
+        // A new window starts from them: new projects, the queue, the meter.
+        MainWindow window;
+        QCOMPARE(window.document()->project().output.width, 1080);
+        QCOMPARE(window.document()->project().output.fps, 30);
+        QCOMPARE(window.renderQueue()->concurrency(), 2);
+        QCOMPARE(window.memoryMeter()->budgetMegabytes(), 768);
+
+        // Back to the defaults for the other tests.
+        QSettings().clear();
+        EditorSettings::applyUserBackgroundFolder();
+        Backgrounds::setUserFolder(m_dir.filePath(QStringLiteral("my backgrounds")));
     }
 
     void importingAClipMakesAUserBackground()
