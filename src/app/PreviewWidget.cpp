@@ -1,19 +1,13 @@
 #include "PreviewWidget.h"
 
-#include "BackgroundReader.h"
 #include "Backgrounds.h"
 #include "Error.h"
 #include "SceneOverlay.h"
 
 #include <QAudioOutput>
-#include <QDir>
-#include <QFutureWatcher>
 #include <QMediaPlayer>
 #include <QPainter>
-#include <QTransform>
 #include <QUrl>
-#include <QVideoSink>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <cmath>
@@ -25,13 +19,6 @@ namespace {
 // The clock's tick: often enough for a smooth playhead and for scene changes
 // to land within a frame of where the export puts them.
 constexpr int kTickMs = 20;
-// While playing, the background follows the clock loosely: re-seeking a
-// decoder is visible, so small drifts are tolerated.
-constexpr qint64 kMaxDriftMs = 250;
-constexpr qint64 kResyncCooldownMs = 1000;
-// A seek has landed when a frame within this distance of its target arrives.
-constexpr qint64 kSeekLandedMs = 200;
-constexpr int kSeekGuardMs = 400;
 
 Fit fitFor(Layout layout)
 {
@@ -46,58 +33,25 @@ QSize outputSizeOf(const Project &project)
     return size.width() > 0 && size.height() > 0 ? size : QSize(720, 1280);
 }
 
-// Cover, as the export scales the background: the largest centred part of the
-// clip with the output's aspect.
-QRect coverCrop(QSize frame, QSize image)
-{
-    const QSize source = frame.scaled(image, Qt::KeepAspectRatio);
-    return {QPoint((image.width() - source.width()) / 2, (image.height() - source.height()) / 2),
-            source};
-}
-
 } // namespace
 
 PreviewWidget::PreviewWidget(QWidget *parent)
-    : QWidget(parent), m_player(new QMediaPlayer(this)), m_sink(new QVideoSink(this))
+    : QWidget(parent), m_background([this] { return m_project.backgroundStart + position(); },
+                                    [this] { return backgroundPaintedSize(); })
 {
     setAttribute(Qt::WA_OpaquePaintEvent);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
     connect(&m_pictures, &PreviewPictureCache::ready, this, [this] { update(frameRect()); });
+    connect(&m_background, &PreviewBackground::frameChanged, this, [this] { update(frameRect()); });
+    connect(&m_background, &PreviewBackground::problemChanged, this, [this] { update(); });
 
     m_ticker.setInterval(kTickMs);
     m_ticker.setTimerType(Qt::PreciseTimer);
     connect(&m_ticker, &QTimer::timeout, this, &PreviewWidget::tick);
-    m_seekIssuer.setSingleShot(true);
-    m_seekIssuer.setInterval(0);
-    connect(&m_seekIssuer, &QTimer::timeout, this, &PreviewWidget::issuePlayerSeek);
-    m_seekGuard.setSingleShot(true);
-    m_seekGuard.setInterval(kSeekGuardMs);
-    connect(&m_seekGuard, &QTimer::timeout, this, &PreviewWidget::finishPlayerSeek);
-
-    // No audio output: a background's own sound is never used.
-    m_player->setVideoOutput(m_sink);
-    m_player->setLoops(QMediaPlayer::Infinite);
-    connect(m_sink, &QVideoSink::videoFrameChanged, this, &PreviewWidget::onVideoFrame);
-    connect(m_player, &QMediaPlayer::mediaStatusChanged, this, &PreviewWidget::onMediaStatus);
-    connect(m_player, &QMediaPlayer::durationChanged, this, &PreviewWidget::onPlayerDuration);
-    connect(m_player, &QMediaPlayer::errorOccurred, this,
-            [this](QMediaPlayer::Error error, const QString &text) {
-                if (error == QMediaPlayer::NoError)
-                    return;
-                m_backgroundProblem = tr("Cannot play the background %1: %2")
-                                          .arg(QDir::toNativeSeparators(m_backgroundPath), text);
-                update();
-            });
 }
 
 PreviewWidget::~PreviewWidget()
 {
-    // The players are children and would outlive this object's own members,
-    // still sending frames and status to it; they go first.
-    m_player->disconnect(this);
-    m_sink->disconnect(this);
-    delete m_player;
-    delete m_sink;
     delete m_soundtrack;
     delete m_audioOutput;
 }
@@ -152,9 +106,9 @@ void PreviewWidget::setProject(const Project &project)
 
     if (backgroundChanged) {
         m_backgroundResolved = true;
-        loadBackground();
+        resolveBackground();
     } else if (startChanged) {
-        syncPlayer(true);
+        m_background.sync(m_playing);
     }
 
     if (soundtrack != m_soundtrackPath) {
@@ -225,10 +179,8 @@ void PreviewWidget::setPositionInternal(double seconds, bool sync)
         m_clock.start();
     emit positionChanged(m_clockOrigin);
     updateCurrentScene();
-    if (sync) {
-        syncPlayer(true);
-        syncSoundtrack();
-    }
+    if (sync)
+        syncMedia();
 }
 
 void PreviewWidget::seek(double seconds)
@@ -249,8 +201,7 @@ void PreviewWidget::play()
     emit playingChanged(true);
     emit positionChanged(m_clockOrigin);
     updateCurrentScene();
-    syncPlayer(true);
-    syncSoundtrack();
+    syncMedia();
 }
 
 void PreviewWidget::pause()
@@ -262,8 +213,7 @@ void PreviewWidget::pause()
     emit positionChanged(m_clockOrigin);
     updateCurrentScene();
     // Show the frame the clock stopped at, not wherever the player drifted to.
-    syncPlayer(true);
-    syncSoundtrack();
+    syncMedia();
 }
 
 void PreviewWidget::togglePlaying()
@@ -291,13 +241,12 @@ void PreviewWidget::tick()
         emit playingChanged(false);
         emit positionChanged(m_clockOrigin);
         updateCurrentScene();
-        syncPlayer(true);
-        syncSoundtrack();
+        syncMedia();
         return;
     }
     emit positionChanged(position());
     updateCurrentScene();
-    syncPlayer(false);
+    m_background.keepUp();
 }
 
 void PreviewWidget::setSafeZonesVisible(bool visible)
@@ -309,323 +258,30 @@ void PreviewWidget::setSafeZonesVisible(bool visible)
 }
 
 // ---------------------------------------------------------------------------
-// Background
+// Background and soundtrack
 
-void PreviewWidget::loadBackground()
+void PreviewWidget::resolveBackground()
 {
     QString path;
-    m_backgroundProblem.clear();
+    m_backgroundResolveProblem.clear();
     try {
         path = Backgrounds::resolve(m_project.background, m_project.baseDir);
     } catch (const Error &error) {
-        m_backgroundProblem = error.message();
+        m_backgroundResolveProblem = error.message();
     }
-    if (path == m_backgroundPath && !path.isEmpty())
-        return;
-    unloadBackground();
-    m_backgroundPath = path;
-    if (path.isEmpty()) {
-        update();
-        return;
-    }
-    // The loop length and rotation come from the export's own reader (headers
-    // only), so the preview wraps exactly where the video will. It runs on the
-    // shared pool: it is brief, and touches only its own values.
-    m_factsPending = true;
-    auto *watcher = new QFutureWatcher<BackgroundFacts>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
-        watcher->deleteLater();
-        onBackgroundFacts(watcher->result());
-    });
-    watcher->setFuture(QtConcurrent::run([path]() -> BackgroundFacts {
-        BackgroundFacts facts;
-        facts.path = path;
-        try {
-            const BackgroundReader reader(path, QSize(16, 16), 1);
-            facts.loopMs = std::llround(reader.duration() * 1000.0);
-            facts.rotation = reader.rotation();
-            facts.storedSize = reader.sourceSize();
-        } catch (const Error &error) {
-            facts.problem = error.message();
-        } catch (const std::exception &error) {
-            facts.problem = QString::fromLocal8Bit(error.what());
-        }
-        return facts;
-    }));
-    m_player->setSource(QUrl::fromLocalFile(path));
-    // Paused, the player prerolls and shows the frame at its position; the
-    // position itself is set once the clip's length is known.
-    if (m_playing)
-        m_player->play();
-    else
-        m_player->pause();
-    update();
+    m_background.setClip(path);
 }
 
-void PreviewWidget::unloadBackground()
+QString PreviewWidget::backgroundProblem() const
 {
-    releasePlayer();
-    m_backgroundPath.clear();
-    m_backgroundLoopMs = 0;
-    m_playerDurationMs = 0;
-    m_backgroundRotation = 0;
-    m_backgroundStoredSize = QSize();
-    m_factsPending = false;
-    m_frame = QVideoFrame();
-    m_frameImage = QImage();
-    m_frameImageValid = false;
-    m_heldFrame = QImage();
-    m_hasFrame = false;
+    return m_backgroundResolveProblem.isEmpty() ? m_background.problem()
+                                                : m_backgroundResolveProblem;
 }
 
-void PreviewWidget::releasePlayer()
+void PreviewWidget::syncMedia()
 {
-    m_player->stop();
-    m_player->setSource(QUrl());
-    m_seekWanted = false;
-    m_seekInFlight = -1;
-    m_seekLandsOnAnyFrame = false;
-    m_seekIssuer.stop();
-    m_seekGuard.stop();
-    m_awaitingReloadedFrame = false;
-}
-
-bool PreviewWidget::isPlayerLoaded() const
-{
-    return !m_player->source().isEmpty();
-}
-
-void PreviewWidget::setPlayerSuspended(bool suspended)
-{
-    m_playerSuspended = suspended;
-    m_unloadWanted = suspended;
-    if (suspended)
-        unloadPlayerIfIdle();
-    else if (!isPlayerLoaded() && !m_backgroundPath.isEmpty())
-        reloadPlayer(); // ready to play at once again; the held frame stays until replaced
-}
-
-void PreviewWidget::unloadPlayerIfIdle()
-{
-    // Only once the frame for the clock's position is shown (and the clip's
-    // facts are in, which could turn it): that frame is what stays.
-    if (!m_unloadWanted || m_playing || !isPlayerLoaded() || m_factsPending || m_seekWanted ||
-        m_seekInFlight >= 0 || m_player->mediaStatus() == QMediaPlayer::LoadingMedia)
-        return;
-    if (const QImage &image = frameImage(); !image.isNull()) {
-        // Cropped as painted, and no larger than painted: a clip's full-size
-        // frame is many times the preview's.
-        QSize device = devicePixelFrame();
-        if (device.isEmpty())
-            device = outputSizeOf(m_project).scaled(sizeHint(), Qt::KeepAspectRatio);
-        m_heldFrame = image.copy(coverCrop(device, image.size()));
-        if (m_heldFrame.width() > device.width())
-            m_heldFrame =
-                m_heldFrame.scaled(device, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
-    }
-    // The frame shares GStreamer's buffer, which would keep it alive.
-    m_frame = QVideoFrame();
-    m_frameImage = QImage();
-    m_frameImageValid = false;
-    releasePlayer();
-    m_sink->setVideoFrame(QVideoFrame());
-    update(frameRect());
-}
-
-void PreviewWidget::reloadPlayer()
-{
-    // Wanted for play or seek: it stays loaded until suspended again.
-    m_unloadWanted = false;
-    m_awaitingReloadedFrame = !m_heldFrame.isNull();
-    m_player->setSource(QUrl::fromLocalFile(m_backgroundPath));
-    if (m_playing)
-        m_player->play();
-    else
-        m_player->pause();
-}
-
-bool PreviewWidget::isNearInClip(qint64 a, qint64 b) const
-{
-    const qint64 apart = std::abs(a - b);
-    return apart <= kSeekLandedMs || (loopMs() > 0 && std::abs(apart - loopMs()) <= kSeekLandedMs);
-}
-
-void PreviewWidget::onVideoFrame(const QVideoFrame &frame)
-{
-    // Stopping or switching clips sends an empty frame: keep the last picture
-    // rather than flashing black.
-    if (!frame.isValid() || m_backgroundPath.isEmpty())
-        return;
-    const qint64 startMs = frame.startTime() >= 0 ? frame.startTime() / 1000 : -1;
-    // A reloaded player starts at the clip's beginning: the held frame stays
-    // until one for the clock's position comes.
-    if (!m_awaitingReloadedFrame || startMs < 0 ||
-        isNearInClip(startMs, backgroundMs(position()))) {
-        m_awaitingReloadedFrame = false;
-        m_frame = frame;
-        m_frameImageValid = false;
-        m_heldFrame = QImage();
-        m_hasFrame = true;
-        update(frameRect());
-    }
-    // Frames already queued before the seek may still arrive; only one near
-    // the target says the seek is done. Without timestamps, any will do.
-    if (m_seekInFlight >= 0 &&
-        (m_seekLandsOnAnyFrame || startMs < 0 || isNearInClip(startMs, m_seekInFlight)))
-        finishPlayerSeek();
-}
-
-void PreviewWidget::onPlayerDuration(qint64 ms)
-{
-    if (ms <= 0 || ms == m_playerDurationMs)
-        return;
-    m_playerDurationMs = ms;
-    syncPlayer(true);
-}
-
-void PreviewWidget::onBackgroundFacts(const BackgroundFacts &facts)
-{
-    if (facts.path != m_backgroundPath)
-        return; // the background changed while it was read
-    m_factsPending = false;
-    if (!facts.problem.isEmpty()) {
-        m_backgroundProblem = facts.problem;
-    } else {
-        m_backgroundLoopMs = facts.loopMs;
-        m_backgroundRotation = facts.rotation;
-        m_backgroundStoredSize = facts.storedSize;
-        m_frameImageValid = false;
-        syncPlayer(true);
-    }
-    update();
-    unloadPlayerIfIdle();
-}
-
-void PreviewWidget::onMediaStatus()
-{
-    switch (m_player->mediaStatus()) {
-    case QMediaPlayer::LoadedMedia:
-        if (m_player->duration() > 0)
-            m_playerDurationMs = m_player->duration();
-        syncPlayer(true);
-        break;
-    case QMediaPlayer::EndOfMedia:
-        // Backends differ on looping (FFmpeg's ignores setLoops in 6.4): wrap
-        // around here too, from where the clock says the clip should be.
-        if (m_playing)
-            syncPlayer(true);
-        break;
-    case QMediaPlayer::InvalidMedia:
-        if (m_backgroundProblem.isEmpty())
-            m_backgroundProblem =
-                tr("Cannot play the background %1").arg(QDir::toNativeSeparators(m_backgroundPath));
-        update();
-        break;
-    default:
-        break;
-    }
-}
-
-qint64 PreviewWidget::backgroundMs(double seconds) const
-{
-    qint64 ms = std::llround((m_project.backgroundStart + seconds) * 1000.0);
-    const qint64 loop = loopMs();
-    if (loop > 0) {
-        ms %= loop;
-        if (ms < 0)
-            ms += loop;
-    }
-    // The player may count the clip a frame shorter than the export's loop;
-    // past its end it would show nothing, so hold its last frame instead.
-    if (m_playerDurationMs > 0)
-        ms = std::min(ms, m_playerDurationMs - 1);
-    return std::max<qint64>(0, ms);
-}
-
-void PreviewWidget::syncPlayer(bool force)
-{
-    if (m_backgroundPath.isEmpty())
-        return;
-    if (!isPlayerLoaded()) {
-        reloadPlayer(); // suspended: LoadedMedia syncs again
-        return;
-    }
-    const QMediaPlayer::MediaStatus status = m_player->mediaStatus();
-    if (status == QMediaPlayer::NoMedia || status == QMediaPlayer::LoadingMedia ||
-        status == QMediaPlayer::InvalidMedia)
-        return; // LoadedMedia syncs again
-    const qint64 target = backgroundMs(position());
-    if (m_playing) {
-        if (m_player->playbackState() != QMediaPlayer::PlayingState)
-            m_player->play();
-        if (!force) {
-            if (m_lastResync.isValid() && m_lastResync.elapsed() < kResyncCooldownMs)
-                return;
-            qint64 drift = m_player->position() - target;
-            // Across the loop point the player and the clock are close even
-            // though their numbers are a clip length apart.
-            if (const qint64 loop = loopMs(); loop > 0) {
-                drift %= loop;
-                if (drift > loop / 2)
-                    drift -= loop;
-                else if (drift < -loop / 2)
-                    drift += loop;
-            }
-            if (std::abs(drift) <= kMaxDriftMs)
-                return;
-        }
-        m_lastResync.start();
-    } else if (m_player->playbackState() != QMediaPlayer::PausedState) {
-        const bool wasPlaying = m_player->playbackState() == QMediaPlayer::PlayingState;
-        m_player->pause();
-        // Pausing prerolls a frame through this thread too: a seek now would
-        // block until the sink gives up on it, so the seek waits for that frame.
-        if (wasPlaying) {
-            m_seekInFlight = m_player->position();
-            m_seekLandsOnAnyFrame = true;
-            m_seekGuard.start();
-        }
-    }
-    requestPlayerSeek();
-}
-
-void PreviewWidget::requestPlayerSeek()
-{
-    m_seekWanted = true;
-    if (m_seekInFlight < 0)
-        m_seekIssuer.start();
-}
-
-void PreviewWidget::issuePlayerSeek()
-{
-    if (!m_seekWanted || m_seekInFlight >= 0 || m_backgroundPath.isEmpty())
-        return;
-    m_seekWanted = false;
-    // The target is taken now, not when it was asked for: while playing the
-    // clock has moved on since.
-    const qint64 target = backgroundMs(position());
-    if (!m_playing && target == m_player->position()) {
-        unloadPlayerIfIdle();
-        return; // already there; GStreamer would not send a new frame
-    }
-    m_seekInFlight = target;
-    m_seekLandsOnAnyFrame = false;
-    m_seekGuard.start();
-    m_player->setPosition(target);
-    if (m_playing)
-        m_lastResync.start();
-}
-
-void PreviewWidget::finishPlayerSeek()
-{
-    m_seekInFlight = -1;
-    m_seekLandsOnAnyFrame = false;
-    m_seekGuard.stop();
-    m_awaitingReloadedFrame = false; // whatever comes next is the best there is
-    if (m_seekWanted)
-        m_seekIssuer.start();
-    else
-        unloadPlayerIfIdle();
+    m_background.sync(m_playing);
+    syncSoundtrack();
 }
 
 void PreviewWidget::syncSoundtrack()
@@ -653,6 +309,13 @@ QSize PreviewWidget::devicePixelFrame() const
     return (QSizeF(frameRect().size()) * devicePixelRatioF()).toSize();
 }
 
+QSize PreviewWidget::backgroundPaintedSize() const
+{
+    const QSize device = devicePixelFrame();
+    return device.isEmpty() ? outputSizeOf(m_project).scaled(sizeHint(), Qt::KeepAspectRatio)
+                            : device;
+}
+
 PreviewPictureCache::Key PreviewWidget::pictureKey(int scene, QSize deviceFrame) const
 {
     const Scene &s = m_project.scenes.at(scene);
@@ -678,7 +341,6 @@ void PreviewWidget::prefetch()
 void PreviewWidget::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
-    m_frameImageValid = false; // converted for the old size
     prefetch();
 }
 
@@ -701,58 +363,19 @@ void PreviewWidget::paintEvent(QPaintEvent *)
     }
     if (m_safeZonesVisible)
         paintSafeZones(painter, frame);
-    if (!m_backgroundProblem.isEmpty())
-        paintMessage(painter, frame, m_backgroundProblem);
+    if (const QString problem = backgroundProblem(); !problem.isEmpty())
+        paintMessage(painter, frame, problem);
     prefetch();
 }
 
 void PreviewWidget::paintBackground(QPainter &painter, const QRect &frame)
 {
-    if (!m_hasFrame) {
-        painter.fillRect(frame, Qt::black);
-        return;
-    }
-    if (!m_heldFrame.isNull()) {
-        painter.drawImage(frame, m_heldFrame);
-        return;
-    }
-    const QImage &image = frameImage();
+    // Cropped to the output's aspect already, as the export crops it.
+    const QImage image = m_background.hasFrame() ? m_background.frame() : QImage();
     if (image.isNull())
         painter.fillRect(frame, Qt::black);
     else
-        painter.drawImage(frame, image, coverCrop(frame.size(), image.size()));
-}
-
-const QImage &PreviewWidget::frameImage()
-{
-    if (!m_frameImageValid) {
-        m_frameImage = QImage();
-        m_frameImageValid = true;
-        if (!m_frame.isValid())
-            return m_frameImage;
-        // The export turns clips upright by their display matrix; Qt 6.4's
-        // frames come as stored. Frames a backend already turned have the
-        // upright size and are left alone.
-        const QSize stored = m_frame.size();
-        const bool turn = m_backgroundRotation != 0 && stored == m_backgroundStoredSize;
-        const bool sideways = turn && (m_backgroundRotation == 90 || m_backgroundRotation == 270);
-        // Converted straight to the size it is painted at (never larger than
-        // the clip): a 1080x1920 frame is shown in a few hundred pixels.
-        QSize device = devicePixelFrame();
-        if (device.isEmpty())
-            device = outputSizeOf(m_project).scaled(sizeHint(), Qt::KeepAspectRatio);
-        const QSize upright = sideways ? stored.transposed() : stored;
-        const QSize crop = coverCrop(device, upright).size();
-        const double factor = crop.isEmpty() ? 1.0
-                                             : std::min(1.0, std::max(double(device.width()) / crop.width(),
-                                                                      double(device.height()) / crop.height()));
-        const QSize target(std::max(2, int(std::lround(stored.width() * factor))),
-                           std::max(2, int(std::lround(stored.height() * factor))));
-        m_frameImage = m_frameConverter.convert(m_frame, target);
-        if (turn && !m_frameImage.isNull())
-            m_frameImage = m_frameImage.transformed(QTransform().rotate(m_backgroundRotation));
-    }
-    return m_frameImage;
+        painter.drawImage(frame, image);
 }
 
 void PreviewWidget::paintScenePicture(QPainter &painter, const QRect &frame, int scene)
