@@ -36,6 +36,16 @@
     </message>
 </context>
 <context>
+    <name>reelsmith::editor::RenderQueueModel</name>
+    <message numerus="yes">
+        <source>Done, %n warning(s)</source>
+        <translation>
+            <numerusform>Done, %n warning</numerusform>
+            <numerusform>Done, %n warnings</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>reelsmith::editor::SceneInspector</name>
     <message numerus="yes">
         <source>%n scenes selected: duration and layout apply to all</source>

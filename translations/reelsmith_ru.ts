@@ -52,10 +52,6 @@
         <translation>&amp;Качество (CRF):</translation>
     </message>
     <message>
-        <source>Lower is better quality and a bigger file; 6 less about doubles the size</source>
-        <translation>Чем меньше значение, тем выше качество и больше файл; уменьшение на 6 примерно удваивает размер</translation>
-    </message>
-    <message>
         <source>&amp;Preset:</source>
         <translation>&amp;Пресет:</translation>
     </message>
@@ -86,6 +82,10 @@
     <message>
         <source>Estimated size:</source>
         <translation>Примерный размер:</translation>
+    </message>
+    <message>
+        <source>Lower means better quality and a larger file (6 lower roughly doubles the size); 18–28 is usual</source>
+        <translation>Меньше — выше качество и больше файл (на 6 меньше — файл примерно вдвое больше); обычно 18–28</translation>
     </message>
 </context>
 <context>
@@ -258,10 +258,6 @@
         <translation>Качество (CRF):</translation>
     </message>
     <message>
-        <source>Lower is better quality and a larger file; 18–28 is usual</source>
-        <translation>Чем меньше значение, тем выше качество и больше файл; обычно 18–28</translation>
-    </message>
-    <message>
         <source>Encoder preset:</source>
         <translation>Пресет кодировщика:</translation>
     </message>
@@ -272,6 +268,10 @@
     <message>
         <source>Automatic</source>
         <translation>Автоматически</translation>
+    </message>
+    <message>
+        <source>Lower means better quality and a larger file (6 lower roughly doubles the size); 18–28 is usual</source>
+        <translation>Меньше — выше качество и больше файл (на 6 меньше — файл примерно вдвое больше); обычно 18–28</translation>
     </message>
 </context>
 <context>
@@ -468,10 +468,6 @@
         <translation>Использовать язык LANGUAGE (en, ru, …) вместо заданного в настройках.</translation>
     </message>
     <message>
-        <source>Do not offer to recover work a crashed editor left.</source>
-        <translation>Не предлагать восстановить работу после аварийного завершения редактора.</translation>
-    </message>
-    <message>
         <source>Make vertical short videos from pictures, captions and a looping background.
 Settings: ~/.config/reelsmith/reelsmith.conf. Unsaved work is kept in
 ~/.local/share/reelsmith/reelsmith/autosave and offered after a crash.</source>
@@ -482,6 +478,10 @@ Settings: ~/.config/reelsmith/reelsmith.conf. Unsaved work is kept in
     <message>
         <source>A .reel.json project to open.</source>
         <translation>Открываемый проект .reel.json.</translation>
+    </message>
+    <message>
+        <source>Do not offer back the unsaved work of an editor that crashed.</source>
+        <translation>Не предлагать восстановить несохранённую работу после сбоя редактора.</translation>
     </message>
 </context>
 <context>
@@ -935,6 +935,18 @@ Recover them?</source>
     <message>
         <source>Remaining</source>
         <translation>Осталось</translation>
+    </message>
+    <message numerus="yes">
+        <source>Done, %n warning(s)</source>
+        <translation>
+            <numerusform>Готово, %n предупреждение</numerusform>
+            <numerusform>Готово, %n предупреждения</numerusform>
+            <numerusform>Готово, %n предупреждений</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Предупреждение: %1</translation>
     </message>
 </context>
 <context>
