@@ -116,7 +116,7 @@ QList<Autosave::Orphan> Autosave::orphans()
 
 void Autosave::recover(const Orphan &orphan, ProjectDocument *doc)
 {
-    Project project = Project::load(orphan.autosavePath);
+    Project project = Project::load(orphan.autosavePath, Project::Strictness::Draft);
     doc->adopt(std::move(project), orphan.originalPath, true);
     discard(orphan);
 }

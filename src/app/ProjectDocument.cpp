@@ -51,7 +51,7 @@ void ProjectDocument::reset(const OutputSettings &output)
 
 void ProjectDocument::load(const QString &path)
 {
-    Project project = Project::load(path);
+    Project project = Project::load(path, Project::Strictness::Draft);
     adopt(std::move(project), QFileInfo(path).absoluteFilePath(), false);
 }
 

@@ -187,7 +187,7 @@ QString checkOutputSettings(const OutputSettings &o, QString *badKey)
     return {};
 }
 
-Project Project::load(const QString &path)
+Project Project::load(const QString &path, Strictness strictness)
 {
     QFile file(path);
     if (!QFileInfo(path).isFile())
@@ -199,13 +199,13 @@ Project Project::load(const QString &path)
     if (file.size() > kMaxProjectBytes)
         throwBadInput(QStringLiteral("%1: too large to be a project file").arg(path));
     const QByteArray bytes = file.readAll();
-    Project project = fromJson(bytes, path, QFileInfo(path).absolutePath());
+    Project project = fromJson(bytes, path, QFileInfo(path).absolutePath(), strictness);
     project.filePath = path;
     return project;
 }
 
 Project Project::fromJson(const QByteArray &jsonIn, const QString &sourceName,
-                          const QString &baseDir)
+                          const QString &baseDir, Strictness strictness)
 {
     QByteArray json = jsonIn;
     if (json.startsWith("\xEF\xBB\xBF"))
@@ -291,12 +291,12 @@ Project Project::fromJson(const QByteArray &jsonIn, const QString &sourceName,
         p.scenes.append(scene);
     }
 
-    if (const QString problem = p.validationError(); !problem.isEmpty())
+    if (const QString problem = p.validationError(strictness); !problem.isEmpty())
         throwBadInput(sourceName + QStringLiteral(": ") + problem);
     return p;
 }
 
-QString Project::validationError() const
+QString Project::validationError(Strictness strictness) const
 {
     QString key;
     if (const QString problem = checkOutputSettings(output, &key); !problem.isEmpty())
@@ -306,7 +306,8 @@ QString Project::validationError() const
     if (background.trimmed().isEmpty())
         return QStringLiteral("background: must not be empty");
     if (scenes.isEmpty())
-        return QStringLiteral("scenes: needs at least one scene");
+        return strictness == Strictness::Draft ? QString()
+                                               : QStringLiteral("scenes: needs at least one scene");
     for (qsizetype i = 0; i < scenes.size(); ++i) {
         const Scene &s = scenes[i];
         if (s.image.trimmed().isEmpty())

@@ -54,19 +54,23 @@ struct Project
     // Unknown keys and other harmless oddities found while reading.
     QStringList warnings;
 
+    // How strict reading is: a render needs a scene, a project being edited
+    // may have none yet (the editor must open every file it saves).
+    enum class Strictness { Render, Draft };
+
     // Reads and validates a project file. Throws Error(BadInput) with a
     // message of the form "<file>: <key.path>: <problem>".
-    static Project load(const QString &path);
+    static Project load(const QString &path, Strictness strictness = Strictness::Render);
     // Same, from bytes; `sourceName` names the file in messages.
     static Project fromJson(const QByteArray &json, const QString &sourceName,
-                            const QString &baseDir);
+                            const QString &baseDir, Strictness strictness = Strictness::Render);
 
     QByteArray toJson() const;
     // Writes atomically (QSaveFile); throws Error(Failure) naming the file.
     void save(const QString &path) const;
 
     // First broken rule as "key.path: problem", or an empty string when valid.
-    QString validationError() const;
+    QString validationError(Strictness strictness = Strictness::Render) const;
 
     QString resolve(const QString &path) const;
     bool backgroundIsBuiltin() const;

@@ -253,6 +253,31 @@ private slots:
         QCOMPARE(reopened.project().validationError(), QString());
     }
 
+    void aProjectWithoutScenesYetSavesAndOpens()
+    {
+        // The editor opens whatever it saves, even before the first picture.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("draft.reel.json"));
+        ProjectDocument doc;
+        doc.reset();
+        auto settings = doc.settings();
+        settings.background = QStringLiteral("subway");
+        doc.undoStack()->push(new EditSettingsCommand(&doc, settings, QString()));
+        doc.save(path);
+        ProjectDocument reopened;
+        reopened.load(path);
+        QCOMPARE(reopened.sceneCount(), 0);
+        QCOMPARE(reopened.project().background, QStringLiteral("subway"));
+        // Rendering it is still refused, naming the key.
+        try {
+            Project::load(path);
+            QFAIL("a project without scenes loaded for rendering");
+        } catch (const Error &error) {
+            QVERIFY2(error.message().contains(QStringLiteral("scenes")),
+                     qPrintable(error.message()));
+        }
+    }
+
     void openingABrokenProjectThrowsAndKeepsTheDocument()
     {
         QTemporaryDir dir;
