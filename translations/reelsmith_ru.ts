@@ -84,8 +84,8 @@
         <translation>Примерный размер:</translation>
     </message>
     <message>
-        <source>Lower means better quality and a larger file (6 lower roughly doubles the size); 18–28 is usual</source>
-        <translation>Меньше — выше качество и больше файл (на 6 меньше — файл примерно вдвое больше); обычно 18–28</translation>
+        <source>Lower means better quality and a larger file (about 8 lower doubles the size); 18–28 is usual</source>
+        <translation>Меньше — выше качество и больше файл (примерно на 8 меньше — файл вдвое больше); обычно 18–28</translation>
     </message>
 </context>
 <context>
@@ -270,8 +270,8 @@
         <translation>Автоматически</translation>
     </message>
     <message>
-        <source>Lower means better quality and a larger file (6 lower roughly doubles the size); 18–28 is usual</source>
-        <translation>Меньше — выше качество и больше файл (на 6 меньше — файл примерно вдвое больше); обычно 18–28</translation>
+        <source>Lower means better quality and a larger file (about 8 lower doubles the size); 18–28 is usual</source>
+        <translation>Меньше — выше качество и больше файл (примерно на 8 меньше — файл вдвое больше); обычно 18–28</translation>
     </message>
 </context>
 <context>
