@@ -83,8 +83,7 @@ RenderResult BackgroundOptimizer::run(const RenderJob::ProgressFn &progress,
     for (qint64 i = 0; i < frames; ++i) {
         if (cancel && cancel())
             throw Error(ErrorKind::Cancelled, QStringLiteral("cancelled"));
-        pipeline.takeNext(writer.frame());
-        writer.submit();
+        writer.submit(pipeline.takeNext().get()); // lent until the frame is submitted
         if (progress)
             progress({i + 1, frames});
     }

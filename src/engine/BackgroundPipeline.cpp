@@ -9,7 +9,9 @@ BackgroundPipeline::BackgroundPipeline(std::unique_ptr<BackgroundReader> reader,
                                        int depth)
     : m_reader(std::move(reader)), m_frameCount(frameCount), m_timeOf(std::move(timeOf))
 {
-    for (int i = 0; i < std::max(1, depth); ++i) {
+    // One more than `depth`: the frame lent out (being drawn on and encoded)
+    // should not stall the worker.
+    for (int i = 0; i < std::max(1, depth) + 1; ++i) {
         m_pool.push_back(av::allocVideoFrame(size.width(), size.height(), AV_PIX_FMT_YUV420P));
         m_free.push_back(m_pool.back().get());
     }
@@ -42,6 +44,11 @@ void BackgroundPipeline::work()
                 frame = m_free.back();
                 m_free.pop_back();
             }
+            // The encoder a lent frame went to may still reference its buffers
+            // (libx264 copies the picture inside avcodec_send_frame and lets go,
+            // but an encoder may keep it for later): never draw into them.
+            av::check(av_frame_make_writable(frame),
+                      QStringLiteral("making a background frame writable"));
             m_reader->frameAt(t, frame);
             {
                 std::lock_guard lock(m_mutex);
@@ -60,27 +67,27 @@ void BackgroundPipeline::work()
     m_changed.notify_all();
 }
 
-void BackgroundPipeline::takeNext(AVFrame *dst)
+BackgroundPipeline::Lease BackgroundPipeline::takeNext()
 {
-    AVFrame *frame = nullptr;
-    {
-        std::unique_lock lock(m_mutex);
-        m_changed.wait(lock, [this] { return !m_ready.empty() || m_finished; });
-        if (m_ready.empty()) {
-            if (m_error)
-                std::rethrow_exception(m_error);
-            throwFailure(QStringLiteral("the background ran out of frames"));
-        }
-        frame = m_ready.front();
-        m_ready.pop_front();
+    std::unique_lock lock(m_mutex);
+    m_changed.wait(lock, [this] { return !m_ready.empty() || m_finished; });
+    if (m_ready.empty()) {
+        if (m_error)
+            std::rethrow_exception(m_error);
+        throwFailure(QStringLiteral("the background ran out of frames"));
     }
-    const int copied = av_frame_copy(dst, frame);
+    AVFrame *frame = m_ready.front();
+    m_ready.pop_front();
+    return Lease(frame, GiveBack{this});
+}
+
+void BackgroundPipeline::giveBack(AVFrame *frame)
+{
     {
         std::lock_guard lock(m_mutex);
         m_free.push_back(frame);
     }
     m_changed.notify_all();
-    av::check(copied, QStringLiteral("copying a background frame"));
 }
 
 } // namespace reelsmith

@@ -20,21 +20,34 @@ namespace reelsmith {
 // output-sized frames bounds the memory, whatever the video's length.
 class BackgroundPipeline
 {
+    struct GiveBack
+    {
+        BackgroundPipeline *pipeline = nullptr;
+        void operator()(AVFrame *frame) const { pipeline->giveBack(frame); }
+    };
+
 public:
+    // A pool frame lent to the caller, who may draw on it and encode it; it
+    // goes back to the pool when the lease ends. Must not outlive the pipeline.
+    using Lease = std::unique_ptr<AVFrame, GiveBack>;
+
     // `timeOf(i)` gives the background time of output frame i, or a negative
     // number when frame i does not show the background (a fully covered scene).
+    // `depth` frames are decoded ahead besides the one lent out.
     BackgroundPipeline(std::unique_ptr<BackgroundReader> reader, QSize size, qint64 frameCount,
                        std::function<double(qint64)> timeOf, int depth = 2);
     ~BackgroundPipeline();
     BackgroundPipeline(const BackgroundPipeline &) = delete;
     BackgroundPipeline &operator=(const BackgroundPipeline &) = delete;
 
-    // Copies the next background frame (in the order of the frames timeOf()
-    // marks as showing it) into `dst`. Rethrows the worker's error, if any.
-    void takeNext(AVFrame *dst);
+    // Lends the next background frame (in the order of the frames timeOf()
+    // marks as showing it), YUV420P of the output size. Rethrows the worker's
+    // error, if any.
+    Lease takeNext();
 
 private:
     void work();
+    void giveBack(AVFrame *frame);
 
     std::unique_ptr<BackgroundReader> m_reader;
     qint64 m_frameCount;

@@ -3,6 +3,7 @@
 extern "C" {
 #include <libavutil/channel_layout.h>
 #include <libavutil/opt.h>
+#include <libavutil/pixdesc.h>
 }
 
 namespace reelsmith {
@@ -68,7 +69,6 @@ Mp4Writer::Mp4Writer(const QString &path, const VideoEncoding &enc,
     av_dict_free(&options);
     av::check(header, QStringLiteral("%1: writing the MP4 header").arg(path));
 
-    m_frame = av::allocVideoFrame(c->width, c->height, c->pix_fmt);
     m_packet = av::allocPacket();
 }
 
@@ -119,6 +119,8 @@ Mp4Writer::~Mp4Writer()
 
 AVFrame *Mp4Writer::frame()
 {
+    if (!m_frame)
+        m_frame = av::allocVideoFrame(m_encoder->width, m_encoder->height, m_encoder->pix_fmt);
     // The encoder may still reference the previous picture's buffers.
     av::check(av_frame_make_writable(m_frame.get()), QStringLiteral("making a frame writable"));
     return m_frame.get();
@@ -126,9 +128,29 @@ AVFrame *Mp4Writer::frame()
 
 void Mp4Writer::submit()
 {
-    m_frame->pts = m_frames++;
-    av::check(avcodec_send_frame(m_encoder.get(), m_frame.get()),
-              QStringLiteral("encoding frame %1").arg(m_frame->pts));
+    if (!m_frame)
+        throwFailure(QStringLiteral("%1: a frame submitted before it was filled").arg(m_path));
+    submit(m_frame.get());
+}
+
+void Mp4Writer::submit(AVFrame *picture)
+{
+    const AVCodecContext *c = m_encoder.get();
+    if (picture->width != c->width || picture->height != c->height ||
+        picture->format != c->pix_fmt) {
+        const char *format = av_get_pix_fmt_name(AVPixelFormat(picture->format));
+        throwFailure(QStringLiteral("%1: a %2x%3 %4 frame submitted to a %5x%6 %7 encoder")
+                         .arg(m_path)
+                         .arg(picture->width)
+                         .arg(picture->height)
+                         .arg(QString::fromLatin1(format ? format : "unknown-format"))
+                         .arg(c->width)
+                         .arg(c->height)
+                         .arg(QString::fromLatin1(av_get_pix_fmt_name(c->pix_fmt))));
+    }
+    picture->pts = m_frames++;
+    av::check(avcodec_send_frame(m_encoder.get(), picture),
+              QStringLiteral("encoding frame %1").arg(picture->pts));
     drain(m_encoder.get(), m_stream, false);
 }
 

@@ -44,9 +44,15 @@ public:
     Mp4Writer(const Mp4Writer &) = delete;
     Mp4Writer &operator=(const Mp4Writer &) = delete;
 
-    // The frame to fill for the next picture; writable until submit().
+    // The writer's own frame to fill for the next picture; writable until submit().
     AVFrame *frame();
     void submit();
+    // Encodes the caller's `picture` (YUV420P of the output size) as the next
+    // frame, setting its pts. The encoder takes a reference of its own:
+    // libx264 copies the picture and drops that reference before this
+    // returns, but av_frame_is_writable() is what tells whether it is free to
+    // draw on again.
+    void submit(AVFrame *picture);
 
     bool hasAudio() const { return m_audioEncoder != nullptr; }
     // Planar float buffers for the next audio frame, nb_samples set to the
@@ -68,7 +74,7 @@ private:
     QString m_path;
     av::FormatOutput m_format;
     av::CodecContext m_encoder;
-    av::Frame m_frame;
+    av::Frame m_frame; // made on the first frame(): callers may bring their own
     av::Packet m_packet;
     AVStream *m_stream = nullptr;
     av::CodecContext m_audioEncoder;

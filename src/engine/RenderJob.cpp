@@ -185,21 +185,28 @@ RenderResult RenderJob::run(const ProgressFn &progress, const CancelFn &cancel)
             }
             currentScene = scene;
         }
-        AVFrame *frame = writer.frame();
+        // The overlay is drawn straight onto the pipeline's frame, which is
+        // encoded from there and goes back to the pool once submitted.
+        BackgroundPipeline::Lease shown;
+        AVFrame *frame = nullptr;
         // A scene that hides the whole frame needs no background pixels; the
         // reader catches up (by seeking when far) when the background shows again.
         if (!m_hidesBackground[scene]) {
             try {
-                background->takeNext(frame);
+                shown = background->takeNext();
             } catch (const Error &e) {
                 rethrowWithContext(e, QStringLiteral("background"));
             }
-        } else if (!overlay.coversFrame()) {
-            clearToBlack(
-                frame); // not expected for an opaque fill picture; never leave stale pixels
+            frame = shown.get();
+        } else {
+            frame = writer.frame();
+            if (!overlay.coversFrame())
+                clearToBlack(
+                    frame); // not expected for an opaque fill picture; never leave stale pixels
         }
         overlay.blendOnto(frame);
-        writer.submit();
+        writer.submit(frame);
+        shown.reset(); // before the audio: the worker may refill it now
         writeAudioUntil(Soundtrack::samplesBeforeFrame(i + 1, out.fps));
         if (progress)
             progress({i + 1, frameCount});

@@ -138,7 +138,10 @@ int main(int argc, char **argv)
                    stderr);
         return 2;
     }
-    Translations::apply(QStringLiteral("en"));
+    // The README shows the English interface; REELSMITH_DRIVER_LANGUAGE=ru
+    // takes the same picture in another language (to check its layout).
+    const QString language = qEnvironmentVariable("REELSMITH_DRIVER_LANGUAGE", QStringLiteral("en"));
+    Translations::apply(language);
     EditorSettings::applyUserBackgroundFolder();
     MainWindow window;
     window.resize(1280, 800);
