@@ -196,6 +196,33 @@
     </message>
 </context>
 <context>
+    <name>OutputProblem</name>
+    <message>
+        <source>The width must be an even number from 16 to 4096, not %1.</source>
+        <translation>Ширина должна быть чётным числом от 16 до 4096, а не %1.</translation>
+    </message>
+    <message>
+        <source>The height must be an even number from 16 to 4096, not %1.</source>
+        <translation>Высота должна быть чётным числом от 16 до 4096, а не %1.</translation>
+    </message>
+    <message>
+        <source>The frame rate must be from 1 to 120 fps, not %1.</source>
+        <translation>Частота кадров должна быть от 1 до 120 кадр/с, а не %1.</translation>
+    </message>
+    <message>
+        <source>The quality (CRF) must be from 0 to 51, not %1.</source>
+        <translation>Качество (CRF) должно быть от 0 до 51, а не %1.</translation>
+    </message>
+    <message>
+        <source>“%1” is not one of x264&apos;s presets.</source>
+        <translation>«%1» — не пресет x264.</translation>
+    </message>
+    <message>
+        <source>Encoder threads must be from 0 (automatic) to 64, not %1.</source>
+        <translation>Потоков кодировщика должно быть от 0 (автоматически) до 64, а не %1.</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -513,34 +540,6 @@ Settings: ~/.config/reelsmith/reelsmith.conf. Unsaved work is kept in
     <message>
         <source>The folder %1 cannot be written to.</source>
         <translation>Нет прав на запись в папку %1.</translation>
-    </message>
-    <message>
-        <source>Width</source>
-        <translation>Ширина</translation>
-    </message>
-    <message>
-        <source>Height</source>
-        <translation>Высота</translation>
-    </message>
-    <message>
-        <source>Frame rate</source>
-        <translation>Частота кадров</translation>
-    </message>
-    <message>
-        <source>Quality (CRF)</source>
-        <translation>Качество (CRF)</translation>
-    </message>
-    <message>
-        <source>Preset</source>
-        <translation>Пресет</translation>
-    </message>
-    <message>
-        <source>Encoder threads</source>
-        <translation>Потоки кодировщика</translation>
-    </message>
-    <message>
-        <source>%1 %2.</source>
-        <translation>%1: %2.</translation>
     </message>
     <message>
         <source>The project cannot be exported: %1.</source>

@@ -2,6 +2,8 @@
 
 #include "ui_ExportDialog.h"
 
+#include "OutputProblem.h"
+
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -189,18 +191,8 @@ QString ExportDialog::validate() const
         return tr("The folder %1 cannot be written to.")
             .arg(QDir::toNativeSeparators(folder.filePath()));
 
-    QString key;
-    const QString settingsProblem = reelsmith::checkOutputSettings(output(), &key);
-    if (!settingsProblem.isEmpty()) {
-        const QString label = key == QLatin1String("width")     ? tr("Width")
-                              : key == QLatin1String("height")  ? tr("Height")
-                              : key == QLatin1String("fps")     ? tr("Frame rate")
-                              : key == QLatin1String("crf")     ? tr("Quality (CRF)")
-                              : key == QLatin1String("preset")  ? tr("Preset")
-                              : key == QLatin1String("threads") ? tr("Encoder threads")
-                                                                : key;
-        return tr("%1 %2.").arg(label, settingsProblem);
-    }
+    if (const QString settingsProblem = outputProblem(output()); !settingsProblem.isEmpty())
+        return settingsProblem;
     reelsmith::Project p = m_project;
     p.output = output();
     if (const QString projectProblem = p.validationError(); !projectProblem.isEmpty())

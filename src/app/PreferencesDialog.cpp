@@ -3,6 +3,7 @@
 
 #include "Backgrounds.h"
 #include "EditorSettings.h"
+#include "OutputProblem.h"
 #include "Translations.h"
 
 #include <QDir>
