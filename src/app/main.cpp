@@ -1,6 +1,5 @@
 // reelsmith: the desktop editor. `reelsmith [PROJECT.reel.json]`.
 
-#include "AppIcon.h"
 #include "EditorSettings.h"
 #include "MainWindow.h"
 #include "MemoryMeter.h"
@@ -21,10 +20,11 @@ int main(int argc, char **argv)
     QApplication::setApplicationDisplayName(QStringLiteral("Reelsmith"));
     QApplication::setApplicationVersion(QStringLiteral(REELSMITH_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("io.github.reelsmith.reelsmith"));
-    // The installed icon theme entry; the same picture drawn when run from a build tree.
+    // The installed icon theme entry; the same picture built into the
+    // program for a build tree or a desktop without it.
     QIcon fallback;
     for (int size : {16, 32, 64, 128, 256})
-        fallback.addPixmap(QPixmap::fromImage(reelsmith::appIcon(size)));
+        fallback.addFile(QStringLiteral(":/icons/reelsmith-%1.png").arg(size), QSize(size, size));
     QApplication::setWindowIcon(
         QIcon::fromTheme(QStringLiteral("io.github.reelsmith.reelsmith"), fallback));
 

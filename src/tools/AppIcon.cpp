@@ -7,7 +7,7 @@
 
 namespace reelsmith {
 
-// Keep in step with packaging/icons/reelsmith.svg.
+// Keep in step with resources/icons/reelsmith.svg.
 void paintAppIcon(QPainter &painter, int size)
 {
     painter.save();
