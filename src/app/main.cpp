@@ -35,7 +35,8 @@ int main(int argc, char **argv)
         QStringLiteral("language"));
     const QCommandLineOption noRecoveryOption(
         QStringLiteral("no-recovery"),
-        QApplication::translate("main", "Do not offer back the unsaved work of an editor that crashed."));
+        QApplication::translate("main",
+                                "Do not offer back the unsaved work of an editor that crashed."));
     parser.setApplicationDescription(QApplication::translate(
         "main", "Make vertical short videos from pictures, captions and a looping background.\n"
                 "Settings: ~/.config/reelsmith/reelsmith.conf. Unsaved work is kept in\n"

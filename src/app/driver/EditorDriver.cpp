@@ -140,7 +140,8 @@ int main(int argc, char **argv)
     }
     // The README shows the English interface; REELSMITH_DRIVER_LANGUAGE=ru
     // takes the same picture in another language (to check its layout).
-    const QString language = qEnvironmentVariable("REELSMITH_DRIVER_LANGUAGE", QStringLiteral("en"));
+    const QString language =
+        qEnvironmentVariable("REELSMITH_DRIVER_LANGUAGE", QStringLiteral("en"));
     Translations::apply(language);
     EditorSettings::applyUserBackgroundFolder();
     MainWindow window;
