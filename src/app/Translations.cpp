@@ -1,5 +1,7 @@
 #include "Translations.h"
 
+#include "DataFolders.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QLibraryInfo>
@@ -28,11 +30,11 @@ std::unique_ptr<QTranslator> &qtTranslator()
 
 QString Translations::folder()
 {
-    const QString env = qEnvironmentVariable("REELSMITH_DATA_DIR");
-    if (!env.isEmpty() && QDir(env).exists(QStringLiteral("translations")))
-        return QDir(env).filePath(QStringLiteral("translations"));
-    return QDir(QCoreApplication::applicationDirPath())
-        .filePath(QStringLiteral("../share/reelsmith/translations"));
+    const QStringList folders = dataFolders(QStringLiteral("translations"));
+    for (const QString &folder : folders)
+        if (QDir(folder).exists())
+            return folder;
+    return folders.value(0);
 }
 
 QList<std::pair<QString, QString>> Translations::available()

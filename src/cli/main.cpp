@@ -2,6 +2,7 @@
 // 2 bad usage or input, 1 other failure, 130 cancelled by SIGINT/SIGTERM.
 
 #include "CliCommon.h"
+#include "DataFolders.h"
 #include "Error.h"
 #include "MemoryMeter.h"
 
@@ -92,9 +93,7 @@ const char *kUsage =
 // The usage with this installation's data folder (share/reelsmith beside bin/).
 QByteArray usage()
 {
-    const QString data = QDir::cleanPath(QCoreApplication::applicationDirPath() +
-                                         QStringLiteral("/../share/reelsmith"));
-    return QString::fromUtf8(kUsage).arg(data).toLocal8Bit();
+    return QString::fromUtf8(kUsage).arg(installedDataFolder()).toLocal8Bit();
 }
 
 struct Verb

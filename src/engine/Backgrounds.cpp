@@ -1,10 +1,10 @@
 #include "Backgrounds.h"
 
 #include "Av.h"
+#include "DataFolders.h"
 #include "Error.h"
 #include "Project.h"
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QStandardPaths>
@@ -68,20 +68,7 @@ QString Backgrounds::userFolder()
 
 QStringList Backgrounds::builtinFolders()
 {
-    QStringList folders;
-    const QString env = qEnvironmentVariable("REELSMITH_DATA_DIR");
-    if (!env.isEmpty())
-        folders << QDir(env).filePath(QStringLiteral("backgrounds"));
-    if (QCoreApplication::instance())
-        folders << QDir(QCoreApplication::applicationDirPath())
-                       .filePath(QStringLiteral("../share/reelsmith/backgrounds"));
-    for (const QString &data :
-         QStandardPaths::standardLocations(QStandardPaths::GenericDataLocation))
-        folders << QDir(data).filePath(QStringLiteral("reelsmith/backgrounds"));
-    for (QString &f : folders)
-        f = QDir::cleanPath(f);
-    folders.removeDuplicates();
-    return folders;
+    return dataFolders(QStringLiteral("backgrounds"));
 }
 
 QList<BackgroundEntry> Backgrounds::list()
