@@ -81,6 +81,35 @@ void writePackets(AVFormatContext *fmt, AVCodecContext *enc, AVStream *st, AVFra
     }
 }
 
+// Decodes every frame of stream `stream` (flushing at the end) and hands each to `onFrame`.
+void decodeStream(AVFormatContext *fmt, int stream,
+                  const std::function<void(const AVFrame *)> &onFrame)
+{
+    AVStream *st = fmt->streams[stream];
+    const AVCodec *codec = avcodec_find_decoder(st->codecpar->codec_id);
+    CodecPtr dec(avcodec_alloc_context3(codec));
+    check(avcodec_parameters_to_context(dec.get(), st->codecpar), "dec params");
+    dec->pkt_timebase = st->time_base;
+    check(avcodec_open2(dec.get(), codec, nullptr), "open dec");
+    PacketPtr pkt(av_packet_alloc());
+    FramePtr frame(av_frame_alloc());
+    const auto take = [&] {
+        while (avcodec_receive_frame(dec.get(), frame.get()) == 0) {
+            onFrame(frame.get());
+            av_frame_unref(frame.get());
+        }
+    };
+    while (av_read_frame(fmt, pkt.get()) >= 0) {
+        if (pkt->stream_index == stream) {
+            check(avcodec_send_packet(dec.get(), pkt.get()), "send packet");
+            take();
+        }
+        av_packet_unref(pkt.get());
+    }
+    check(avcodec_send_packet(dec.get(), nullptr), "flush decoder");
+    take();
+}
+
 QByteArray bigEndian16(int v)
 {
     QByteArray b(2, 0);
@@ -296,27 +325,7 @@ VideoFacts probe(const QString &path)
         QString::fromLatin1(av_get_pix_fmt_name(AVPixelFormat(st->codecpar->format)));
     facts.fps = av_q2d(st->avg_frame_rate);
 
-    const AVCodec *codec = avcodec_find_decoder(st->codecpar->codec_id);
-    CodecPtr dec(avcodec_alloc_context3(codec));
-    check(avcodec_parameters_to_context(dec.get(), st->codecpar), "dec params");
-    check(avcodec_open2(dec.get(), codec, nullptr), "open dec");
-    PacketPtr pkt(av_packet_alloc());
-    FramePtr frame(av_frame_alloc());
-    auto drain = [&] {
-        while (avcodec_receive_frame(dec.get(), frame.get()) == 0) {
-            ++facts.frames;
-            av_frame_unref(frame.get());
-        }
-    };
-    while (av_read_frame(fmt.get(), pkt.get()) >= 0) {
-        if (pkt->stream_index == video) {
-            check(avcodec_send_packet(dec.get(), pkt.get()), "send packet");
-            drain();
-        }
-        av_packet_unref(pkt.get());
-    }
-    avcodec_send_packet(dec.get(), nullptr);
-    drain();
+    decodeStream(fmt.get(), video, [&](const AVFrame *) { ++facts.frames; });
 
     QFile file(path);
     if (file.open(QIODevice::ReadOnly)) {
@@ -337,48 +346,27 @@ QList<QImage> frames(const QString &path, const QList<int> &indexes)
     check(avformat_find_stream_info(fmt.get(), nullptr), "stream info");
     const int video = av_find_best_stream(fmt.get(), AVMEDIA_TYPE_VIDEO, -1, -1, nullptr, 0);
     check(video, "video stream");
-    AVStream *st = fmt->streams[video];
-    const AVCodec *codec = avcodec_find_decoder(st->codecpar->codec_id);
-    CodecPtr dec(avcodec_alloc_context3(codec));
-    check(avcodec_parameters_to_context(dec.get(), st->codecpar), "dec params");
-    check(avcodec_open2(dec.get(), codec, nullptr), "open dec");
-    PacketPtr pkt(av_packet_alloc());
-    FramePtr frame(av_frame_alloc());
     int index = 0;
-    auto take = [&] {
-        while (avcodec_receive_frame(dec.get(), frame.get()) == 0) {
-            for (qsizetype k = 0; k < indexes.size(); ++k) {
-                if (indexes[k] != index)
-                    continue;
-                QImage image(frame->width, frame->height, QImage::Format_RGB32);
-                std::unique_ptr<SwsContext, SwsFree> sws(
-                    sws_getContext(frame->width, frame->height, AVPixelFormat(frame->format),
-                                   frame->width, frame->height, AV_PIX_FMT_BGRA,
-                                   SWS_BILINEAR | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INT, nullptr,
-                                   nullptr, nullptr));
-                const int cs =
-                    frame->colorspace == AVCOL_SPC_BT709 ? SWS_CS_ITU709 : SWS_CS_DEFAULT;
-                sws_setColorspaceDetails(sws.get(), sws_getCoefficients(cs),
-                                         frame->color_range == AVCOL_RANGE_JPEG ? 1 : 0,
-                                         sws_getCoefficients(cs), 1, 0, 1 << 16, 1 << 16);
-                uint8_t *dst[1] = {image.bits()};
-                const int stride[1] = {int(image.bytesPerLine())};
-                sws_scale(sws.get(), frame->data, frame->linesize, 0, frame->height, dst, stride);
-                result[k] = image;
-            }
-            ++index;
-            av_frame_unref(frame.get());
+    decodeStream(fmt.get(), video, [&](const AVFrame *frame) {
+        for (qsizetype k = 0; k < indexes.size(); ++k) {
+            if (indexes[k] != index)
+                continue;
+            QImage image(frame->width, frame->height, QImage::Format_RGB32);
+            std::unique_ptr<SwsContext, SwsFree> sws(sws_getContext(
+                frame->width, frame->height, AVPixelFormat(frame->format), frame->width,
+                frame->height, AV_PIX_FMT_BGRA,
+                SWS_BILINEAR | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INT, nullptr, nullptr, nullptr));
+            const int cs = frame->colorspace == AVCOL_SPC_BT709 ? SWS_CS_ITU709 : SWS_CS_DEFAULT;
+            sws_setColorspaceDetails(sws.get(), sws_getCoefficients(cs),
+                                     frame->color_range == AVCOL_RANGE_JPEG ? 1 : 0,
+                                     sws_getCoefficients(cs), 1, 0, 1 << 16, 1 << 16);
+            uint8_t *dst[1] = {image.bits()};
+            const int stride[1] = {int(image.bytesPerLine())};
+            sws_scale(sws.get(), frame->data, frame->linesize, 0, frame->height, dst, stride);
+            result[k] = image;
         }
-    };
-    while (av_read_frame(fmt.get(), pkt.get()) >= 0) {
-        if (pkt->stream_index == video) {
-            check(avcodec_send_packet(dec.get(), pkt.get()), "send packet");
-            take();
-        }
-        av_packet_unref(pkt.get());
-    }
-    avcodec_send_packet(dec.get(), nullptr);
-    take();
+        ++index;
+    });
     return result;
 }
 
@@ -554,29 +542,10 @@ AudioTrack decodeAudio(const QString &path)
     track.channels = st->codecpar->ch_layout.nb_channels;
     if (st->duration != AV_NOPTS_VALUE)
         track.streamDuration = double(st->duration) * av_q2d(st->time_base);
-    const AVCodec *codec = avcodec_find_decoder(st->codecpar->codec_id);
-    CodecPtr dec(avcodec_alloc_context3(codec));
-    check(avcodec_parameters_to_context(dec.get(), st->codecpar), "dec params");
-    dec->pkt_timebase = st->time_base;
-    check(avcodec_open2(dec.get(), codec, nullptr), "open audio dec");
-    PacketPtr pkt(av_packet_alloc());
-    FramePtr frame(av_frame_alloc());
-    auto take = [&] {
-        while (avcodec_receive_frame(dec.get(), frame.get()) == 0) {
-            for (int i = 0; i < frame->nb_samples; ++i)
-                track.samples.append(float(getSample(frame.get(), 0, i)));
-            av_frame_unref(frame.get());
-        }
-    };
-    while (av_read_frame(fmt.get(), pkt.get()) >= 0) {
-        if (pkt->stream_index == index) {
-            check(avcodec_send_packet(dec.get(), pkt.get()), "send audio packet");
-            take();
-        }
-        av_packet_unref(pkt.get());
-    }
-    avcodec_send_packet(dec.get(), nullptr);
-    take();
+    decodeStream(fmt.get(), index, [&](const AVFrame *frame) {
+        for (int i = 0; i < frame->nb_samples; ++i)
+            track.samples.append(float(getSample(frame, 0, i)));
+    });
     return track;
 }
 
@@ -589,37 +558,18 @@ QList<QImage> grayFrames(const QString &path, QSize size)
     check(avformat_find_stream_info(fmt.get(), nullptr), "stream info");
     const int video = av_find_best_stream(fmt.get(), AVMEDIA_TYPE_VIDEO, -1, -1, nullptr, 0);
     check(video, "video stream");
-    AVStream *st = fmt->streams[video];
-    const AVCodec *codec = avcodec_find_decoder(st->codecpar->codec_id);
-    CodecPtr dec(avcodec_alloc_context3(codec));
-    check(avcodec_parameters_to_context(dec.get(), st->codecpar), "dec params");
-    check(avcodec_open2(dec.get(), codec, nullptr), "open dec");
-    PacketPtr pkt(av_packet_alloc());
-    FramePtr frame(av_frame_alloc());
     std::unique_ptr<SwsContext, SwsFree> sws;
-    auto take = [&] {
-        while (avcodec_receive_frame(dec.get(), frame.get()) == 0) {
-            if (!sws)
-                sws.reset(sws_getContext(frame->width, frame->height, AVPixelFormat(frame->format),
-                                         size.width(), size.height(), AV_PIX_FMT_GRAY8, SWS_AREA,
-                                         nullptr, nullptr, nullptr));
-            QImage image(size, QImage::Format_Grayscale8);
-            uint8_t *dst[1] = {image.bits()};
-            const int stride[1] = {int(image.bytesPerLine())};
-            sws_scale(sws.get(), frame->data, frame->linesize, 0, frame->height, dst, stride);
-            result << image;
-            av_frame_unref(frame.get());
-        }
-    };
-    while (av_read_frame(fmt.get(), pkt.get()) >= 0) {
-        if (pkt->stream_index == video) {
-            check(avcodec_send_packet(dec.get(), pkt.get()), "send packet");
-            take();
-        }
-        av_packet_unref(pkt.get());
-    }
-    avcodec_send_packet(dec.get(), nullptr);
-    take();
+    decodeStream(fmt.get(), video, [&](const AVFrame *frame) {
+        if (!sws)
+            sws.reset(sws_getContext(frame->width, frame->height, AVPixelFormat(frame->format),
+                                     size.width(), size.height(), AV_PIX_FMT_GRAY8, SWS_AREA,
+                                     nullptr, nullptr, nullptr));
+        QImage image(size, QImage::Format_Grayscale8);
+        uint8_t *dst[1] = {image.bits()};
+        const int stride[1] = {int(image.bytesPerLine())};
+        sws_scale(sws.get(), frame->data, frame->linesize, 0, frame->height, dst, stride);
+        result << image;
+    });
     return result;
 }
 
