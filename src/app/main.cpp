@@ -1,9 +1,9 @@
 // reelsmith: the desktop editor. `reelsmith [PROJECT.reel.json]`.
 
-#include "EditorSettings.h"
-#include "MainWindow.h"
-#include "MemoryMeter.h"
-#include "Translations.h"
+#include "core/MemoryMeter.h"
+#include "settings/EditorSettings.h"
+#include "settings/Translations.h"
+#include "window/MainWindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -2,8 +2,8 @@
 // tab-separated: name, kind, duration in seconds, path, and a note when the
 // clip cannot be used.
 
-#include "Backgrounds.h"
 #include "CliCommon.h"
+#include "backgrounds/Backgrounds.h"
 
 #include <cstdio>
 

@@ -1,8 +1,8 @@
 #include "CliCommon.h"
 
-#include "Error.h"
-#include "MemoryMeter.h"
 #include "ProgressPrinter.h"
+#include "core/Error.h"
+#include "core/MemoryMeter.h"
 
 #include <QCoreApplication>
 

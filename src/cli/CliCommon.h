@@ -3,7 +3,7 @@
 // What every reelsmith-cli verb shares: exit statuses, the stop flag set by
 // SIGINT/SIGTERM, stderr messages and option parsing helpers.
 
-#include "RenderJob.h"
+#include "render/RenderJob.h"
 
 #include <QCommandLineParser>
 #include <QString>

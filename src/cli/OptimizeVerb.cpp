@@ -1,10 +1,10 @@
 // reelsmith-cli optimize IN -o OUT.mp4: the background-asset recipe.
 //   reelsmith-cli optimize IN --cache: the copy renders use, into the asset cache.
 
-#include "AssetCache.h"
-#include "BackgroundOptimizer.h"
 #include "CliCommon.h"
-#include "Error.h"
+#include "backgrounds/AssetCache.h"
+#include "backgrounds/BackgroundOptimizer.h"
+#include "core/Error.h"
 
 namespace reelsmith::cli {
 

@@ -2,8 +2,8 @@
 // stdout (SPEC "probe"; the choices the SPEC leaves open are in MediaProbe.h).
 
 #include "CliCommon.h"
-#include "Error.h"
-#include "MediaProbe.h"
+#include "core/Error.h"
+#include "media/MediaProbe.h"
 
 #include <QJsonDocument>
 

@@ -1,10 +1,10 @@
 // reelsmith-cli render PROJECT -o OUT.mp4 [flags]
 
-#include "AssetCache.h"
 #include "CliCommon.h"
-#include "Error.h"
-#include "Project.h"
-#include "RenderJob.h"
+#include "backgrounds/AssetCache.h"
+#include "core/Error.h"
+#include "project/Project.h"
+#include "render/RenderJob.h"
 
 #include <cstdio>
 

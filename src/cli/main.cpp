@@ -2,9 +2,9 @@
 // 2 bad usage or input, 1 other failure, 130 cancelled by SIGINT/SIGTERM.
 
 #include "CliCommon.h"
-#include "DataFolders.h"
-#include "Error.h"
-#include "MemoryMeter.h"
+#include "core/DataFolders.h"
+#include "core/Error.h"
+#include "core/MemoryMeter.h"
 
 extern "C" {
 #include <libavutil/log.h>

@@ -1,6 +1,6 @@
 #include "DemoPictures.h"
 
-#include "Error.h"
+#include "core/Error.h"
 
 #include <QDir>
 #include <QImage>

@@ -5,11 +5,11 @@
 //   reelsmith-assetgen icon SIZE OUT.png
 
 #include "AppIcon.h"
-#include "AtomicOutput.h"
 #include "BackgroundArt.h"
 #include "DemoPictures.h"
-#include "Error.h"
-#include "Mp4Writer.h"
+#include "core/AtomicOutput.h"
+#include "core/Error.h"
+#include "media/Mp4Writer.h"
 
 extern "C" {
 #include <libavutil/log.h>

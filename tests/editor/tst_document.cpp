@@ -1,12 +1,12 @@
 // The editor's document: undoable scene edits, save/open round trips with
 // relative paths, and autosave with crash recovery.
 
-#include "Autosave.h"
-#include "Error.h"
-#include "ProjectDocument.h"
-#include "SceneEdits.h"
 #include "TestMedia.h"
-#include "UndoCommands.h"
+#include "core/Error.h"
+#include "document/Autosave.h"
+#include "document/ProjectDocument.h"
+#include "document/SceneEdits.h"
+#include "document/UndoCommands.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -2,17 +2,17 @@
 // undone through the real list model and actions, thumbnails made off the UI
 // thread, the inspector's edits, the backgrounds panel, open/save and drops.
 
-#include "Backgrounds.h"
-#include "EditorSettings.h"
-#include "MainWindow.h"
-#include "MemoryMeterWidget.h"
-#include "PreferencesDialog.h"
-#include "ProjectDocument.h"
-#include "ProjectPanel.h"
-#include "RenderQueue.h"
-#include "SceneListModel.h"
 #include "TestMedia.h"
-#include "UndoCommands.h"
+#include "backgrounds/Backgrounds.h"
+#include "backgrounds/ProjectPanel.h"
+#include "document/ProjectDocument.h"
+#include "document/UndoCommands.h"
+#include "jobs/RenderQueue.h"
+#include "scenes/SceneListModel.h"
+#include "settings/EditorSettings.h"
+#include "settings/PreferencesDialog.h"
+#include "window/MainWindow.h"
+#include "window/MemoryMeterWidget.h"
 
 #include <QAction>
 #include <QApplication>

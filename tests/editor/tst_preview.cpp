@@ -1,13 +1,13 @@
 // The editor's live preview and timeline, offscreen, over real media: a
 // background clip played by Qt Multimedia and pictures decoded by the engine.
 
-#include "Caption.h"
-#include "PreviewPanel.h"
-#include "PreviewPictureCache.h"
-#include "PreviewWidget.h"
-#include "Project.h"
 #include "TestMedia.h"
-#include "TimelineWidget.h"
+#include "captions/Caption.h"
+#include "preview/PreviewPanel.h"
+#include "preview/PreviewPictureCache.h"
+#include "preview/PreviewWidget.h"
+#include "preview/TimelineWidget.h"
+#include "project/Project.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

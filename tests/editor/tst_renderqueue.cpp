@@ -1,13 +1,13 @@
 // The editor's export queue, its table and panel, the export dialog and the
 // memory meter, over real renders of small media made here.
 
-#include "ExportDialog.h"
-#include "MemoryMeterWidget.h"
-#include "Project.h"
-#include "RenderQueue.h"
-#include "RenderQueueDock.h"
-#include "RenderQueueModel.h"
 #include "TestMedia.h"
+#include "export/ExportDialog.h"
+#include "jobs/RenderQueue.h"
+#include "jobs/RenderQueueDock.h"
+#include "jobs/RenderQueueModel.h"
+#include "project/Project.h"
+#include "window/MemoryMeterWidget.h"
 
 #include <QAbstractButton>
 #include <QApplication>

@@ -3,8 +3,8 @@
 // menus and actions, switching back to English at runtime retranslates the
 // same live window, and plural messages use all three Russian forms.
 
-#include "MainWindow.h"
-#include "Translations.h"
+#include "settings/Translations.h"
+#include "window/MainWindow.h"
 
 #include <QAction>
 #include <QCoreApplication>

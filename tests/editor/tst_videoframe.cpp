@@ -3,7 +3,7 @@
 // the colour matrix the frame declares.
 
 #include "TestMedia.h"
-#include "VideoFrameImage.h"
+#include "preview/VideoFrameImage.h"
 
 #include <QTest>
 #include <QVideoFrame>

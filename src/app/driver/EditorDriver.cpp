@@ -9,15 +9,15 @@
 // JSON line: wall time, the process's peak RSS, what the memory meter showed,
 // and the longest the UI thread went without running a 20 ms timer.
 
-#include "EditorSettings.h"
-#include "MainWindow.h"
-#include "MemoryMeter.h"
-#include "MemoryMeterWidget.h"
-#include "PreviewPanel.h"
-#include "PreviewWidget.h"
-#include "ProjectDocument.h"
-#include "RenderQueue.h"
-#include "Translations.h"
+#include "core/MemoryMeter.h"
+#include "document/ProjectDocument.h"
+#include "jobs/RenderQueue.h"
+#include "preview/PreviewPanel.h"
+#include "preview/PreviewWidget.h"
+#include "settings/EditorSettings.h"
+#include "settings/Translations.h"
+#include "window/MainWindow.h"
+#include "window/MemoryMeterWidget.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

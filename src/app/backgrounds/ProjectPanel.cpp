@@ -1,0 +1,295 @@
+#include "backgrounds/ProjectPanel.h"
+#include "ui_ProjectPanel.h"
+
+#include "backgrounds/BackgroundOptimizer.h"
+#include "backgrounds/Backgrounds.h"
+#include "core/Error.h"
+#include "document/ProjectDocument.h"
+#include "document/UndoCommands.h"
+#include "scenes/ThumbnailCache.h"
+#include "settings/EditorSettings.h"
+
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QProgressDialog>
+#include <QSignalBlocker>
+#include <QtConcurrent>
+
+namespace reelsmith::editor {
+
+namespace {
+
+constexpr int kValueRole = Qt::UserRole;    // what the project's `background` says
+constexpr int kPathRole = Qt::UserRole + 1; // the clip's file
+constexpr int kSecondsRole = Qt::UserRole + 2;
+constexpr int kSliderSteps = 10; // slider positions per second
+
+QString freeName(const QString &folder, const QString &base)
+{
+    QString name = base;
+    for (int n = 2; QFileInfo::exists(QDir(folder).filePath(name + QStringLiteral(".mp4"))); ++n)
+        name = QStringLiteral("%1-%2").arg(base).arg(n);
+    return QDir(folder).filePath(name + QStringLiteral(".mp4"));
+}
+
+} // namespace
+
+struct ProjectPanel::Listing
+{
+    QList<BackgroundEntry> entries;
+};
+
+ProjectPanel::ProjectPanel(ProjectDocument *doc, ThumbnailCache *thumbnails, QWidget *parent)
+    : QWidget(parent), m_ui(std::make_unique<Ui::ProjectPanel>()), m_doc(doc),
+      m_thumbnails(thumbnails)
+{
+    m_ui->setupUi(this);
+    m_pool.setMaxThreadCount(1);
+
+    connect(m_ui->backgroundList, &QListWidget::itemClicked, this, &ProjectPanel::pickBackground);
+    connect(m_ui->backgroundList, &QListWidget::itemActivated, this, &ProjectPanel::pickBackground);
+    connect(m_ui->refreshButton, &QPushButton::clicked, this, &ProjectPanel::reloadBackgrounds);
+    connect(m_ui->addBackgroundButton, &QPushButton::clicked, this,
+            &ProjectPanel::chooseClipToImport);
+    connect(m_ui->startSlider, &QSlider::valueChanged, this, [this](int value) {
+        const double seconds = double(value) / kSliderSteps;
+        setStart(seconds);
+        emit startScrubbed(seconds);
+    });
+    connect(m_ui->startSpin, &QDoubleSpinBox::valueChanged, this, &ProjectPanel::setStart);
+    connect(m_ui->audioButton, &QPushButton::clicked, this, &ProjectPanel::chooseAudio);
+    connect(m_ui->audioClearButton, &QPushButton::clicked, this, [this] {
+        auto settings = m_doc->settings();
+        settings.audio.clear();
+        m_doc->undoStack()->push(new EditSettingsCommand(m_doc, settings, tr("Remove soundtrack")));
+    });
+
+    connect(&m_listing, &QFutureWatcher<std::shared_ptr<Listing>>::finished, this, [this] {
+        showBackgrounds(*m_listing.result());
+        emit backgroundsListed();
+    });
+    connect(&m_import, &QFutureWatcher<ImportResult>::progressValueChanged, this,
+            [this](int value) {
+                if (m_progress)
+                    m_progress->setValue(value);
+            });
+    connect(&m_import, &QFutureWatcher<ImportResult>::finished, this, [this] {
+        if (m_progress)
+            m_progress->deleteLater();
+        m_progress = nullptr;
+        const ImportResult result = m_import.isCanceled() || m_import.future().resultCount() == 0
+                                        ? ImportResult{}
+                                        : m_import.result();
+        if (!result.error.isEmpty() && isVisible())
+            QMessageBox::warning(this, tr("Cannot import the clip"), result.error);
+        if (!result.path.isEmpty()) {
+            auto settings = m_doc->settings();
+            settings.background = result.path;
+            m_doc->undoStack()->push(
+                new EditSettingsCommand(m_doc, settings, tr("Change background")));
+            reloadBackgrounds();
+        }
+        emit importFinished(result.path, result.error);
+    });
+    connect(thumbnails, &ThumbnailCache::ready, this, [this](const QString &path) {
+        for (int i = 0; i < m_ui->backgroundList->count(); ++i) {
+            QListWidgetItem *item = m_ui->backgroundList->item(i);
+            if (item->data(kPathRole).toString() == path)
+                item->setIcon(
+                    QPixmap::fromImage(m_thumbnails->thumbnail(path, ThumbnailCache::Kind::Video)));
+        }
+    });
+    connect(doc, &ProjectDocument::settingsChanged, this, &ProjectPanel::refresh);
+    connect(doc, &ProjectDocument::projectReplaced, this, &ProjectPanel::refresh);
+
+    reloadBackgrounds();
+    refresh();
+}
+
+ProjectPanel::~ProjectPanel()
+{
+    m_import.cancel();
+    m_import.waitForFinished();
+    m_listing.waitForFinished();
+}
+
+void ProjectPanel::reloadBackgrounds()
+{
+    if (m_listing.isRunning())
+        return;
+    // Listing reads folders and every clip's header: not on the UI thread.
+    m_listing.setFuture(QtConcurrent::run(&m_pool, [] {
+        auto listing = std::make_shared<Listing>();
+        listing->entries = Backgrounds::list();
+        for (BackgroundEntry &entry : listing->entries)
+            Backgrounds::inspect(entry);
+        return listing;
+    }));
+}
+
+void ProjectPanel::showBackgrounds(const Listing &listing)
+{
+    QListWidget *list = m_ui->backgroundList;
+    const QSignalBlocker blocker(list);
+    list->clear();
+    for (const BackgroundEntry &entry : listing.entries) {
+        auto *item = new QListWidgetItem(entry.name, list);
+        // Built-ins are kept by name (portable between machines), the user's
+        // clips by path (so the command line finds them too).
+        item->setData(kValueRole, entry.builtin ? entry.name : entry.path);
+        item->setData(kPathRole, entry.path);
+        item->setData(kSecondsRole, entry.duration);
+        QString tip = entry.builtin ? tr("Built-in") : tr("Your clip");
+        if (entry.duration > 0)
+            tip += tr(", %1 s").arg(QLocale().toString(entry.duration, 'f', 1));
+        if (!entry.path.isEmpty())
+            tip += QLatin1Char('\n') + QDir::toNativeSeparators(entry.path);
+        if (!entry.problem.isEmpty()) {
+            tip += QLatin1Char('\n') + entry.problem;
+            item->setFlags(item->flags() & ~Qt::ItemIsEnabled);
+        }
+        item->setToolTip(tip);
+        if (!entry.path.isEmpty()) {
+            const QImage thumb = m_thumbnails->thumbnail(entry.path, ThumbnailCache::Kind::Video);
+            if (!thumb.isNull())
+                item->setIcon(QPixmap::fromImage(thumb));
+        }
+    }
+    refresh();
+}
+
+void ProjectPanel::refresh()
+{
+    const Project &project = m_doc->project();
+    QListWidget *list = m_ui->backgroundList;
+    {
+        const QSignalBlocker blocker(list);
+        QListWidgetItem *match = nullptr;
+        for (int i = 0; i < list->count() && !match; ++i) {
+            QListWidgetItem *item = list->item(i);
+            if (item->data(kValueRole).toString() == project.background ||
+                item->data(kPathRole).toString() == project.background)
+                match = item;
+        }
+        // A clip elsewhere on disk gets its own entry.
+        if (!match && list->count() > 0 && !project.background.isEmpty()) {
+            match = new QListWidgetItem(QFileInfo(project.background).completeBaseName(), list);
+            match->setData(kValueRole, project.background);
+            match->setData(kPathRole, project.background);
+            match->setToolTip(QDir::toNativeSeparators(project.background));
+        }
+        list->setCurrentItem(match);
+    }
+    const double length = backgroundDuration();
+    {
+        const QSignalBlocker blocker(m_ui->startSlider);
+        m_ui->startSlider->setRange(0, length > 0 ? int(length * kSliderSteps) : 0);
+        m_ui->startSlider->setValue(int(project.backgroundStart * kSliderSteps + 0.5));
+    }
+    {
+        const QSignalBlocker blocker(m_ui->startSpin);
+        m_ui->startSpin->setValue(project.backgroundStart);
+    }
+    m_ui->audioEdit->setText(QDir::toNativeSeparators(project.audio));
+    m_ui->audioClearButton->setEnabled(!project.audio.isEmpty());
+}
+
+double ProjectPanel::backgroundDuration() const
+{
+    const QListWidgetItem *item = m_ui->backgroundList->currentItem();
+    return item ? item->data(kSecondsRole).toDouble() : 0;
+}
+
+void ProjectPanel::pickBackground()
+{
+    const QListWidgetItem *item = m_ui->backgroundList->currentItem();
+    if (!item)
+        return;
+    auto settings = m_doc->settings();
+    settings.background = item->data(kValueRole).toString();
+    if (settings.background == m_doc->project().background)
+        return;
+    m_doc->undoStack()->push(new EditSettingsCommand(m_doc, settings, tr("Change background")));
+}
+
+void ProjectPanel::setStart(double seconds)
+{
+    auto settings = m_doc->settings();
+    if (qFuzzyCompare(settings.backgroundStart + 1, seconds + 1))
+        return;
+    settings.backgroundStart = seconds;
+    m_doc->undoStack()->push(new EditSettingsCommand(m_doc, settings, tr("Change background start"),
+                                                     EditSettingsCommand::kBackgroundStart));
+}
+
+void ProjectPanel::chooseAudio()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Choose a Soundtrack"), EditorSettings::lastFolder(),
+        tr("Audio (*.mp3 *.wav *.m4a *.aac *.ogg *.opus *.flac);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    EditorSettings::setLastFolder(QFileInfo(path).absolutePath());
+    auto settings = m_doc->settings();
+    settings.audio = QFileInfo(path).absoluteFilePath();
+    m_doc->undoStack()->push(new EditSettingsCommand(m_doc, settings, tr("Set soundtrack")));
+}
+
+void ProjectPanel::chooseClipToImport()
+{
+    const QString clip = QFileDialog::getOpenFileName(
+        this, tr("Add a Background Clip"), EditorSettings::lastFolder(),
+        tr("Videos (*.mp4 *.mov *.mkv *.webm *.avi *.m4v);;All files (*)"));
+    if (clip.isEmpty())
+        return;
+    EditorSettings::setLastFolder(QFileInfo(clip).absolutePath());
+    importBackground(clip);
+    m_progress =
+        new QProgressDialog(tr("Making %1 into a background…").arg(QFileInfo(clip).fileName()),
+                            tr("Cancel"), 0, 1000, this);
+    m_progress->setWindowModality(Qt::WindowModal);
+    m_progress->setMinimumDuration(0);
+    connect(m_progress, &QProgressDialog::canceled, &m_import,
+            &QFutureWatcher<ImportResult>::cancel);
+}
+
+void ProjectPanel::importBackground(const QString &clip)
+{
+    if (m_import.isRunning())
+        return;
+    const QString folder = Backgrounds::userFolder();
+    const QString output = freeName(folder, QFileInfo(clip).completeBaseName());
+    // The asset recipe, but cropped to cover: a background always fills the
+    // frame, so bars baked into the asset would show.
+    OptimizeSettings settings;
+    settings.fit = Fit::Cover;
+    m_import.setFuture(QtConcurrent::run(
+        &m_pool, [clip, output, folder, settings](QPromise<ImportResult> &promise) {
+            promise.setProgressRange(0, 1000);
+            try {
+                if (!QDir().mkpath(folder))
+                    throwFailure(tr("%1: cannot create the folder").arg(folder));
+                BackgroundOptimizer optimizer(clip, output, settings);
+                optimizer.run(
+                    [&promise](const RenderProgress &p) {
+                        promise.setProgressValue(int(p.fraction() * 1000));
+                    },
+                    [&promise] { return promise.isCanceled(); });
+                promise.addResult(ImportResult{output, {}});
+            } catch (const Error &error) {
+                if (error.kind() != ErrorKind::Cancelled)
+                    promise.addResult(ImportResult{{}, error.message()});
+            }
+        }));
+}
+
+void ProjectPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        m_ui->retranslateUi(this);
+    QWidget::changeEvent(event);
+}
+
+} // namespace reelsmith::editor

@@ -1,0 +1,133 @@
+#include "document/SceneEdits.h"
+
+#include "document/ProjectDocument.h"
+#include "document/UndoCommands.h"
+#include "settings/EditorSettings.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QMimeDatabase>
+
+#include <algorithm>
+
+namespace reelsmith::editor {
+
+namespace {
+
+struct SceneEdits
+{
+    Q_DECLARE_TR_FUNCTIONS(SceneEdits)
+};
+
+QList<int> sortedUnique(QList<int> rows, int count)
+{
+    rows.erase(std::remove_if(rows.begin(), rows.end(),
+                              [count](int row) { return row < 0 || row >= count; }),
+               rows.end());
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    return rows;
+}
+
+} // namespace
+
+QList<int> addPictures(ProjectDocument *doc, const QStringList &paths, int before)
+{
+    if (paths.isEmpty())
+        return {};
+    QList<Scene> scenes;
+    for (const QString &path : paths) {
+        Scene scene;
+        scene.image = QFileInfo(path).absoluteFilePath();
+        scene.duration = EditorSettings::defaultSceneDuration();
+        scenes.append(scene);
+    }
+    const int row = std::clamp(before, 0, doc->sceneCount());
+    doc->undoStack()->push(new InsertScenesCommand(
+        doc, row, scenes, SceneEdits::tr("Add %n picture(s)", nullptr, int(scenes.size()))));
+    QList<int> rows;
+    for (int i = 0; i < scenes.size(); ++i)
+        rows.append(row + i);
+    return rows;
+}
+
+QList<int> moveScenes(ProjectDocument *doc, const QList<int> &rows, int before)
+{
+    const QList<int> valid = sortedUnique(rows, doc->sceneCount());
+    if (valid.isEmpty())
+        return {};
+    auto command = std::make_unique<MoveScenesCommand>(doc, valid, before);
+    const QList<int> moved = command->movedRows();
+    if (command->changesOrder())
+        doc->undoStack()->push(command.release());
+    return moved;
+}
+
+QList<int> duplicateScenes(ProjectDocument *doc, const QList<int> &rows)
+{
+    const QList<int> valid = sortedUnique(rows, doc->sceneCount());
+    if (valid.isEmpty())
+        return {};
+    QList<Scene> copies;
+    for (int row : valid)
+        copies.append(doc->scene(row));
+    const int at = valid.last() + 1;
+    doc->undoStack()->push(new InsertScenesCommand(
+        doc, at, copies, SceneEdits::tr("Duplicate %n scene(s)", nullptr, int(copies.size()))));
+    QList<int> added;
+    for (int i = 0; i < copies.size(); ++i)
+        added.append(at + i);
+    return added;
+}
+
+void deleteScenes(ProjectDocument *doc, const QList<int> &rows)
+{
+    const QList<int> valid = sortedUnique(rows, doc->sceneCount());
+    if (!valid.isEmpty())
+        doc->undoStack()->push(new RemoveScenesCommand(doc, valid));
+}
+
+QStringList picturePaths(const QList<QUrl> &urls)
+{
+    static const QStringList kTypes = {QStringLiteral("image/jpeg"), QStringLiteral("image/png"),
+                                       QStringLiteral("image/webp"), QStringLiteral("image/bmp")};
+    const QMimeDatabase mimes;
+    QStringList paths;
+    for (const QUrl &url : urls) {
+        if (!url.isLocalFile())
+            continue;
+        const QString path = url.toLocalFile();
+        const QFileInfo info(path);
+        if (!info.isFile())
+            continue;
+        const QMimeType type = mimes.mimeTypeForFile(info);
+        if (std::any_of(kTypes.cbegin(), kTypes.cend(),
+                        [&type](const QString &name) { return type.inherits(name); }))
+            paths.append(info.absoluteFilePath());
+    }
+    return paths;
+}
+
+QStringList projectPaths(const QList<QUrl> &urls)
+{
+    QStringList paths;
+    for (const QUrl &url : urls)
+        if (url.isLocalFile() && url.toLocalFile().endsWith(QLatin1String(".reel.json")))
+            paths.append(url.toLocalFile());
+    return paths;
+}
+
+QString layoutTitle(Layout layout)
+{
+    switch (layout) {
+    case Layout::Center:
+        return SceneEdits::tr("centre");
+    case Layout::Top:
+        return SceneEdits::tr("top");
+    case Layout::Fill:
+        return SceneEdits::tr("fill");
+    }
+    return {};
+}
+
+} // namespace reelsmith::editor

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "project/Project.h"
+
+#include <QList>
+#include <QStringList>
+#include <QUrl>
+
+namespace reelsmith::editor {
+
+class ProjectDocument;
+
+// The scene edits the list, the menus and drag-and-drop share. Each pushes
+// one undoable step and returns the rows the affected scenes end up at.
+
+// One scene per picture, inserted in front of row `before`.
+QList<int> addPictures(ProjectDocument *doc, const QStringList &paths, int before);
+QList<int> moveScenes(ProjectDocument *doc, const QList<int> &rows, int before);
+// Copies go right after the last selected scene.
+QList<int> duplicateScenes(ProjectDocument *doc, const QList<int> &rows);
+void deleteScenes(ProjectDocument *doc, const QList<int> &rows);
+
+// Local files among `urls` that look like pictures (by the MIME database).
+QStringList picturePaths(const QList<QUrl> &urls);
+// Local .reel.json files among `urls`.
+QStringList projectPaths(const QList<QUrl> &urls);
+
+QString layoutTitle(Layout layout);
+
+} // namespace reelsmith::editor

@@ -1,0 +1,182 @@
+#include "document/UndoCommands.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+
+namespace reelsmith::editor {
+
+namespace {
+
+// lupdate and tr() share one context for all the commands.
+struct UndoCommands
+{
+    Q_DECLARE_TR_FUNCTIONS(UndoCommands)
+};
+
+// Ids for mergeWith(): commands of different kinds never merge.
+constexpr int kSceneEditId = 1000;
+constexpr int kSettingsEditId = 2000;
+
+} // namespace
+
+InsertScenesCommand::InsertScenesCommand(ProjectDocument *doc, int row, QList<Scene> scenes,
+                                         const QString &text)
+    : QUndoCommand(text), m_doc(doc), m_row(std::clamp(row, 0, doc->sceneCount())),
+      m_scenes(std::move(scenes))
+{
+}
+
+void InsertScenesCommand::redo()
+{
+    m_doc->insertScenes(m_row, m_scenes);
+}
+
+void InsertScenesCommand::undo()
+{
+    QList<int> rows;
+    for (int i = 0; i < m_scenes.size(); ++i)
+        rows.append(m_row + i);
+    m_doc->takeScenes(rows);
+}
+
+RemoveScenesCommand::RemoveScenesCommand(ProjectDocument *doc, QList<int> rows)
+    : QUndoCommand(UndoCommands::tr("Delete %n scene(s)", nullptr, int(rows.size()))), m_doc(doc),
+      m_rows(std::move(rows))
+{
+    std::sort(m_rows.begin(), m_rows.end());
+    m_rows.erase(std::unique(m_rows.begin(), m_rows.end()), m_rows.end());
+}
+
+void RemoveScenesCommand::redo()
+{
+    m_removed = m_doc->takeScenes(m_rows);
+}
+
+void RemoveScenesCommand::undo()
+{
+    m_doc->insertScenesAt(m_rows, m_removed);
+}
+
+MoveScenesCommand::MoveScenesCommand(ProjectDocument *doc, QList<int> rows, int before)
+    : QUndoCommand(UndoCommands::tr("Move %n scene(s)", nullptr, int(rows.size()))), m_doc(doc)
+{
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    const int count = doc->sceneCount();
+    QList<int> rest;
+    for (int row = 0; row < count; ++row)
+        if (!rows.contains(row))
+            rest.append(row);
+    // Scenes in front of `before` that stay: the moved block goes after them.
+    const int insertAt =
+        int(std::count_if(rest.cbegin(), rest.cend(), [before](int row) { return row < before; }));
+    m_order = rest.mid(0, insertAt) + rows + rest.mid(insertAt);
+    for (int i = 0; i < rows.size(); ++i)
+        m_rows.append(insertAt + i);
+}
+
+bool MoveScenesCommand::changesOrder() const
+{
+    for (int i = 0; i < m_order.size(); ++i)
+        if (m_order.at(i) != i)
+            return true;
+    return false;
+}
+
+QList<int> MoveScenesCommand::movedRows() const
+{
+    return m_rows;
+}
+
+void MoveScenesCommand::redo()
+{
+    m_doc->reorderScenes(m_order);
+}
+
+void MoveScenesCommand::undo()
+{
+    QList<int> inverse(m_order.size());
+    for (int i = 0; i < m_order.size(); ++i)
+        inverse[m_order.at(i)] = i;
+    m_doc->reorderScenes(inverse);
+}
+
+EditSceneCommand::EditSceneCommand(ProjectDocument *doc, int row, Scene after, Field field)
+    : m_doc(doc), m_row(row), m_before(doc->scene(row)), m_after(std::move(after)), m_field(field)
+{
+    switch (field) {
+    case Field::Image:
+        setText(UndoCommands::tr("Change picture"));
+        break;
+    case Field::Duration:
+        setText(UndoCommands::tr("Change duration"));
+        break;
+    case Field::Caption:
+        setText(UndoCommands::tr("Edit caption"));
+        break;
+    case Field::Layout:
+        setText(UndoCommands::tr("Change layout"));
+        break;
+    case Field::Several:
+        setText(UndoCommands::tr("Edit scene"));
+        break;
+    }
+}
+
+void EditSceneCommand::redo()
+{
+    m_doc->setScene(m_row, m_after);
+}
+
+void EditSceneCommand::undo()
+{
+    m_doc->setScene(m_row, m_before);
+}
+
+int EditSceneCommand::id() const
+{
+    return kSceneEditId;
+}
+
+bool EditSceneCommand::mergeWith(const QUndoCommand *other)
+{
+    const auto *edit = static_cast<const EditSceneCommand *>(other);
+    if (edit->m_row != m_row || edit->m_field != m_field ||
+        (m_field != Field::Caption && m_field != Field::Duration))
+        return false;
+    m_after = edit->m_after;
+    setObsolete(m_after == m_before);
+    return true;
+}
+
+EditSettingsCommand::EditSettingsCommand(ProjectDocument *doc, ProjectDocument::Settings after,
+                                         const QString &text, int mergeKey)
+    : QUndoCommand(text), m_doc(doc), m_before(doc->settings()), m_after(std::move(after)),
+      m_mergeKey(mergeKey)
+{
+}
+
+void EditSettingsCommand::redo()
+{
+    m_doc->setSettings(m_after);
+}
+
+void EditSettingsCommand::undo()
+{
+    m_doc->setSettings(m_before);
+}
+
+int EditSettingsCommand::id() const
+{
+    return m_mergeKey > 0 ? kSettingsEditId + m_mergeKey : -1;
+}
+
+bool EditSettingsCommand::mergeWith(const QUndoCommand *other)
+{
+    m_after = static_cast<const EditSettingsCommand *>(other)->m_after;
+    setObsolete(m_after == m_before);
+    return true;
+}
+
+} // namespace reelsmith::editor

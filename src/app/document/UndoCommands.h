@@ -1,0 +1,97 @@
+#pragma once
+
+#include "document/ProjectDocument.h"
+
+#include <QUndoCommand>
+
+namespace reelsmith::editor {
+
+// One small command per edit; the document's raw mutations do the work.
+
+class InsertScenesCommand : public QUndoCommand
+{
+public:
+    InsertScenesCommand(ProjectDocument *doc, int row, QList<Scene> scenes, const QString &text);
+    void redo() override;
+    void undo() override;
+
+private:
+    ProjectDocument *m_doc;
+    int m_row;
+    QList<Scene> m_scenes;
+};
+
+class RemoveScenesCommand : public QUndoCommand
+{
+public:
+    RemoveScenesCommand(ProjectDocument *doc, QList<int> rows);
+    void redo() override;
+    void undo() override;
+
+private:
+    ProjectDocument *m_doc;
+    QList<int> m_rows; // ascending
+    QList<Scene> m_removed;
+};
+
+// Moves the scenes at `rows` so that they end up, in their current order,
+// in front of the scene that is at `before` now (sceneCount(): at the end).
+class MoveScenesCommand : public QUndoCommand
+{
+public:
+    MoveScenesCommand(ProjectDocument *doc, QList<int> rows, int before);
+    void redo() override;
+    void undo() override;
+    // Where the moved scenes are after redo().
+    QList<int> movedRows() const;
+    bool changesOrder() const;
+
+private:
+    ProjectDocument *m_doc;
+    QList<int> m_order; // new order: old row at each position
+    QList<int> m_rows;
+};
+
+class EditSceneCommand : public QUndoCommand
+{
+public:
+    // What was edited; consecutive edits of the same field of the same scene
+    // (typing a caption, spinning a duration) merge into one step.
+    enum class Field { Image, Duration, Caption, Layout, Several };
+
+    EditSceneCommand(ProjectDocument *doc, int row, Scene after, Field field);
+    void redo() override;
+    void undo() override;
+    int id() const override;
+    bool mergeWith(const QUndoCommand *other) override;
+
+private:
+    ProjectDocument *m_doc;
+    int m_row;
+    Scene m_before;
+    Scene m_after;
+    Field m_field;
+};
+
+class EditSettingsCommand : public QUndoCommand
+{
+public:
+    // `mergeKey` > 0 merges consecutive edits with the same key (scrubbing
+    // the background start makes one step).
+    EditSettingsCommand(ProjectDocument *doc, ProjectDocument::Settings after, const QString &text,
+                        int mergeKey = 0);
+    void redo() override;
+    void undo() override;
+    int id() const override;
+    bool mergeWith(const QUndoCommand *other) override;
+
+    static constexpr int kBackgroundStart = 1;
+
+private:
+    ProjectDocument *m_doc;
+    ProjectDocument::Settings m_before;
+    ProjectDocument::Settings m_after;
+    int m_mergeKey;
+};
+
+} // namespace reelsmith::editor

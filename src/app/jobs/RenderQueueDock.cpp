@@ -1,0 +1,166 @@
+#include "jobs/RenderQueueDock.h"
+
+#include "jobs/RenderQueue.h"
+#include "jobs/RenderQueueModel.h"
+#include "ui_RenderQueueDock.h"
+
+#include <QApplication>
+#include <QDesktopServices>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QPainter>
+#include <QStyledItemDelegate>
+
+namespace reelsmith::editor {
+
+namespace {
+
+// Draws the Progress column as the platform's own progress bar.
+class ProgressBarDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override
+    {
+        // The selection background first, so a selected row still reads as one.
+        QStyleOptionViewItem background = option;
+        initStyleOption(&background, index);
+        background.text.clear();
+        QStyle *style = option.widget ? option.widget->style() : QApplication::style();
+        style->drawControl(QStyle::CE_ItemViewItem, &background, painter, option.widget);
+
+        const int percent = index.data(RenderQueueModel::PercentRole).toInt();
+        QStyleOptionProgressBar bar;
+        bar.rect = option.rect.adjusted(2, 2, -2, -2);
+        bar.minimum = 0;
+        bar.maximum = 100;
+        bar.progress = percent;
+        bar.text = RenderQueueModel::tr("%1 %").arg(percent);
+        bar.textVisible = true;
+        bar.textAlignment = Qt::AlignCenter;
+        bar.state = option.state | QStyle::State_Horizontal;
+        bar.palette = option.palette;
+        bar.fontMetrics = option.fontMetrics;
+        style->drawControl(QStyle::CE_ProgressBar, &bar, painter, option.widget);
+    }
+
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QSize size = QStyledItemDelegate::sizeHint(option, index);
+        size.setWidth(std::max(size.width(),
+                               option.fontMetrics.horizontalAdvance(QStringLiteral("100 %")) * 3));
+        return size;
+    }
+};
+
+} // namespace
+
+RenderQueueDock::RenderQueueDock(RenderQueue *queue, QWidget *parent)
+    : QWidget(parent), m_ui(std::make_unique<Ui::RenderQueueDock>()), m_queue(queue),
+      m_model(new RenderQueueModel(queue, this)),
+      m_openFolder([](const QUrl &url) { QDesktopServices::openUrl(url); })
+{
+    m_ui->setupUi(this);
+    QTableView *table = m_ui->tableView;
+    table->setModel(m_model);
+    table->setItemDelegateForColumn(RenderQueueModel::ProgressColumn,
+                                    new ProgressBarDelegate(table));
+    QHeaderView *header = table->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(RenderQueueModel::OutputColumn, QHeaderView::Stretch);
+    m_ui->errorLabel->setVisible(false);
+    QPalette errorPalette = m_ui->errorLabel->palette();
+    errorPalette.setColor(QPalette::WindowText, QColor(0xc6, 0x28, 0x28));
+    m_ui->errorLabel->setPalette(errorPalette);
+
+    connect(m_ui->pauseButton, &QPushButton::clicked, this, &RenderQueueDock::togglePause);
+    connect(m_ui->cancelButton, &QPushButton::clicked, this, &RenderQueueDock::cancelSelected);
+    connect(m_ui->openFolderButton, &QPushButton::clicked, this,
+            &RenderQueueDock::openSelectedFolder);
+    connect(m_ui->clearButton, &QPushButton::clicked, m_queue, &RenderQueue::removeFinished);
+
+    connect(table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &RenderQueueDock::updateActions);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &RenderQueueDock::updateActions);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &RenderQueueDock::updateActions);
+    // A new export is what the creator wants to watch: select it unless they
+    // are already looking at another one.
+    connect(m_model, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex &, int, int last) {
+                if (selectedJobId() == 0)
+                    selectJob(m_model->jobIdAt(last));
+                updateActions();
+            });
+    updateActions();
+}
+
+RenderQueueDock::~RenderQueueDock() = default;
+
+QTableView *RenderQueueDock::view() const
+{
+    return m_ui->tableView;
+}
+
+int RenderQueueDock::selectedJobId() const
+{
+    const QModelIndexList rows = m_ui->tableView->selectionModel()->selectedRows();
+    return rows.isEmpty() ? 0 : m_model->jobIdAt(rows.constFirst().row());
+}
+
+void RenderQueueDock::selectJob(int id)
+{
+    const int row = m_queue->rowOf(id);
+    if (row < 0)
+        m_ui->tableView->clearSelection();
+    else
+        m_ui->tableView->selectRow(row);
+}
+
+void RenderQueueDock::togglePause()
+{
+    const auto job = m_queue->job(selectedJobId());
+    if (!job)
+        return;
+    if (job->state == RenderQueue::State::Paused)
+        m_queue->resume(job->id);
+    else
+        m_queue->pause(job->id);
+}
+
+void RenderQueueDock::cancelSelected()
+{
+    if (const int id = selectedJobId())
+        m_queue->cancel(id);
+}
+
+void RenderQueueDock::openSelectedFolder()
+{
+    const auto job = m_queue->job(selectedJobId());
+    if (job && job->state == RenderQueue::State::Done && m_openFolder)
+        m_openFolder(QUrl::fromLocalFile(QFileInfo(job->outputPath).absolutePath()));
+}
+
+void RenderQueueDock::updateActions()
+{
+    using State = RenderQueue::State;
+    const auto job = m_queue->job(selectedJobId());
+    const bool paused = job && job->state == State::Paused;
+    m_ui->pauseButton->setText(paused ? tr("&Resume") : tr("&Pause"));
+    m_ui->pauseButton->setEnabled(
+        job && (paused || job->state == State::Queued || job->state == State::Running));
+    m_ui->cancelButton->setEnabled(job && !job->isFinished());
+    m_ui->openFolderButton->setEnabled(job && job->state == State::Done);
+
+    const QList<RenderQueue::Job> jobs = m_queue->jobs();
+    m_ui->clearButton->setEnabled(
+        std::any_of(jobs.begin(), jobs.end(), [](const auto &j) { return j.isFinished(); }));
+
+    const bool failed = job && job->state == State::Failed;
+    m_ui->errorLabel->setText(failed ? tr("Error: %1").arg(job->errorText) : QString());
+    m_ui->errorLabel->setToolTip(failed ? job->errorText : QString());
+    m_ui->errorLabel->setVisible(failed);
+}
+
+} // namespace reelsmith::editor

@@ -1,0 +1,85 @@
+#include "preview/PreviewPanel.h"
+
+#include "preview/PreviewWidget.h"
+#include "preview/TimelineWidget.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QStyle>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace reelsmith::editor {
+
+PreviewPanel::PreviewPanel(QWidget *parent)
+    : QWidget(parent), m_preview(new PreviewWidget(this)), m_timeline(new TimelineWidget(this)),
+      m_playButton(new QToolButton(this)), m_safeZonesButton(new QToolButton(this)),
+      m_positionLabel(new QLabel(this))
+{
+    m_playButton->setAutoRaise(true);
+    m_safeZonesButton->setCheckable(true);
+    m_safeZonesButton->setText(tr("Safe zones"));
+    m_safeZonesButton->setToolTip(
+        tr("Show where Shorts, Reels and TikTok draw their buttons and text over the video"));
+    m_safeZonesButton->setAutoRaise(true);
+    // Room for the widest time, so the row does not shift while it runs.
+    m_positionLabel->setMinimumWidth(
+        m_positionLabel->fontMetrics().horizontalAdvance(QStringLiteral("000:00.0 / 000:00.0")));
+
+    auto *transport = new QHBoxLayout;
+    transport->setContentsMargins(0, 0, 0, 0);
+    transport->addWidget(m_playButton);
+    transport->addWidget(m_positionLabel);
+    transport->addStretch(1);
+    transport->addWidget(m_safeZonesButton);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_preview, 1);
+    layout->addLayout(transport);
+    layout->addWidget(m_timeline);
+
+    connect(m_playButton, &QToolButton::clicked, m_preview, &PreviewWidget::togglePlaying);
+    connect(m_safeZonesButton, &QToolButton::toggled, m_preview,
+            &PreviewWidget::setSafeZonesVisible);
+    connect(m_timeline, &TimelineWidget::scrubbed, m_preview, &PreviewWidget::seek);
+    connect(m_preview, &PreviewWidget::positionChanged, m_timeline, &TimelineWidget::setPosition);
+    connect(m_preview, &PreviewWidget::currentSceneChanged, m_timeline,
+            &TimelineWidget::setCurrentScene);
+    connect(m_preview, &PreviewWidget::playingChanged, this, &PreviewPanel::updatePlayButton);
+    connect(m_preview, &PreviewWidget::positionChanged, this, &PreviewPanel::updatePositionLabel);
+    connect(m_preview, &PreviewWidget::durationChanged, this, &PreviewPanel::updatePositionLabel);
+
+    updatePlayButton(false);
+    updatePositionLabel();
+}
+
+void PreviewPanel::setProject(const Project &project)
+{
+    QList<double> durations;
+    durations.reserve(project.scenes.size());
+    for (const Scene &scene : project.scenes)
+        durations.append(scene.duration);
+    m_timeline->setScenes(durations);
+    m_preview->setProject(project);
+    m_timeline->setPosition(m_preview->position());
+    m_timeline->setCurrentScene(m_preview->currentScene());
+    m_playButton->setEnabled(m_preview->duration() > 0);
+    updatePositionLabel();
+}
+
+void PreviewPanel::updatePlayButton(bool playing)
+{
+    m_playButton->setIcon(
+        style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+    m_playButton->setText(playing ? tr("Pause") : tr("Play"));
+    m_playButton->setToolTip(playing ? tr("Pause") : tr("Play"));
+}
+
+void PreviewPanel::updatePositionLabel()
+{
+    m_positionLabel->setText(tr("%1 / %2").arg(TimelineWidget::formatTime(m_preview->position()),
+                                               TimelineWidget::formatTime(m_preview->duration())));
+}
+
+} // namespace reelsmith::editor

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "project/Project.h"
+
+#include <QWidget>
+
+class QLabel;
+class QToolButton;
+
+namespace reelsmith::editor {
+
+class PreviewWidget;
+class TimelineWidget;
+
+// The editor's central area: the live preview over its transport row
+// (play/pause, position, safe zones) and the timeline.
+class PreviewPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit PreviewPanel(QWidget *parent = nullptr);
+
+    void setProject(const reelsmith::Project &project);
+
+    PreviewWidget *preview() const { return m_preview; }
+    TimelineWidget *timeline() const { return m_timeline; }
+    QToolButton *playButton() const { return m_playButton; }
+    QToolButton *safeZonesButton() const { return m_safeZonesButton; }
+
+private:
+    void updatePlayButton(bool playing);
+    void updatePositionLabel();
+
+    PreviewWidget *m_preview;
+    TimelineWidget *m_timeline;
+    QToolButton *m_playButton;
+    QToolButton *m_safeZonesButton;
+    QLabel *m_positionLabel;
+};
+
+} // namespace reelsmith::editor

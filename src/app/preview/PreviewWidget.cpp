@@ -1,0 +1,479 @@
+#include "preview/PreviewWidget.h"
+
+#include "backgrounds/Backgrounds.h"
+#include "core/Error.h"
+#include "render/SceneOverlay.h"
+
+#include <QAudioOutput>
+#include <QMediaPlayer>
+#include <QPainter>
+#include <QUrl>
+
+#include <algorithm>
+#include <cmath>
+
+namespace reelsmith::editor {
+
+namespace {
+
+// The clock's tick: often enough for a smooth playhead and for scene changes
+// to land within a frame of where the export puts them.
+constexpr int kTickMs = 20;
+
+Fit fitFor(Layout layout)
+{
+    return layout == Layout::Fill ? Fit::Cover : Fit::Contain;
+}
+
+QSize outputSizeOf(const Project &project)
+{
+    const QSize size = project.output.size();
+    // A project being edited may hold an invalid size for a moment; keep the
+    // product's default aspect rather than painting nothing.
+    return size.width() > 0 && size.height() > 0 ? size : QSize(720, 1280);
+}
+
+} // namespace
+
+PreviewWidget::PreviewWidget(QWidget *parent)
+    : QWidget(parent), m_background([this] { return m_project.backgroundStart + position(); },
+                                    [this] { return backgroundPaintedSize(); })
+{
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+    connect(&m_pictures, &PreviewPictureCache::ready, this, [this] { update(frameRect()); });
+    connect(&m_background, &PreviewBackground::frameChanged, this, [this] { update(frameRect()); });
+    connect(&m_background, &PreviewBackground::problemChanged, this, [this] { update(); });
+
+    m_ticker.setInterval(kTickMs);
+    m_ticker.setTimerType(Qt::PreciseTimer);
+    connect(&m_ticker, &QTimer::timeout, this, &PreviewWidget::tick);
+}
+
+PreviewWidget::~PreviewWidget()
+{
+    delete m_soundtrack;
+    delete m_audioOutput;
+}
+
+QSize PreviewWidget::sizeHint() const
+{
+    return {360, 640};
+}
+
+QSize PreviewWidget::minimumSizeHint() const
+{
+    return {90, 160};
+}
+
+QColor PreviewWidget::letterboxColor()
+{
+    return QColor(40, 40, 44);
+}
+
+QRect PreviewWidget::frameRect() const
+{
+    const QSize frame = outputSizeOf(m_project).scaled(size(), Qt::KeepAspectRatio);
+    return QRect(QPoint((width() - frame.width()) / 2, (height() - frame.height()) / 2), frame);
+}
+
+// ---------------------------------------------------------------------------
+// Project
+
+void PreviewWidget::setProject(const Project &project)
+{
+    const bool backgroundChanged = project.background != m_project.background ||
+                                   project.baseDir != m_project.baseDir || !m_backgroundResolved;
+    const bool startChanged = project.backgroundStart != m_project.backgroundStart;
+    const QString soundtrack = project.audio.isEmpty() ? QString() : project.resolve(project.audio);
+    const double oldPosition = position();
+
+    m_project = project;
+
+    double total = 0;
+    for (const Scene &scene : std::as_const(m_project.scenes))
+        total += std::max(0.0, scene.duration);
+    if (total != m_duration) {
+        m_duration = total;
+        emit durationChanged(m_duration);
+    }
+    if (oldPosition > m_duration) {
+        m_clockOrigin = m_duration;
+        if (m_playing)
+            m_clock.start();
+        emit positionChanged(m_duration);
+    }
+
+    if (backgroundChanged) {
+        m_backgroundResolved = true;
+        resolveBackground();
+    } else if (startChanged) {
+        m_background.sync(m_playing);
+    }
+
+    if (soundtrack != m_soundtrackPath) {
+        m_soundtrackPath = soundtrack;
+        delete m_soundtrack;
+        m_soundtrack = nullptr;
+        delete m_audioOutput;
+        m_audioOutput = nullptr;
+        if (!soundtrack.isEmpty()) {
+            m_audioOutput = new QAudioOutput(this);
+            m_soundtrack = new QMediaPlayer(this);
+            m_soundtrack->setAudioOutput(m_audioOutput);
+            m_soundtrack->setSource(QUrl::fromLocalFile(soundtrack));
+        }
+        syncSoundtrack();
+    }
+
+    updateCurrentScene();
+    prefetch();
+    update();
+}
+
+int PreviewWidget::sceneAt(double seconds) const
+{
+    if (m_project.scenes.isEmpty())
+        return -1;
+    // Same rule as the export: time t shows frame floor(t * fps), and a frame
+    // belongs to the scene whose [start, end) holds its time.
+    if (m_project.output.fps > 0) {
+        const qint64 last = std::max<qint64>(0, m_project.frameCount() - 1);
+        const auto frame = static_cast<qint64>(std::floor(seconds * m_project.output.fps + 1e-6));
+        return m_project.sceneAtFrame(std::clamp<qint64>(frame, 0, last));
+    }
+    double end = 0;
+    for (qsizetype i = 0; i < m_project.scenes.size(); ++i) {
+        end += m_project.scenes[i].duration;
+        if (seconds < end)
+            return int(i);
+    }
+    return int(m_project.scenes.size()) - 1;
+}
+
+void PreviewWidget::updateCurrentScene()
+{
+    const int scene = sceneAt(position());
+    if (scene == m_currentScene)
+        return;
+    m_currentScene = scene;
+    emit currentSceneChanged(scene);
+    prefetch();
+    update();
+}
+
+// ---------------------------------------------------------------------------
+// Clock and transport
+
+double PreviewWidget::position() const
+{
+    if (!m_playing)
+        return m_clockOrigin;
+    return std::min(m_duration, m_clockOrigin + double(m_clock.nsecsElapsed()) / 1e9);
+}
+
+void PreviewWidget::setPositionInternal(double seconds, bool sync)
+{
+    m_clockOrigin = std::clamp(seconds, 0.0, m_duration);
+    if (m_playing)
+        m_clock.start();
+    emit positionChanged(m_clockOrigin);
+    updateCurrentScene();
+    if (sync)
+        syncMedia();
+}
+
+void PreviewWidget::seek(double seconds)
+{
+    setPositionInternal(seconds, true);
+}
+
+void PreviewWidget::play()
+{
+    if (m_playing || m_duration <= 0)
+        return;
+    // Playing from the end starts over, as media players do.
+    if (m_clockOrigin >= m_duration - 1e-3)
+        m_clockOrigin = 0;
+    m_playing = true;
+    m_clock.start();
+    m_ticker.start();
+    emit playingChanged(true);
+    emit positionChanged(m_clockOrigin);
+    updateCurrentScene();
+    syncMedia();
+}
+
+void PreviewWidget::pause()
+{
+    if (!m_playing)
+        return;
+    stopClock();
+    emit playingChanged(false);
+    emit positionChanged(m_clockOrigin);
+    updateCurrentScene();
+    // Show the frame the clock stopped at, not wherever the player drifted to.
+    syncMedia();
+}
+
+void PreviewWidget::togglePlaying()
+{
+    if (m_playing)
+        pause();
+    else
+        play();
+}
+
+void PreviewWidget::stopClock()
+{
+    m_clockOrigin = position();
+    m_playing = false;
+    m_ticker.stop();
+}
+
+void PreviewWidget::tick()
+{
+    if (!m_playing)
+        return;
+    if (position() >= m_duration) {
+        stopClock();
+        m_clockOrigin = m_duration;
+        emit playingChanged(false);
+        emit positionChanged(m_clockOrigin);
+        updateCurrentScene();
+        syncMedia();
+        return;
+    }
+    emit positionChanged(position());
+    updateCurrentScene();
+    m_background.keepUp();
+}
+
+void PreviewWidget::setSafeZonesVisible(bool visible)
+{
+    if (visible == m_safeZonesVisible)
+        return;
+    m_safeZonesVisible = visible;
+    update();
+}
+
+// ---------------------------------------------------------------------------
+// Background and soundtrack
+
+void PreviewWidget::resolveBackground()
+{
+    QString path;
+    m_backgroundResolveProblem.clear();
+    try {
+        path = Backgrounds::resolve(m_project.background, m_project.baseDir);
+    } catch (const Error &error) {
+        m_backgroundResolveProblem = error.message();
+    }
+    m_background.setClip(path);
+}
+
+QString PreviewWidget::backgroundProblem() const
+{
+    return m_backgroundResolveProblem.isEmpty() ? m_background.problem()
+                                                : m_backgroundResolveProblem;
+}
+
+void PreviewWidget::syncMedia()
+{
+    m_background.sync(m_playing);
+    syncSoundtrack();
+}
+
+void PreviewWidget::syncSoundtrack()
+{
+    // The soundtrack is only aligned on play, pause and seek: over a short
+    // video the audio clock and the project clock do not drift apart audibly.
+    if (!m_soundtrack)
+        return;
+    const qint64 target = std::llround(position() * 1000.0);
+    const qint64 length = m_soundtrack->duration();
+    if (!m_playing || (length > 0 && target >= length)) {
+        m_soundtrack->pause();
+        m_soundtrack->setPosition(length > 0 ? std::min(target, length) : target);
+        return;
+    }
+    m_soundtrack->setPosition(target);
+    m_soundtrack->play();
+}
+
+// ---------------------------------------------------------------------------
+// Pictures
+
+QSize PreviewWidget::devicePixelFrame() const
+{
+    return (QSizeF(frameRect().size()) * devicePixelRatioF()).toSize();
+}
+
+QSize PreviewWidget::backgroundPaintedSize() const
+{
+    const QSize device = devicePixelFrame();
+    return device.isEmpty() ? outputSizeOf(m_project).scaled(sizeHint(), Qt::KeepAspectRatio)
+                            : device;
+}
+
+PreviewPictureCache::Key PreviewWidget::pictureKey(int scene, QSize deviceFrame) const
+{
+    const Scene &s = m_project.scenes.at(scene);
+    return {m_project.resolve(s.image), layoutBox(s.layout, deviceFrame).size(), fitFor(s.layout)};
+}
+
+void PreviewWidget::prefetch()
+{
+    const QSize deviceFrame = devicePixelFrame();
+    if (deviceFrame.isEmpty() || m_currentScene < 0)
+        return;
+    QList<PreviewPictureCache::Key> wanted;
+    for (int scene : {m_currentScene, m_currentScene + 1}) {
+        if (scene < m_project.scenes.size())
+            wanted.append(pictureKey(scene, deviceFrame));
+    }
+    m_pictures.prefetch(wanted, deviceFrame);
+}
+
+// ---------------------------------------------------------------------------
+// Painting
+
+void PreviewWidget::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    prefetch();
+}
+
+void PreviewWidget::paintEvent(QPaintEvent *)
+{
+    QPainter painter(this);
+    painter.fillRect(rect(), letterboxColor());
+    const QRect frame = frameRect();
+    if (frame.isEmpty())
+        return;
+    painter.setClipRect(frame);
+    painter.setRenderHint(QPainter::SmoothPixmapTransform);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setRenderHint(QPainter::TextAntialiasing);
+
+    paintBackground(painter, frame);
+    if (m_currentScene >= 0 && m_currentScene < m_project.scenes.size()) {
+        paintScenePicture(painter, frame, m_currentScene);
+        paintCaption(painter, frame, m_currentScene);
+    }
+    if (m_safeZonesVisible)
+        paintSafeZones(painter, frame);
+    if (const QString problem = backgroundProblem(); !problem.isEmpty())
+        paintMessage(painter, frame, problem);
+    prefetch();
+}
+
+void PreviewWidget::paintBackground(QPainter &painter, const QRect &frame)
+{
+    // Cropped to the output's aspect already, as the export crops it.
+    const QImage image = m_background.hasFrame() ? m_background.frame() : QImage();
+    if (image.isNull())
+        painter.fillRect(frame, Qt::black);
+    else
+        painter.drawImage(frame, image);
+}
+
+void PreviewWidget::paintScenePicture(QPainter &painter, const QRect &frame, int scene)
+{
+    const Scene &s = m_project.scenes.at(scene);
+    const QSize deviceFrame = devicePixelFrame();
+    const auto picture = m_pictures.picture(pictureKey(scene, deviceFrame), deviceFrame);
+    if (!picture)
+        return; // still decoding: the background alone for now
+    if (picture->image.isNull()) {
+        const QRect box = layoutBox(s.layout, frame.size()).translated(frame.topLeft());
+        painter.save();
+        painter.setPen(QPen(QColor(255, 255, 255, 200), 1, Qt::DashLine));
+        painter.drawRect(box.adjusted(0, 0, -1, -1));
+        painter.restore();
+        paintMessage(painter, box, tr("Cannot show the picture: %1").arg(picture->problem));
+        return;
+    }
+    // The picture was decoded at the size it is shown at on this screen, so
+    // it is laid out in (device) preview pixels and painted unscaled; the
+    // placement rule is the export's own.
+    painter.save();
+    painter.translate(frame.topLeft());
+    painter.scale(double(frame.width()) / picture->frame.width(),
+                  double(frame.height()) / picture->frame.height());
+    paintScene(painter, picture->frame, s.layout, picture->image, QString());
+    painter.restore();
+}
+
+void PreviewWidget::paintCaption(QPainter &painter, const QRect &frame, int scene)
+{
+    const Scene &s = m_project.scenes.at(scene);
+    if (s.caption.trimmed().isEmpty())
+        return;
+    // Laid out in output pixels and scaled down, so lines wrap exactly where
+    // the export wraps them.
+    const QSize output = outputSizeOf(m_project);
+    painter.save();
+    painter.translate(frame.topLeft());
+    painter.scale(double(frame.width()) / output.width(), double(frame.height()) / output.height());
+    paintScene(painter, output, s.layout, QImage(), s.caption);
+    painter.restore();
+}
+
+void PreviewWidget::paintSafeZones(QPainter &painter, const QRect &frame)
+{
+    // Where Shorts, Reels and TikTok draw their own controls over a 9:16
+    // video, as fractions of the frame (approximate; the apps differ a little
+    // and change over time):
+    //  - top bar (tabs, search, camera): the top 9 %;
+    //  - action buttons (like, comment, share, sound): the right 16 % of the
+    //    width, from 40 % down to 78 % of the height;
+    //  - description (account, caption text, sound name, navigation): the
+    //    bottom 22 %.
+    struct Zone
+    {
+        QRectF rect;
+        QString label;
+    };
+    const Zone zones[] = {
+        {QRectF(0.0, 0.0, 1.0, 0.09), tr("Top bar")},
+        {QRectF(0.84, 0.40, 0.16, 0.38), tr("Buttons")},
+        {QRectF(0.0, 0.78, 1.0, 0.22), tr("Description")},
+    };
+    painter.save();
+    QFont font = painter.font();
+    font.setPixelSize(std::max(9, frame.height() / 55));
+    painter.setFont(font);
+    for (const Zone &zone : zones) {
+        const QRectF r(frame.x() + zone.rect.x() * frame.width(),
+                       frame.y() + zone.rect.y() * frame.height(),
+                       zone.rect.width() * frame.width(), zone.rect.height() * frame.height());
+        painter.fillRect(r, QColor(255, 70, 40, 80));
+        painter.setPen(QPen(QColor(255, 120, 90, 200), 1, Qt::DashLine));
+        painter.drawRect(r.adjusted(0.5, 0.5, -0.5, -0.5));
+        painter.setPen(Qt::white);
+        painter.drawText(r.adjusted(4, 2, -4, -2), Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
+                         zone.label);
+    }
+    painter.restore();
+}
+
+void PreviewWidget::paintMessage(QPainter &painter, const QRect &area, const QString &text)
+{
+    painter.save();
+    QFont font = painter.font();
+    font.setPixelSize(std::clamp(area.width() / 22, 10, 16));
+    painter.setFont(font);
+    const QRect textArea = area.adjusted(12, 12, -12, -12);
+    QRect bounds =
+        painter.fontMetrics().boundingRect(textArea, Qt::AlignCenter | Qt::TextWordWrap, text);
+    bounds = bounds.adjusted(-8, -6, 8, 6).intersected(area);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(QColor(0, 0, 0, 190));
+    painter.drawRoundedRect(bounds, 6, 6);
+    painter.setPen(QColor(240, 240, 240));
+    painter.drawText(textArea, Qt::AlignCenter | Qt::TextWordWrap, text);
+    painter.restore();
+}
+
+} // namespace reelsmith::editor

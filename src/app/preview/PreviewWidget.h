@@ -1,0 +1,130 @@
+#pragma once
+
+#include "preview/PreviewBackground.h"
+#include "preview/PreviewPictureCache.h"
+#include "project/Project.h"
+
+#include <QElapsedTimer>
+#include <QTimer>
+#include <QWidget>
+
+class QAudioOutput;
+class QMediaPlayer;
+
+namespace reelsmith::editor {
+
+// The project as it will look: the looping background, the current scene's
+// picture and caption painted by the export's own paintScene(), in a 9:16
+// (output aspect) frame centred in the widget.
+//
+// Time is kept by a project clock (QElapsedTimer while playing); the
+// background's media player (a PreviewBackground) only follows it, so scenes
+// change exactly where the export changes them whatever the player does.
+// Pictures are decoded by a PreviewPictureCache at the size they are shown at,
+// never on the UI thread.
+//
+// While exports run the player can be suspended (setPlayerSuspended()) to
+// save the memory it holds; the last frame stands in for it.
+class PreviewWidget : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit PreviewWidget(QWidget *parent = nullptr);
+    ~PreviewWidget() override;
+
+    // Cheap when only scenes, captions or durations changed: the background is
+    // reloaded only when it names another file.
+    void setProject(const reelsmith::Project &project);
+
+    double position() const; // seconds into the video
+    double duration() const { return m_duration; }
+    bool isPlaying() const { return m_playing; }
+    int currentScene() const { return m_currentScene; }
+    bool safeZonesVisible() const { return m_safeZonesVisible; }
+
+    // Where the output frame sits in the widget (letterboxed 9:16 area).
+    QRect frameRect() const;
+    static QColor letterboxColor();
+    // True once the current background clip has delivered a frame.
+    bool hasBackgroundFrame() const { return m_background.hasFrame(); }
+    // Why the background cannot be shown; empty when it can.
+    QString backgroundProblem() const;
+
+    // Set while exports run, to save the memory the media player holds.
+    void setPlayerSuspended(bool suspended) { m_background.setSuspended(suspended); }
+    bool isPlayerSuspended() const { return m_background.isSuspended(); }
+    // True while the media player holds the background clip (and its decoder).
+    bool isPlayerLoaded() const { return m_background.isLoaded(); }
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+public slots:
+    void seek(double seconds);
+    void play();
+    void pause();
+    void togglePlaying();
+    void setSafeZonesVisible(bool visible);
+
+signals:
+    void positionChanged(double seconds);
+    void playingChanged(bool playing);
+    void durationChanged(double seconds);
+    void currentSceneChanged(int index);
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+
+private:
+    // Finds the project's background clip and hands it to the player.
+    void resolveBackground();
+    void tick();
+    void setPositionInternal(double seconds, bool sync);
+    void stopClock();
+    void updateCurrentScene();
+    // The clock has jumped, started or stopped: the background and the
+    // soundtrack go where it says.
+    void syncMedia();
+    void syncSoundtrack();
+
+    int sceneAt(double seconds) const;
+    QSize devicePixelFrame() const;
+    // Where the background's frame is painted, or a typical size for it
+    // while the widget has none yet.
+    QSize backgroundPaintedSize() const;
+    PreviewPictureCache::Key pictureKey(int scene, QSize deviceFrame) const;
+    // Asks for the pictures of the current and the next scene.
+    void prefetch();
+
+    void paintBackground(QPainter &painter, const QRect &frame);
+    void paintScenePicture(QPainter &painter, const QRect &frame, int scene);
+    void paintCaption(QPainter &painter, const QRect &frame, int scene);
+    void paintSafeZones(QPainter &painter, const QRect &frame);
+    void paintMessage(QPainter &painter, const QRect &area, const QString &text);
+
+    Project m_project;
+    double m_duration = 0;
+    int m_currentScene = -1;
+    bool m_safeZonesVisible = false;
+
+    // The project clock: while playing, position = m_clockOrigin + elapsed.
+    bool m_playing = false;
+    double m_clockOrigin = 0;
+    QElapsedTimer m_clock;
+    QTimer m_ticker;
+
+    bool m_backgroundResolved = false;  // setProject() has looked the background up once
+    QString m_backgroundResolveProblem; // why the project's background names no clip
+
+    // Optional soundtrack, only while playing.
+    QMediaPlayer *m_soundtrack = nullptr;
+    QAudioOutput *m_audioOutput = nullptr;
+    QString m_soundtrackPath;
+
+    PreviewPictureCache m_pictures;
+    // Last: it asks the members above for the time and size, and goes first.
+    PreviewBackground m_background;
+};
+
+} // namespace reelsmith::editor

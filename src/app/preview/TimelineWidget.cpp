@@ -1,0 +1,251 @@
+#include "preview/TimelineWidget.h"
+
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QPainterPath>
+
+#include <algorithm>
+#include <cmath>
+
+namespace reelsmith::editor {
+
+namespace {
+
+constexpr int kMargin = 6;
+constexpr int kHandle = 5; // half-width of the playhead's grip
+// Arrow keys step by a tenth of a second, Page keys by a second: fine enough
+// to land on a frame boundary at common frame rates, coarse enough to be quick.
+constexpr double kSmallStep = 0.1;
+constexpr double kLargeStep = 1.0;
+
+} // namespace
+
+TimelineWidget::TimelineWidget(QWidget *parent) : QWidget(parent)
+{
+    setFocusPolicy(Qt::StrongFocus);
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    setMouseTracking(false);
+    setToolTip(tr("Click or drag to move through the video"));
+}
+
+QSize TimelineWidget::sizeHint() const
+{
+    return {400, std::max(40, fontMetrics().height() * 2 + 8)};
+}
+
+QSize TimelineWidget::minimumSizeHint() const
+{
+    return {120, std::max(32, fontMetrics().height() + 16)};
+}
+
+void TimelineWidget::setScenes(const QList<double> &durations)
+{
+    m_durations = durations;
+    m_total = 0;
+    for (double d : durations)
+        m_total += std::max(0.0, d);
+    m_position = std::clamp(m_position, 0.0, m_total);
+    if (m_currentScene >= m_durations.size())
+        m_currentScene = int(m_durations.size()) - 1;
+    update();
+}
+
+void TimelineWidget::setPosition(double seconds)
+{
+    seconds = std::clamp(seconds, 0.0, m_total);
+    if (seconds == m_position)
+        return;
+    m_position = seconds;
+    update();
+}
+
+void TimelineWidget::setCurrentScene(int index)
+{
+    if (index == m_currentScene)
+        return;
+    m_currentScene = index;
+    update();
+}
+
+int TimelineWidget::timeTextWidth() const
+{
+    return fontMetrics().horizontalAdvance(formatTime(std::max(m_total, 600.0))) + 2 * kMargin;
+}
+
+QRect TimelineWidget::trackRect() const
+{
+    return QRect(kMargin + kHandle, kMargin, width() - 2 * (kMargin + kHandle) - timeTextWidth(),
+                 height() - 2 * kMargin);
+}
+
+double TimelineWidget::secondsAt(int x) const
+{
+    const QRect track = trackRect();
+    if (track.width() <= 0 || m_total <= 0)
+        return 0;
+    return std::clamp(double(x - track.left()) / track.width(), 0.0, 1.0) * m_total;
+}
+
+int TimelineWidget::xAt(double seconds) const
+{
+    const QRect track = trackRect();
+    if (m_total <= 0)
+        return track.left();
+    return track.left() + int(std::lround(seconds / m_total * track.width()));
+}
+
+int TimelineWidget::sceneAt(double seconds) const
+{
+    if (m_durations.isEmpty())
+        return -1;
+    double end = 0;
+    for (qsizetype i = 0; i < m_durations.size(); ++i) {
+        end += std::max(0.0, m_durations[i]);
+        if (seconds < end)
+            return int(i);
+    }
+    return int(m_durations.size()) - 1;
+}
+
+QString TimelineWidget::formatTime(double seconds)
+{
+    // Rounded to tenths first, so 59.96 s reads 01:00.0, not 00:60.0.
+    const qint64 tenths = std::llround(std::max(0.0, seconds) * 10);
+    return QStringLiteral("%1:%2.%3")
+        .arg(tenths / 600, 2, 10, QLatin1Char('0'))
+        .arg((tenths % 600) / 10, 2, 10, QLatin1Char('0'))
+        .arg(tenths % 10);
+}
+
+void TimelineWidget::scrubTo(double seconds)
+{
+    seconds = std::clamp(seconds, 0.0, m_total);
+    m_position = seconds;
+    update();
+    emit scrubbed(seconds);
+}
+
+void TimelineWidget::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton || m_total <= 0) {
+        QWidget::mousePressEvent(event);
+        return;
+    }
+    m_dragging = true;
+    const double seconds = secondsAt(event->position().toPoint().x());
+    scrubTo(seconds);
+    const int scene = sceneAt(seconds);
+    if (scene >= 0)
+        emit sceneClicked(scene);
+}
+
+void TimelineWidget::mouseMoveEvent(QMouseEvent *event)
+{
+    if (!m_dragging || !(event->buttons() & Qt::LeftButton)) {
+        QWidget::mouseMoveEvent(event);
+        return;
+    }
+    scrubTo(secondsAt(event->position().toPoint().x()));
+}
+
+void TimelineWidget::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::LeftButton)
+        m_dragging = false;
+    QWidget::mouseReleaseEvent(event);
+}
+
+void TimelineWidget::keyPressEvent(QKeyEvent *event)
+{
+    switch (event->key()) {
+    case Qt::Key_Left:
+        scrubTo(m_position - kSmallStep);
+        break;
+    case Qt::Key_Right:
+        scrubTo(m_position + kSmallStep);
+        break;
+    case Qt::Key_PageUp:
+        scrubTo(m_position - kLargeStep);
+        break;
+    case Qt::Key_PageDown:
+        scrubTo(m_position + kLargeStep);
+        break;
+    case Qt::Key_Home:
+        scrubTo(0);
+        break;
+    case Qt::Key_End:
+        scrubTo(m_total);
+        break;
+    default:
+        QWidget::keyPressEvent(event);
+    }
+}
+
+void TimelineWidget::paintEvent(QPaintEvent *)
+{
+    QPainter painter(this);
+    const QRect track = trackRect();
+    const QPalette pal = palette();
+
+    painter.fillRect(track, pal.color(QPalette::Base).darker(110));
+
+    // Alternating tints tell neighbouring scenes apart; the current one is
+    // drawn in the highlight colour.
+    const QColor base = pal.color(QPalette::Highlight);
+    const QColor tints[2] = {base.lighter(150), base.lighter(125)};
+    double start = 0;
+    for (qsizetype i = 0; i < m_durations.size() && m_total > 0; ++i) {
+        const double end = start + std::max(0.0, m_durations[i]);
+        const int x0 = xAt(start);
+        const int x1 = xAt(end);
+        start = end;
+        if (x1 <= x0)
+            continue;
+        const QRect segment(x0, track.top(), x1 - x0, track.height());
+        const bool current = i == m_currentScene;
+        painter.fillRect(segment, current ? base : tints[i % 2]);
+        const QString number = QString::number(i + 1);
+        if (painter.fontMetrics().horizontalAdvance(number) + 4 <= segment.width()) {
+            painter.setPen(current ? pal.color(QPalette::HighlightedText)
+                                   : pal.color(QPalette::Text));
+            painter.drawText(segment, Qt::AlignCenter, number);
+        }
+        if (i > 0) {
+            painter.setPen(QPen(pal.color(QPalette::Window), 2));
+            painter.drawLine(x0, track.top(), x0, track.bottom());
+        }
+    }
+    painter.setPen(pal.color(QPalette::Mid));
+    painter.setBrush(Qt::NoBrush);
+    painter.drawRect(track.adjusted(0, 0, -1, -1));
+
+    // Total length, right of the bar.
+    painter.setPen(pal.color(QPalette::WindowText));
+    const QRect textRect(track.right() + kHandle + kMargin, 0,
+                         width() - track.right() - kHandle - kMargin, height());
+    painter.drawText(textRect, Qt::AlignLeft | Qt::AlignVCenter, formatTime(m_total));
+
+    // Playhead: a line with a grip above the bar.
+    if (m_total > 0) {
+        const int x = xAt(m_position);
+        painter.setRenderHint(QPainter::Antialiasing);
+        const QColor head(220, 40, 40);
+        painter.setPen(QPen(head, 2));
+        painter.drawLine(x, track.top(), x, track.bottom());
+        QPainterPath grip;
+        grip.moveTo(x - kHandle, track.top() - kMargin + 1);
+        grip.lineTo(x + kHandle, track.top() - kMargin + 1);
+        grip.lineTo(x, track.top() + kHandle);
+        grip.closeSubpath();
+        painter.fillPath(grip, head);
+    }
+
+    if (hasFocus()) {
+        painter.setPen(QPen(pal.color(QPalette::Highlight), 1, Qt::DotLine));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawRect(rect().adjusted(0, 0, -1, -1));
+    }
+}
+
+} // namespace reelsmith::editor

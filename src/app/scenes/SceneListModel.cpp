@@ -1,0 +1,141 @@
+#include "scenes/SceneListModel.h"
+
+#include "document/ProjectDocument.h"
+#include "document/SceneEdits.h"
+#include "scenes/ThumbnailCache.h"
+
+#include <QDataStream>
+#include <QDir>
+#include <QFileInfo>
+#include <QIODevice>
+#include <QMimeData>
+#include <QUrl>
+
+namespace reelsmith::editor {
+
+SceneListModel::SceneListModel(ProjectDocument *doc, ThumbnailCache *thumbnails, QObject *parent)
+    : QAbstractListModel(parent), m_doc(doc), m_thumbnails(thumbnails)
+{
+    // The document changes first and tells afterwards, so structural changes
+    // reset the model; the view's selection is restored by its owner.
+    const auto reset = [this] {
+        beginResetModel();
+        endResetModel();
+    };
+    connect(doc, &ProjectDocument::projectReplaced, this, reset);
+    connect(doc, &ProjectDocument::scenesInserted, this, reset);
+    connect(doc, &ProjectDocument::scenesRemoved, this, reset);
+    connect(doc, &ProjectDocument::scenesReordered, this, reset);
+    connect(doc, &ProjectDocument::sceneChanged, this,
+            [this](int row) { emit dataChanged(index(row), index(row)); });
+    connect(thumbnails, &ThumbnailCache::ready, this, [this](const QString &path) {
+        for (int row = 0; row < m_doc->sceneCount(); ++row)
+            if (m_doc->scene(row).image == path)
+                emit dataChanged(index(row), index(row), {Qt::DecorationRole});
+    });
+}
+
+int SceneListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : m_doc->sceneCount();
+}
+
+QVariant SceneListModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_doc->sceneCount())
+        return {};
+    const Scene &scene = m_doc->scene(index.row());
+    switch (role) {
+    case Qt::DisplayRole: {
+        QString title = scene.caption.simplified();
+        if (title.isEmpty())
+            title = QFileInfo(scene.image).fileName();
+        if (title.size() > 40)
+            title = title.left(39) + QChar(0x2026);
+        return tr("%1. %2\n%3 s · %4")
+            .arg(index.row() + 1)
+            .arg(title)
+            .arg(QLocale().toString(scene.duration, 'g', 4))
+            .arg(layoutTitle(scene.layout));
+    }
+    case Qt::DecorationRole: {
+        const QImage thumb = m_thumbnails->thumbnail(scene.image);
+        if (!thumb.isNull())
+            return thumb;
+        QImage placeholder(m_thumbnails->size(), QImage::Format_ARGB32_Premultiplied);
+        placeholder.fill(Qt::transparent);
+        return placeholder;
+    }
+    case Qt::ToolTipRole:
+        return QDir::toNativeSeparators(scene.image);
+    default:
+        return {};
+    }
+}
+
+Qt::ItemFlags SceneListModel::flags(const QModelIndex &index) const
+{
+    const Qt::ItemFlags base = QAbstractListModel::flags(index) | Qt::ItemIsDropEnabled;
+    return index.isValid() ? base | Qt::ItemIsDragEnabled : base;
+}
+
+QStringList SceneListModel::mimeTypes() const
+{
+    return {QString::fromLatin1(kSceneRowsMime), QStringLiteral("text/uri-list")};
+}
+
+QMimeData *SceneListModel::mimeData(const QModelIndexList &indexes) const
+{
+    QByteArray bytes;
+    QDataStream stream(&bytes, QIODevice::WriteOnly);
+    QList<int> rows;
+    for (const QModelIndex &index : indexes)
+        rows.append(index.row());
+    stream << rows;
+    auto *mime = new QMimeData;
+    mime->setData(QString::fromLatin1(kSceneRowsMime), bytes);
+    return mime;
+}
+
+Qt::DropActions SceneListModel::supportedDropActions() const
+{
+    return Qt::MoveAction | Qt::CopyAction;
+}
+
+Qt::DropActions SceneListModel::supportedDragActions() const
+{
+    return Qt::MoveAction;
+}
+
+bool SceneListModel::canDropMimeData(const QMimeData *data, Qt::DropAction, int, int,
+                                     const QModelIndex &) const
+{
+    return data->hasFormat(QString::fromLatin1(kSceneRowsMime)) ||
+           !picturePaths(data->urls()).isEmpty();
+}
+
+bool SceneListModel::dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int,
+                                  const QModelIndex &parent)
+{
+    if (action == Qt::IgnoreAction)
+        return true;
+    // Dropped onto an item: in front of it; onto empty space: at the end.
+    const int before = row >= 0 ? row : parent.isValid() ? parent.row() : m_doc->sceneCount();
+    if (data->hasFormat(QString::fromLatin1(kSceneRowsMime))) {
+        QList<int> rows;
+        QDataStream stream(data->data(QString::fromLatin1(kSceneRowsMime)));
+        stream >> rows;
+        const QList<int> moved = moveScenes(m_doc, rows, before);
+        if (!moved.isEmpty())
+            emit rowsDropped(moved);
+        // The move is done; returning false keeps the view from also
+        // removing the dragged rows.
+        return false;
+    }
+    const QList<int> added = addPictures(m_doc, picturePaths(data->urls()), before);
+    if (!added.isEmpty())
+        emit rowsDropped(added);
+    return !added.isEmpty();
+}
+
+} // namespace reelsmith::editor

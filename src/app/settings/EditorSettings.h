@@ -1,0 +1,51 @@
+#pragma once
+
+#include "project/Project.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace reelsmith::editor {
+
+// The editor's preferences, kept with QSettings (~/.config/reelsmith/reelsmith.conf).
+class EditorSettings
+{
+public:
+    static constexpr int kDefaultBudgetMegabytes = 512; // the limit the product was born under
+    static constexpr int kMaxRecentFiles = 10;
+
+    // "" follows the system locale; otherwise a locale name such as "ru".
+    static QString language();
+    static void setLanguage(const QString &language);
+
+    static int memoryBudgetMegabytes();
+    static void setMemoryBudgetMegabytes(int megabytes);
+
+    // How many exports run at once.
+    static int queueConcurrency();
+    static void setQueueConcurrency(int jobs);
+
+    // Output settings of new projects.
+    static OutputSettings defaultOutput();
+    static void setDefaultOutput(const OutputSettings &output);
+
+    // Seconds a picture added as a new scene lasts.
+    static double defaultSceneDuration();
+
+    // "" means the standard folder (see Backgrounds::userFolder()).
+    static QString userBackgroundFolder();
+    static void setUserBackgroundFolder(const QString &folder);
+    // Applies the folder to the engine for this process.
+    static void applyUserBackgroundFolder();
+
+    static QStringList recentFiles();
+    static void addRecentFile(const QString &path);
+    static void removeRecentFile(const QString &path);
+    static void clearRecentFiles();
+
+    // Folder the last file dialog was in.
+    static QString lastFolder();
+    static void setLastFolder(const QString &folder);
+};
+
+} // namespace reelsmith::editor

@@ -1,0 +1,107 @@
+#include "settings/PreferencesDialog.h"
+#include "ui_PreferencesDialog.h"
+
+#include "backgrounds/Backgrounds.h"
+#include "export/OutputProblem.h"
+#include "settings/EditorSettings.h"
+#include "settings/Translations.h"
+
+#include <QDir>
+#include <QFileDialog>
+#include <QPushButton>
+
+namespace reelsmith::editor {
+
+PreferencesDialog::PreferencesDialog(QWidget *parent)
+    : QDialog(parent), m_ui(std::make_unique<Ui::PreferencesDialog>())
+{
+    m_ui->setupUi(this);
+    m_ui->languageCombo->addItem(tr("System default"), QString());
+    for (const auto &[code, name] : Translations::available())
+        m_ui->languageCombo->addItem(name, code);
+    m_ui->presetCombo->addItems(x264PresetNames());
+    m_ui->folderEdit->setPlaceholderText(QDir::toNativeSeparators(Backgrounds::userFolder()));
+
+    connect(m_ui->buttons, &QDialogButtonBox::accepted, this, &PreferencesDialog::accept);
+    connect(m_ui->buttons->button(QDialogButtonBox::RestoreDefaults), &QPushButton::clicked, this,
+            &PreferencesDialog::restoreDefaults);
+    connect(m_ui->folderButton, &QPushButton::clicked, this, [this] {
+        const QString folder = QFileDialog::getExistingDirectory(
+            this, tr("Your Backgrounds Folder"), m_ui->folderEdit->text());
+        if (!folder.isEmpty())
+            m_ui->folderEdit->setText(QDir::toNativeSeparators(folder));
+    });
+    for (QSpinBox *spin :
+         {m_ui->widthSpin, m_ui->heightSpin, m_ui->fpsSpin, m_ui->crfSpin, m_ui->threadsSpin})
+        connect(spin, &QSpinBox::valueChanged, this, &PreferencesDialog::validate);
+    load();
+}
+
+PreferencesDialog::~PreferencesDialog() = default;
+
+void PreferencesDialog::load()
+{
+    m_ui->languageCombo->setCurrentIndex(
+        std::max(0, m_ui->languageCombo->findData(EditorSettings::language())));
+    m_ui->budgetSpin->setValue(EditorSettings::memoryBudgetMegabytes());
+    m_ui->concurrencySpin->setValue(EditorSettings::queueConcurrency());
+    m_ui->folderEdit->setText(QDir::toNativeSeparators(EditorSettings::userBackgroundFolder()));
+    showOutput(EditorSettings::defaultOutput());
+}
+
+void PreferencesDialog::restoreDefaults()
+{
+    m_ui->languageCombo->setCurrentIndex(0);
+    m_ui->budgetSpin->setValue(EditorSettings::kDefaultBudgetMegabytes);
+    m_ui->concurrencySpin->setValue(1);
+    m_ui->folderEdit->clear();
+    showOutput(OutputSettings{});
+}
+
+void PreferencesDialog::showOutput(const OutputSettings &output)
+{
+    m_ui->widthSpin->setValue(output.width);
+    m_ui->heightSpin->setValue(output.height);
+    m_ui->fpsSpin->setValue(output.fps);
+    m_ui->crfSpin->setValue(output.crf);
+    m_ui->presetCombo->setCurrentText(output.preset);
+    m_ui->threadsSpin->setValue(output.threads);
+    validate();
+}
+
+OutputSettings PreferencesDialog::output() const
+{
+    OutputSettings output;
+    output.width = m_ui->widthSpin->value();
+    output.height = m_ui->heightSpin->value();
+    output.fps = m_ui->fpsSpin->value();
+    output.crf = m_ui->crfSpin->value();
+    output.preset = m_ui->presetCombo->currentText();
+    output.threads = m_ui->threadsSpin->value();
+    return output;
+}
+
+void PreferencesDialog::validate()
+{
+    QString badKey;
+    const QString problem = checkOutputSettings(output(), &badKey);
+    m_ui->problemLabel->setText(problem.isEmpty() ? QString() : tr("%1: %2").arg(badKey, problem));
+    m_ui->buttons->button(QDialogButtonBox::Ok)->setEnabled(problem.isEmpty());
+}
+
+void PreferencesDialog::accept()
+{
+    const QString language = m_ui->languageCombo->currentData().toString();
+    const bool languageChanged = language != EditorSettings::language();
+    EditorSettings::setLanguage(language);
+    EditorSettings::setMemoryBudgetMegabytes(m_ui->budgetSpin->value());
+    EditorSettings::setQueueConcurrency(m_ui->concurrencySpin->value());
+    EditorSettings::setUserBackgroundFolder(
+        QDir::fromNativeSeparators(m_ui->folderEdit->text().trimmed()));
+    EditorSettings::setDefaultOutput(output());
+    if (languageChanged)
+        Translations::apply(language);
+    QDialog::accept();
+}
+
+} // namespace reelsmith::editor

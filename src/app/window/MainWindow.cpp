@@ -1,0 +1,539 @@
+#include "window/MainWindow.h"
+#include "ui_MainWindow.h"
+
+#include "backgrounds/ProjectPanel.h"
+#include "core/Error.h"
+#include "document/Autosave.h"
+#include "document/ProjectDocument.h"
+#include "document/SceneEdits.h"
+#include "export/ExportDialog.h"
+#include "jobs/RenderQueue.h"
+#include "jobs/RenderQueueDock.h"
+#include "preview/PreviewPanel.h"
+#include "preview/PreviewWidget.h"
+#include "preview/TimelineWidget.h"
+#include "scenes/SceneInspector.h"
+#include "scenes/SceneListModel.h"
+#include "scenes/ThumbnailCache.h"
+#include "settings/EditorSettings.h"
+#include "settings/PreferencesDialog.h"
+#include "window/MemoryMeterWidget.h"
+
+#include <QCloseEvent>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLocale>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QStyle>
+#include <QTabWidget>
+#include <QToolButton>
+
+#include <algorithm>
+
+namespace reelsmith::editor {
+
+namespace {
+
+const QString kProjectFilter = QStringLiteral("*.reel.json");
+
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent), m_ui(std::make_unique<Ui::MainWindow>()),
+      m_doc(new ProjectDocument(this)), m_thumbnails(new ThumbnailCache(QSize(96, 96), this)),
+      m_clipThumbnails(new ThumbnailCache(QSize(54, 96), this)),
+      m_sceneModel(new SceneListModel(m_doc, m_thumbnails, this)),
+      m_inspector(new SceneInspector(m_doc)),
+      m_projectPanel(new ProjectPanel(m_doc, m_clipThumbnails)),
+      m_autosave(new Autosave(m_doc, 3000, this)), m_queue(new RenderQueue(this)),
+      m_queueDock(new RenderQueueDock(m_queue)), m_meter(new MemoryMeterWidget),
+      m_preview(new PreviewPanel)
+{
+    m_ui->setupUi(this);
+    setAcceptDrops(true);
+    m_doc->reset(EditorSettings::defaultOutput());
+
+    m_ui->sceneList->setModel(m_sceneModel);
+    m_ui->sceneList->setDropIndicatorShown(true);
+    connect(m_ui->sceneList->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &MainWindow::selectionChanged);
+    connect(m_ui->sceneList->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &MainWindow::selectionChanged);
+    connect(m_sceneModel, &SceneListModel::rowsDropped, this, [this](const QList<int> &rows) {
+        // After the view has finished its own drop handling.
+        QMetaObject::invokeMethod(
+            this, [this, rows] { selectRows(rows); }, Qt::QueuedConnection);
+    });
+
+    auto *tabs = new QTabWidget;
+    tabs->setObjectName(QStringLiteral("inspectorTabs"));
+    tabs->addTab(m_inspector, tr("Scene"));
+    tabs->addTab(m_projectPanel, tr("Project"));
+    m_ui->inspectorLayout->addWidget(tabs);
+
+    m_ui->centralLayout->addWidget(m_preview);
+    // The preview follows every edit; it reloads the background only when
+    // the background itself changed.
+    connect(m_doc, &ProjectDocument::changed, this,
+            [this] { m_preview->setProject(m_doc->project()); });
+    m_preview->setProject(m_doc->project());
+    connect(m_preview->timeline(), &TimelineWidget::sceneClicked, this,
+            [this](int row) { selectRows({row}); });
+    connect(m_projectPanel, &ProjectPanel::startScrubbed, this,
+            [this] { m_preview->preview()->seek(0); });
+
+    m_ui->queueLayout->addWidget(m_queueDock);
+    statusBar()->addPermanentWidget(m_meter);
+    connect(m_queue, &RenderQueue::busyChanged, m_meter, &MemoryMeterWidget::setBusy);
+    // An export needs the memory the preview's decoder holds; the preview
+    // keeps showing its frame and reloads if the creator plays or scrubs.
+    connect(m_queue, &RenderQueue::busyChanged, m_preview->preview(),
+            &PreviewWidget::setPlayerSuspended);
+    connect(m_queue, &RenderQueue::jobFinished, this, [this](int id) {
+        if (const auto job = m_queue->job(id); job && job->state == RenderQueue::State::Done)
+            statusBar()->showMessage(
+                tr("Exported %1").arg(QDir::toNativeSeparators(job->outputPath)), 5000);
+    });
+    applyPreferences();
+    // The preview gets the room; the queue a few rows.
+    resizeDocks({m_ui->scenesDock, m_ui->inspectorDock}, {300, 360}, Qt::Horizontal);
+    resizeDocks({m_ui->queueDock}, {150}, Qt::Vertical);
+
+    setUpActions();
+    connect(m_doc, &ProjectDocument::filePathChanged, this, &MainWindow::updateTitle);
+    connect(m_doc, &ProjectDocument::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(m_doc, &ProjectDocument::changed, this, &MainWindow::updateActions);
+    updateTitle();
+    updateActions();
+    updateRecentMenu();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::setUpActions()
+{
+    QUndoStack *undo = m_doc->undoStack();
+    // Own actions rather than createUndoAction(): their text is a whole
+    // translatable sentence ("Undo %1"), and it follows a language switch.
+    QAction *undoAction = new QAction(this);
+    undoAction->setObjectName(QStringLiteral("actionUndo"));
+    undoAction->setShortcut(QKeySequence::Undo);
+    undoAction->setIcon(QIcon::fromTheme(QStringLiteral("edit-undo")));
+    connect(undoAction, &QAction::triggered, undo, &QUndoStack::undo);
+    connect(undo, &QUndoStack::canUndoChanged, undoAction, &QAction::setEnabled);
+    connect(undo, &QUndoStack::undoTextChanged, this, &MainWindow::updateUndoTexts);
+    QAction *redoAction = new QAction(this);
+    redoAction->setObjectName(QStringLiteral("actionRedo"));
+    redoAction->setShortcut(QKeySequence::Redo);
+    redoAction->setIcon(QIcon::fromTheme(QStringLiteral("edit-redo")));
+    connect(redoAction, &QAction::triggered, undo, &QUndoStack::redo);
+    connect(undo, &QUndoStack::canRedoChanged, redoAction, &QAction::setEnabled);
+    connect(undo, &QUndoStack::redoTextChanged, this, &MainWindow::updateUndoTexts);
+    m_undoAction = undoAction;
+    m_redoAction = redoAction;
+    updateUndoTexts();
+    QAction *first = m_ui->menuEdit->actions().value(0);
+    m_ui->menuEdit->insertAction(first, undoAction);
+    m_ui->menuEdit->insertAction(first, redoAction);
+    m_ui->menuEdit->insertSeparator(first);
+
+    m_ui->menuView->addSeparator();
+    for (QDockWidget *dock : {m_ui->scenesDock, m_ui->inspectorDock, m_ui->queueDock})
+        m_ui->menuView->addAction(dock->toggleViewAction());
+
+    // Desktop icon themes first; the style's own pictures where there is none.
+    const std::pair<QAction *, QStyle::StandardPixmap> fallbacks[] = {
+        {m_ui->actionNew, QStyle::SP_FileIcon},
+        {m_ui->actionOpen, QStyle::SP_DialogOpenButton},
+        {m_ui->actionSave, QStyle::SP_DialogSaveButton},
+        {m_ui->actionAddPictures, QStyle::SP_FileDialogNewFolder},
+        {m_ui->actionExport, QStyle::SP_MediaPlay},
+        {m_ui->actionDeleteScenes, QStyle::SP_TrashIcon},
+        {m_ui->actionMoveUp, QStyle::SP_ArrowUp},
+        {m_ui->actionMoveDown, QStyle::SP_ArrowDown},
+        {m_ui->actionQuit, QStyle::SP_DialogCloseButton},
+        {undoAction, QStyle::SP_ArrowBack},
+        {redoAction, QStyle::SP_ArrowForward},
+    };
+    for (const auto &[action, pixmap] : fallbacks)
+        if (action->icon().isNull() || !QIcon::hasThemeIcon(action->icon().name()))
+            action->setIcon(QIcon::fromTheme(action->icon().name(), style()->standardIcon(pixmap)));
+
+    // Shortcuts from the form are portable names; give them their meaning.
+    m_ui->actionNew->setShortcut(QKeySequence::New);
+    m_ui->actionOpen->setShortcut(QKeySequence::Open);
+    m_ui->actionSave->setShortcut(QKeySequence::Save);
+    m_ui->actionSaveAs->setShortcut(QKeySequence::SaveAs);
+    m_ui->actionQuit->setShortcut(QKeySequence::Quit);
+    m_ui->actionPreferences->setShortcut(QKeySequence::Preferences);
+
+    connect(m_ui->actionNew, &QAction::triggered, this, &MainWindow::newProject);
+    connect(m_ui->actionOpen, &QAction::triggered, this, &MainWindow::openDialog);
+    connect(m_ui->actionSave, &QAction::triggered, this, &MainWindow::save);
+    connect(m_ui->actionSaveAs, &QAction::triggered, this, &MainWindow::saveAs);
+    connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
+    connect(m_ui->actionAddPictures, &QAction::triggered, this, &MainWindow::addPicturesDialog);
+    connect(m_ui->actionDuplicateScenes, &QAction::triggered, this,
+            [this] { selectRows(duplicateScenes(m_doc, selectedRows())); });
+    connect(m_ui->actionDeleteScenes, &QAction::triggered, this, [this] {
+        const QList<int> rows = selectedRows();
+        deleteScenes(m_doc, rows);
+        if (!rows.isEmpty() && m_doc->sceneCount() > 0)
+            selectRows({std::min(rows.first(), m_doc->sceneCount() - 1)});
+    });
+    connect(m_ui->actionMoveUp, &QAction::triggered, this, [this] { moveSelection(-1); });
+    connect(m_ui->actionMoveDown, &QAction::triggered, this, [this] { moveSelection(+1); });
+    connect(m_ui->actionPreferences, &QAction::triggered, this, &MainWindow::showPreferences);
+    connect(m_ui->actionExport, &QAction::triggered, this, &MainWindow::exportDialog);
+    connect(m_ui->actionPlayPause, &QAction::triggered, m_preview->preview(),
+            &PreviewWidget::togglePlaying);
+    m_ui->actionSafeZones->setCheckable(true);
+    connect(m_ui->actionSafeZones, &QAction::toggled, m_preview->preview(),
+            &PreviewWidget::setSafeZonesVisible);
+    connect(m_preview->safeZonesButton(), &QToolButton::toggled, m_ui->actionSafeZones,
+            &QAction::setChecked);
+    connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
+    // The delete key belongs to the scene list, not to text fields.
+    m_ui->actionDeleteScenes->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_ui->scenesDock->addAction(m_ui->actionDeleteScenes);
+}
+
+bool MainWindow::openProject(const QString &path)
+{
+    if (!maybeSave())
+        return false;
+    try {
+        m_doc->load(path);
+        EditorSettings::addRecentFile(path);
+        EditorSettings::setLastFolder(QFileInfo(path).absolutePath());
+        updateRecentMenu();
+        if (m_doc->sceneCount() > 0)
+            selectRows({0});
+        return true;
+    } catch (const Error &error) {
+        QMessageBox::warning(this, tr("Cannot open the project"), error.message());
+        if (!QFileInfo::exists(path)) {
+            EditorSettings::removeRecentFile(path);
+            updateRecentMenu();
+        }
+        return false;
+    }
+}
+
+bool MainWindow::save()
+{
+    if (m_doc->isUntitled())
+        return saveAs();
+    try {
+        m_doc->save(m_doc->filePath());
+        statusBar()->showMessage(tr("Saved %1").arg(m_doc->displayName()), 3000);
+        return true;
+    } catch (const Error &error) {
+        QMessageBox::warning(this, tr("Cannot save the project"), error.message());
+        return false;
+    }
+}
+
+bool MainWindow::saveAs()
+{
+    const QString suggested = m_doc->isUntitled()
+                                  ? QDir(EditorSettings::lastFolder())
+                                        .filePath(tr("untitled") + QStringLiteral(".reel.json"))
+                                  : m_doc->filePath();
+    QString path = QFileDialog::getSaveFileName(this, tr("Save Project As"), suggested,
+                                                tr("Reelsmith projects (%1)").arg(kProjectFilter));
+    if (path.isEmpty())
+        return false;
+    if (!path.endsWith(QLatin1String(".reel.json")))
+        path += path.endsWith(QLatin1String(".json")) ? QString() : QStringLiteral(".reel.json");
+    try {
+        m_doc->save(path);
+        EditorSettings::addRecentFile(path);
+        EditorSettings::setLastFolder(QFileInfo(path).absolutePath());
+        updateRecentMenu();
+        return true;
+    } catch (const Error &error) {
+        QMessageBox::warning(this, tr("Cannot save the project"), error.message());
+        return false;
+    }
+}
+
+bool MainWindow::maybeSave()
+{
+    if (!m_doc->isModified())
+        return true;
+    const auto answer = QMessageBox::warning(
+        this, tr("Unsaved changes"),
+        tr("%1 has changes that are not saved. Save them?").arg(m_doc->displayName()),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Save)
+        return save();
+    return answer == QMessageBox::Discard;
+}
+
+void MainWindow::newProject()
+{
+    if (maybeSave())
+        m_doc->reset(EditorSettings::defaultOutput());
+}
+
+void MainWindow::openDialog()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Project"), EditorSettings::lastFolder(),
+        tr("Reelsmith projects (%1);;JSON files (*.json)").arg(kProjectFilter));
+    if (!path.isEmpty())
+        openProject(path);
+}
+
+void MainWindow::offerRecovery()
+{
+    for (const Autosave::Orphan &orphan : Autosave::orphans()) {
+        const QString name = orphan.originalPath.isEmpty()
+                                 ? tr("an untitled project")
+                                 : QDir::toNativeSeparators(orphan.originalPath);
+        const auto answer = QMessageBox::question(
+            this, tr("Recover unsaved work?"),
+            tr("Reelsmith did not close properly. Unsaved changes to %1 from %2 were kept.\n\n"
+               "Recover them?")
+                .arg(name, QLocale().toString(orphan.savedAt, QLocale::ShortFormat)),
+            QMessageBox::Yes | QMessageBox::Discard | QMessageBox::Ignore, QMessageBox::Yes);
+        if (answer == QMessageBox::Discard) {
+            Autosave::discard(orphan);
+        } else if (answer == QMessageBox::Yes) {
+            try {
+                Autosave::recover(orphan, m_doc);
+                if (m_doc->sceneCount() > 0)
+                    selectRows({0});
+            } catch (const Error &error) {
+                QMessageBox::warning(this, tr("Cannot recover"), error.message());
+            }
+            return; // one document per window
+        }
+    }
+}
+
+void MainWindow::addPicturesDialog()
+{
+    const QStringList paths = QFileDialog::getOpenFileNames(
+        this, tr("Add Pictures"), EditorSettings::lastFolder(),
+        tr("Pictures (*.jpg *.jpeg *.png *.webp *.bmp);;All files (*)"));
+    if (paths.isEmpty())
+        return;
+    EditorSettings::setLastFolder(QFileInfo(paths.first()).absolutePath());
+    addPictures(paths);
+}
+
+void MainWindow::addPictures(const QStringList &paths)
+{
+    const QList<int> rows = selectedRows();
+    const int at = rows.isEmpty() ? m_doc->sceneCount() : rows.last() + 1;
+    selectRows(reelsmith::editor::addPictures(m_doc, paths, at));
+}
+
+void MainWindow::moveSelection(int delta)
+{
+    const QList<int> rows = selectedRows();
+    if (rows.isEmpty())
+        return;
+    // Up: in front of the scene above the first; down: behind the one below the last.
+    const int before = delta < 0 ? rows.first() - 1 : rows.last() + 2;
+    if (before < 0 || before > m_doc->sceneCount())
+        return;
+    selectRows(moveScenes(m_doc, rows, before));
+}
+
+QList<int> MainWindow::selectedRows() const
+{
+    QList<int> rows;
+    for (const QModelIndex &index : m_ui->sceneList->selectionModel()->selectedRows())
+        rows.append(index.row());
+    std::sort(rows.begin(), rows.end());
+    return rows;
+}
+
+void MainWindow::selectRows(const QList<int> &rows)
+{
+    QItemSelectionModel *selection = m_ui->sceneList->selectionModel();
+    QItemSelection items;
+    for (int row : rows)
+        if (row >= 0 && row < m_doc->sceneCount())
+            items.select(m_sceneModel->index(row), m_sceneModel->index(row));
+    selection->select(items, QItemSelectionModel::ClearAndSelect);
+    if (!items.isEmpty()) {
+        const QModelIndex current = m_sceneModel->index(rows.first());
+        selection->setCurrentIndex(current, QItemSelectionModel::NoUpdate);
+        m_ui->sceneList->scrollTo(current);
+    }
+    selectionChanged();
+}
+
+void MainWindow::selectionChanged()
+{
+    const QModelIndex current = m_ui->sceneList->selectionModel()->currentIndex();
+    // Choosing a scene shows it, unless the preview is already inside it.
+    PreviewWidget *preview = m_preview->preview();
+    if (current.isValid() && current.row() < m_doc->sceneCount() && !preview->isPlaying() &&
+        preview->currentScene() != current.row()) {
+        preview->setProject(m_doc->project());
+        const Project &project = m_doc->project();
+        preview->seek(double(project.firstFrameOf(current.row())) / project.output.fps);
+    }
+    m_inspector->setSelection(selectedRows(), current.isValid() ? current.row() : -1);
+    updateActions();
+}
+
+void MainWindow::updateUndoTexts()
+{
+    QUndoStack *undo = m_doc->undoStack();
+    m_undoAction->setEnabled(undo->canUndo());
+    m_undoAction->setText(undo->canUndo() ? tr("&Undo %1").arg(undo->undoText()) : tr("&Undo"));
+    m_redoAction->setEnabled(undo->canRedo());
+    m_redoAction->setText(undo->canRedo() ? tr("&Redo %1").arg(undo->redoText()) : tr("&Redo"));
+}
+
+void MainWindow::updateTitle()
+{
+    setWindowTitle(QStringLiteral("%1[*]").arg(m_doc->displayName()));
+    setWindowModified(m_doc->isModified());
+}
+
+void MainWindow::updateActions()
+{
+    const QList<int> rows = selectedRows();
+    const bool any = !rows.isEmpty();
+    m_ui->actionDuplicateScenes->setEnabled(any);
+    m_ui->actionDeleteScenes->setEnabled(any);
+    m_ui->actionMoveUp->setEnabled(any && rows.first() > 0);
+    m_ui->actionMoveDown->setEnabled(any && rows.last() < m_doc->sceneCount() - 1);
+    m_ui->actionExport->setEnabled(m_doc->sceneCount() > 0);
+}
+
+void MainWindow::updateRecentMenu()
+{
+    QMenu *menu = m_ui->menuRecent;
+    menu->clear();
+    const QStringList files = EditorSettings::recentFiles();
+    for (int i = 0; i < files.size(); ++i) {
+        const QString &file = files.at(i);
+        QAction *action =
+            menu->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(file).fileName()));
+        action->setToolTip(QDir::toNativeSeparators(file));
+        action->setStatusTip(QDir::toNativeSeparators(file));
+        connect(action, &QAction::triggered, this, [this, file] { openProject(file); });
+    }
+    if (!files.isEmpty()) {
+        menu->addSeparator();
+        connect(menu->addAction(tr("&Clear Recent Files")), &QAction::triggered, this, [this] {
+            EditorSettings::clearRecentFiles();
+            updateRecentMenu();
+        });
+    }
+    menu->setEnabled(!files.isEmpty());
+}
+
+void MainWindow::showPreferences()
+{
+    PreferencesDialog dialog(this);
+    if (dialog.exec() == QDialog::Accepted) {
+        applyPreferences();
+        m_projectPanel->reloadBackgrounds();
+    }
+}
+
+void MainWindow::applyPreferences()
+{
+    m_queue->setConcurrency(EditorSettings::queueConcurrency());
+    m_meter->setBudgetMegabytes(EditorSettings::memoryBudgetMegabytes());
+}
+
+void MainWindow::exportDialog()
+{
+    if (m_doc->sceneCount() == 0)
+        return;
+    ExportDialog dialog(m_doc->project(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    // The dialog's settings are for this export; the project keeps its own.
+    Project project = m_doc->project();
+    project.output = dialog.output();
+    m_queue->enqueue(std::move(project), dialog.outputPath());
+    m_ui->queueDock->show();
+    m_ui->queueDock->raise();
+}
+
+int MainWindow::exportTo(const QString &outputPath)
+{
+    const int id = m_queue->enqueue(m_doc->project(), outputPath);
+    m_ui->queueDock->show();
+    return id;
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Reelsmith"),
+                       tr("<h3>Reelsmith %1</h3><p>Vertical short videos from pictures, captions "
+                          "and a looping background, rendered one frame at a time.</p>")
+                           .arg(QStringLiteral(REELSMITH_VERSION)));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!maybeSave()) {
+        event->ignore();
+        return;
+    }
+    if (m_queue->isBusy()) {
+        const auto answer = QMessageBox::question(
+            this, tr("Exports are running"),
+            tr("Quitting cancels the exports that have not finished. Quit anyway?"),
+            QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+        if (answer != QMessageBox::Yes) {
+            event->ignore();
+            return;
+        }
+        m_queue->cancelAll();
+    }
+    event->accept();
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        m_ui->retranslateUi(this);
+        if (auto *tabs = findChild<QTabWidget *>(QStringLiteral("inspectorTabs"))) {
+            tabs->setTabText(0, tr("Scene"));
+            tabs->setTabText(1, tr("Project"));
+        }
+        updateTitle();
+        updateRecentMenu();
+        updateUndoTexts();
+    }
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (!projectPaths(urls).isEmpty() || !picturePaths(urls).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    const QStringList projects = projectPaths(urls);
+    event->acceptProposedAction();
+    if (!projects.isEmpty()) {
+        // Opening may ask about unsaved changes: not inside the drop.
+        const QString path = projects.first();
+        QMetaObject::invokeMethod(
+            this, [this, path] { openProject(path); }, Qt::QueuedConnection);
+        return;
+    }
+    addPictures(picturePaths(urls));
+}
+
+} // namespace reelsmith::editor

@@ -1,0 +1,94 @@
+#pragma once
+
+// A thin RAII layer over the FFmpeg and TurboJPEG handles the engine owns,
+// and the one helper that turns an AVERROR into text.
+
+extern "C" {
+#include <libavcodec/avcodec.h>
+#include <libavformat/avformat.h>
+#include <libavutil/audio_fifo.h>
+#include <libavutil/frame.h>
+#include <libswresample/swresample.h>
+#include <libswscale/swscale.h>
+}
+
+#include "core/Error.h"
+
+#include <QString>
+#include <memory>
+
+namespace reelsmith::av {
+
+struct FormatInputDeleter
+{
+    void operator()(AVFormatContext *c) const { avformat_close_input(&c); }
+};
+// An output context owns its AVIOContext only after avio_open; Mp4Writer closes it.
+struct FormatOutputDeleter
+{
+    void operator()(AVFormatContext *c) const { avformat_free_context(c); }
+};
+struct CodecContextDeleter
+{
+    void operator()(AVCodecContext *c) const { avcodec_free_context(&c); }
+};
+struct FrameDeleter
+{
+    void operator()(AVFrame *f) const { av_frame_free(&f); }
+};
+struct PacketDeleter
+{
+    void operator()(AVPacket *p) const { av_packet_free(&p); }
+};
+struct SwsDeleter
+{
+    void operator()(SwsContext *c) const { sws_freeContext(c); }
+};
+struct SwrDeleter
+{
+    void operator()(SwrContext *c) const { swr_free(&c); }
+};
+struct AudioFifoDeleter
+{
+    void operator()(AVAudioFifo *f) const { av_audio_fifo_free(f); }
+};
+struct DictionaryDeleter
+{
+    void operator()(AVDictionary *d) const { av_dict_free(&d); }
+};
+
+using FormatInput = std::unique_ptr<AVFormatContext, FormatInputDeleter>;
+using FormatOutput = std::unique_ptr<AVFormatContext, FormatOutputDeleter>;
+using CodecContext = std::unique_ptr<AVCodecContext, CodecContextDeleter>;
+using Frame = std::unique_ptr<AVFrame, FrameDeleter>;
+using Packet = std::unique_ptr<AVPacket, PacketDeleter>;
+using Sws = std::unique_ptr<SwsContext, SwsDeleter>;
+using Swr = std::unique_ptr<SwrContext, SwrDeleter>;
+using AudioFifo = std::unique_ptr<AVAudioFifo, AudioFifoDeleter>;
+
+QString errorText(int averror);
+
+// Throws a Failure (or BadInput when `kind` says so) that reads
+// "<what>: <FFmpeg's description>" when `ret` is negative; returns `ret` otherwise.
+int check(int ret, const QString &what, ErrorKind kind = ErrorKind::Failure);
+
+Frame allocFrame();
+Packet allocPacket();
+// A frame with its own buffers, ready to be written into.
+Frame allocVideoFrame(int width, int height, AVPixelFormat format);
+
+// FFmpeg takes paths as bytes; on POSIX that is the local 8-bit encoding.
+QByteArray pathBytes(const QString &path);
+
+// Opens `path` for reading and finds its stream info; BadInput with the
+// file's name when it is missing or not media.
+FormatInput openInput(const QString &path);
+
+// Finds the best stream of `type` in `input`, tells the demuxer to drop every
+// other stream, and opens a decoder for it with `threads` threads (frame and
+// slice threading). BadInput naming `path` when there is no such stream or
+// no decoder for it. Returns the stream's index.
+int openBestStreamDecoder(AVFormatContext *input, AVMediaType type, const QString &path,
+                          int threads, CodecContext &decoder);
+
+} // namespace reelsmith::av

@@ -1,0 +1,88 @@
+#pragma once
+
+#include "media/Av.h"
+
+#include <QSize>
+#include <QString>
+
+#include <optional>
+
+namespace reelsmith {
+
+struct VideoEncoding
+{
+    QSize size{720, 1280};
+    int fps = 24;
+    int crf = 28;
+    QString preset = QStringLiteral("ultrafast");
+    QString tune;        // x264 tune (e.g. "fastdecode"); empty: none
+    int threads = 2;     // 0: automatic
+    int maxrateKbps = 0; // 0: no VBV cap
+    int bufsizeKbps = 0;
+};
+
+// AAC-LC from FFmpeg's native encoder, which takes planar float samples.
+struct AudioEncoding
+{
+    int sampleRate = 48000;
+    int channels = 2;
+    int bitrateKbps = 128;
+};
+
+// H.264 (libx264, yuv420p, BT.709 tagged) in MP4 with +faststart, and
+// optionally an AAC track, following the send/receive loop of FFmpeg's
+// doc/examples/mux.c. Frames get pts 0, 1, 2, ... in a 1/fps time base; audio
+// frames are stamped by the samples before them in a 1/sampleRate time base.
+// The muxer interleaves the two as long as the caller submits audio close
+// behind the video it belongs to.
+class Mp4Writer
+{
+public:
+    Mp4Writer(const QString &path, const VideoEncoding &encoding,
+              const std::optional<AudioEncoding> &audio = std::nullopt);
+    ~Mp4Writer();
+    Mp4Writer(const Mp4Writer &) = delete;
+    Mp4Writer &operator=(const Mp4Writer &) = delete;
+
+    // The writer's own frame to fill for the next picture; writable until submit().
+    AVFrame *frame();
+    void submit();
+    // Encodes the caller's `picture` (YUV420P of the output size) as the next
+    // frame, setting its pts. The encoder takes a reference of its own:
+    // libx264 copies the picture and drops that reference before this
+    // returns, but av_frame_is_writable() is what tells whether it is free to
+    // draw on again.
+    void submit(AVFrame *picture);
+
+    bool hasAudio() const { return m_audioEncoder != nullptr; }
+    // Planar float buffers for the next audio frame, nb_samples set to the
+    // encoder's frame size (1024). Only the last frame may be shortened.
+    AVFrame *audioFrame();
+    void submitAudio();
+    qint64 audioSamplesWritten() const { return m_audioSamples; }
+
+    // Drains the encoder, writes the trailer (moving the index to the front)
+    // and closes the file.
+    void finish();
+
+    qint64 framesWritten() const { return m_frames; }
+
+private:
+    void addAudioStream(const AudioEncoding &encoding);
+    void drain(AVCodecContext *encoder, AVStream *stream, bool flushing);
+
+    QString m_path;
+    av::FormatOutput m_format;
+    av::CodecContext m_encoder;
+    av::Frame m_frame; // made on the first frame(): callers may bring their own
+    av::Packet m_packet;
+    AVStream *m_stream = nullptr;
+    av::CodecContext m_audioEncoder;
+    av::Frame m_audioFrame;
+    AVStream *m_audioStream = nullptr;
+    qint64 m_frames = 0;
+    qint64 m_audioSamples = 0;
+    bool m_finished = false;
+};
+
+} // namespace reelsmith

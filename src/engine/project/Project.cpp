@@ -1,0 +1,429 @@
+#include "project/Project.h"
+
+#include "core/Error.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+
+#include <cmath>
+
+namespace reelsmith {
+
+namespace {
+
+const QString kFormat = QStringLiteral("reelsmith-project");
+
+QString typeName(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::Null:
+        return QStringLiteral("null");
+    case QJsonValue::Bool:
+        return QStringLiteral("a boolean");
+    case QJsonValue::Double:
+        return QStringLiteral("a number");
+    case QJsonValue::String:
+        return QStringLiteral("a string");
+    case QJsonValue::Array:
+        return QStringLiteral("an array");
+    case QJsonValue::Object:
+        return QStringLiteral("an object");
+    case QJsonValue::Undefined:
+        break;
+    }
+    return QStringLiteral("missing");
+}
+
+// Reads typed values out of a JSON object and reports problems with the full
+// key path, so that every message points at the exact spot in the file.
+class Reader
+{
+public:
+    Reader(QString source, QStringList *warnings)
+        : m_source(std::move(source)), m_warnings(warnings)
+    {
+    }
+
+    [[noreturn]] void fail(const QString &key, const QString &problem) const
+    {
+        throwBadInput(QStringLiteral("%1: %2: %3").arg(m_source, key, problem));
+    }
+
+    void warnUnknownKeys(const QJsonObject &object, const QString &prefix,
+                         std::initializer_list<const char *> known) const
+    {
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            bool ok = false;
+            for (const char *k : known)
+                ok = ok || it.key() == QLatin1String(k);
+            if (!ok)
+                m_warnings->append(QStringLiteral("%1: %2%3: unknown key, ignored")
+                                       .arg(m_source, prefix, it.key()));
+        }
+    }
+
+    double number(const QJsonObject &object, const char *key, const QString &path,
+                  std::optional<double> fallback) const
+    {
+        const QJsonValue value = object.value(QLatin1String(key));
+        if (value.isUndefined()) {
+            if (!fallback)
+                fail(path, QStringLiteral("required"));
+            return *fallback;
+        }
+        if (!value.isDouble())
+            fail(path, QStringLiteral("must be a number, not %1").arg(typeName(value)));
+        const double v = value.toDouble();
+        if (!std::isfinite(v))
+            fail(path, QStringLiteral("must be a finite number"));
+        return v;
+    }
+
+    int integer(const QJsonObject &object, const char *key, const QString &path, int fallback) const
+    {
+        const QJsonValue value = object.value(QLatin1String(key));
+        if (value.isUndefined())
+            return fallback;
+        const double v = number(object, key, path, fallback);
+        if (v != std::floor(v) || std::fabs(v) > 1e9)
+            fail(path, QStringLiteral("must be a whole number, not %1").arg(v));
+        return static_cast<int>(v);
+    }
+
+    QString string(const QJsonObject &object, const char *key, const QString &path,
+                   std::optional<QString> fallback) const
+    {
+        const QJsonValue value = object.value(QLatin1String(key));
+        if (value.isUndefined() || (value.isNull() && fallback)) {
+            if (!fallback)
+                fail(path, QStringLiteral("required"));
+            return *fallback;
+        }
+        if (!value.isString())
+            fail(path, QStringLiteral("must be a string, not %1").arg(typeName(value)));
+        return value.toString();
+    }
+
+private:
+    QString m_source;
+    QStringList *m_warnings;
+};
+
+int lineOfOffset(const QByteArray &json, int offset)
+{
+    return 1 + static_cast<int>(json.left(offset).count('\n'));
+}
+
+} // namespace
+
+QString layoutName(Layout layout)
+{
+    switch (layout) {
+    case Layout::Center:
+        return QStringLiteral("center");
+    case Layout::Top:
+        return QStringLiteral("top");
+    case Layout::Fill:
+        return QStringLiteral("fill");
+    }
+    return QStringLiteral("center");
+}
+
+std::optional<Layout> layoutFromName(const QString &name)
+{
+    for (Layout l : {Layout::Center, Layout::Top, Layout::Fill})
+        if (layoutName(l) == name)
+            return l;
+    return std::nullopt;
+}
+
+QStringList builtinBackgroundNames()
+{
+    return {QStringLiteral("minecraft"), QStringLiteral("subway"), QStringLiteral("abstract")};
+}
+
+QStringList x264PresetNames()
+{
+    return {QStringLiteral("ultrafast"), QStringLiteral("superfast"), QStringLiteral("veryfast"),
+            QStringLiteral("faster"),    QStringLiteral("fast"),      QStringLiteral("medium"),
+            QStringLiteral("slow"),      QStringLiteral("slower"),    QStringLiteral("veryslow"),
+            QStringLiteral("placebo")};
+}
+
+QString checkOutputSettings(const OutputSettings &o, QString *badKey)
+{
+    auto bad = [&](const char *key, const QString &problem) {
+        if (badKey)
+            *badKey = QLatin1String(key);
+        return problem;
+    };
+    auto sizeProblem = [](int v) -> QString {
+        if (v < 16 || v > 4096)
+            return QStringLiteral("must be between 16 and 4096, not %1").arg(v);
+        if (v % 2 != 0)
+            return QStringLiteral("must be even, not %1").arg(v);
+        return {};
+    };
+    if (QString p = sizeProblem(o.width); !p.isEmpty())
+        return bad("width", p);
+    if (QString p = sizeProblem(o.height); !p.isEmpty())
+        return bad("height", p);
+    if (o.fps < 1 || o.fps > 120)
+        return bad("fps", QStringLiteral("must be between 1 and 120, not %1").arg(o.fps));
+    if (o.crf < 0 || o.crf > 51)
+        return bad("crf", QStringLiteral("must be between 0 and 51, not %1").arg(o.crf));
+    if (!x264PresetNames().contains(o.preset))
+        return bad("preset", QStringLiteral("must be one of %1, not \"%2\"")
+                                 .arg(x264PresetNames().join(QStringLiteral(", ")), o.preset));
+    if (o.threads < 0 || o.threads > 64)
+        return bad(
+            "threads",
+            QStringLiteral("must be between 0 and 64 (0 = automatic), not %1").arg(o.threads));
+    return {};
+}
+
+Project Project::load(const QString &path, Strictness strictness)
+{
+    QFile file(path);
+    if (!QFileInfo(path).isFile())
+        throwBadInput(QStringLiteral("%1: no such project file").arg(path));
+    if (!file.open(QIODevice::ReadOnly))
+        throwBadInput(QStringLiteral("%1: cannot read: %2").arg(path, file.errorString()));
+    // A project is a few kilobytes; anything huge is not a project.
+    constexpr qint64 kMaxProjectBytes = 64 * 1024 * 1024;
+    if (file.size() > kMaxProjectBytes)
+        throwBadInput(QStringLiteral("%1: too large to be a project file").arg(path));
+    const QByteArray bytes = file.readAll();
+    Project project = fromJson(bytes, path, QFileInfo(path).absolutePath(), strictness);
+    project.filePath = path;
+    return project;
+}
+
+Project Project::fromJson(const QByteArray &jsonIn, const QString &sourceName,
+                          const QString &baseDir, Strictness strictness)
+{
+    QByteArray json = jsonIn;
+    if (json.startsWith("\xEF\xBB\xBF"))
+        json.remove(0, 3);
+
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        throwBadInput(QStringLiteral("%1: line %2: not valid JSON: %3")
+                          .arg(sourceName)
+                          .arg(lineOfOffset(json, parseError.offset))
+                          .arg(parseError.errorString()));
+    if (!doc.isObject())
+        throwBadInput(QStringLiteral("%1: the top level must be a JSON object").arg(sourceName));
+
+    Project p;
+    p.baseDir = baseDir;
+    Reader r(sourceName, &p.warnings);
+    const QJsonObject root = doc.object();
+    r.warnUnknownKeys(
+        root, QString(),
+        {"format", "version", "background", "background_start", "audio", "output", "scenes"});
+
+    if (r.string(root, "format", QStringLiteral("format"), std::nullopt) != kFormat)
+        r.fail(QStringLiteral("format"), QStringLiteral("must be \"%1\"").arg(kFormat));
+    if (!root.value(QLatin1String("version")).isDouble())
+        r.fail(QStringLiteral("version"), root.contains(QLatin1String("version"))
+                                              ? QStringLiteral("must be the number 1")
+                                              : QStringLiteral("required"));
+    if (root.value(QLatin1String("version")).toDouble() != 1)
+        r.fail(QStringLiteral("version"),
+               QStringLiteral("unsupported version %1 (this program reads version 1)")
+                   .arg(root.value(QLatin1String("version")).toDouble()));
+
+    p.background = r.string(root, "background", QStringLiteral("background"), p.background);
+    if (p.background.trimmed().isEmpty())
+        r.fail(QStringLiteral("background"), QStringLiteral("must not be empty"));
+    p.backgroundStart = r.number(root, "background_start", QStringLiteral("background_start"), 0.0);
+    p.audio = r.string(root, "audio", QStringLiteral("audio"), QString());
+
+    const QJsonValue outputValue = root.value(QLatin1String("output"));
+    if (!outputValue.isUndefined()) {
+        if (!outputValue.isObject())
+            r.fail(QStringLiteral("output"),
+                   QStringLiteral("must be an object, not %1").arg(typeName(outputValue)));
+        const QJsonObject o = outputValue.toObject();
+        r.warnUnknownKeys(o, QStringLiteral("output."),
+                          {"width", "height", "fps", "crf", "preset", "threads"});
+        OutputSettings &out = p.output;
+        out.width = r.integer(o, "width", QStringLiteral("output.width"), out.width);
+        out.height = r.integer(o, "height", QStringLiteral("output.height"), out.height);
+        out.fps = r.integer(o, "fps", QStringLiteral("output.fps"), out.fps);
+        out.crf = r.integer(o, "crf", QStringLiteral("output.crf"), out.crf);
+        out.preset = r.string(o, "preset", QStringLiteral("output.preset"), out.preset);
+        out.threads = r.integer(o, "threads", QStringLiteral("output.threads"), out.threads);
+    }
+
+    const QJsonValue scenesValue = root.value(QLatin1String("scenes"));
+    if (scenesValue.isUndefined())
+        r.fail(QStringLiteral("scenes"), QStringLiteral("required"));
+    if (!scenesValue.isArray())
+        r.fail(QStringLiteral("scenes"),
+               QStringLiteral("must be an array, not %1").arg(typeName(scenesValue)));
+    const QJsonArray scenes = scenesValue.toArray();
+    for (qsizetype i = 0; i < scenes.size(); ++i) {
+        const QString at = QStringLiteral("scenes[%1]").arg(i);
+        if (!scenes[i].isObject())
+            r.fail(at, QStringLiteral("must be an object, not %1").arg(typeName(scenes[i])));
+        const QJsonObject s = scenes[i].toObject();
+        r.warnUnknownKeys(s, at + QLatin1Char('.'), {"image", "duration", "caption", "layout"});
+        Scene scene;
+        scene.image = r.string(s, "image", at + QStringLiteral(".image"), std::nullopt);
+        scene.duration = r.number(s, "duration", at + QStringLiteral(".duration"), std::nullopt);
+        scene.caption = r.string(s, "caption", at + QStringLiteral(".caption"), QString());
+        const QString layout =
+            r.string(s, "layout", at + QStringLiteral(".layout"), QStringLiteral("center"));
+        const auto parsed = layoutFromName(layout);
+        if (!parsed)
+            r.fail(
+                at + QStringLiteral(".layout"),
+                QStringLiteral("must be \"center\", \"top\" or \"fill\", not \"%1\"").arg(layout));
+        scene.layout = *parsed;
+        p.scenes.append(scene);
+    }
+
+    if (const QString problem = p.validationError(strictness); !problem.isEmpty())
+        throwBadInput(sourceName + QStringLiteral(": ") + problem);
+    return p;
+}
+
+QString Project::validationError(Strictness strictness) const
+{
+    QString key;
+    if (const QString problem = checkOutputSettings(output, &key); !problem.isEmpty())
+        return QStringLiteral("output.%1: %2").arg(key, problem);
+    if (!std::isfinite(backgroundStart) || backgroundStart < 0)
+        return QStringLiteral("background_start: must be 0 or more, not %1").arg(backgroundStart);
+    if (background.trimmed().isEmpty())
+        return QStringLiteral("background: must not be empty");
+    if (scenes.isEmpty())
+        return strictness == Strictness::Draft ? QString()
+                                               : QStringLiteral("scenes: needs at least one scene");
+    for (qsizetype i = 0; i < scenes.size(); ++i) {
+        const Scene &s = scenes[i];
+        if (s.image.trimmed().isEmpty())
+            return QStringLiteral("scenes[%1].image: must not be empty").arg(i);
+        if (!std::isfinite(s.duration) || s.duration <= 0)
+            return QStringLiteral("scenes[%1].duration: must be > 0, not %2")
+                .arg(i)
+                .arg(s.duration);
+        if (s.duration > kMaxTotalSeconds)
+            return QStringLiteral("scenes[%1].duration: must be at most %2 s (3 h), not %3")
+                .arg(i)
+                .arg(kMaxTotalSeconds)
+                .arg(s.duration);
+    }
+    if (totalDuration() > kMaxTotalSeconds)
+        return QStringLiteral("scenes: total duration %1 s is over the 3 h limit")
+            .arg(totalDuration());
+    if (frameCount() < 1)
+        return QStringLiteral("scenes: total duration %1 s is shorter than one frame at %2 fps")
+            .arg(totalDuration())
+            .arg(output.fps);
+    return {};
+}
+
+QByteArray Project::toJson() const
+{
+    QJsonObject root;
+    root.insert(QStringLiteral("format"), kFormat);
+    root.insert(QStringLiteral("version"), 1);
+    root.insert(QStringLiteral("background"), background);
+    root.insert(QStringLiteral("background_start"), backgroundStart);
+    if (!audio.isEmpty())
+        root.insert(QStringLiteral("audio"), audio);
+    QJsonObject o;
+    o.insert(QStringLiteral("width"), output.width);
+    o.insert(QStringLiteral("height"), output.height);
+    o.insert(QStringLiteral("fps"), output.fps);
+    o.insert(QStringLiteral("crf"), output.crf);
+    o.insert(QStringLiteral("preset"), output.preset);
+    o.insert(QStringLiteral("threads"), output.threads);
+    root.insert(QStringLiteral("output"), o);
+    QJsonArray list;
+    for (const Scene &s : scenes) {
+        QJsonObject js;
+        js.insert(QStringLiteral("image"), s.image);
+        js.insert(QStringLiteral("duration"), s.duration);
+        if (!s.caption.isEmpty())
+            js.insert(QStringLiteral("caption"), s.caption);
+        js.insert(QStringLiteral("layout"), layoutName(s.layout));
+        list.append(js);
+    }
+    root.insert(QStringLiteral("scenes"), list);
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+void Project::save(const QString &path) const
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        throwFailure(QStringLiteral("%1: cannot write: %2").arg(path, file.errorString()));
+    const QByteArray bytes = toJson();
+    if (file.write(bytes) != bytes.size() || !file.commit())
+        throwFailure(QStringLiteral("%1: cannot write: %2").arg(path, file.errorString()));
+}
+
+QString Project::resolve(const QString &path) const
+{
+    if (path.isEmpty() || QFileInfo(path).isAbsolute())
+        return path;
+    return QDir(baseDir.isEmpty() ? QDir::currentPath() : baseDir).filePath(path);
+}
+
+bool Project::backgroundIsBuiltin() const
+{
+    return builtinBackgroundNames().contains(background);
+}
+
+double Project::totalDuration() const
+{
+    double total = 0;
+    for (const Scene &s : scenes)
+        total += s.duration;
+    return total;
+}
+
+qint64 Project::frameCount() const
+{
+    return std::llround(totalDuration() * output.fps);
+}
+
+// Scene boundaries are compared in frames, rounded the same way as the total,
+// so a scene of 6.0 s at 24 fps owns exactly frames [0, 144).
+qint64 Project::firstFrameOf(int index) const
+{
+    double start = 0;
+    for (int i = 0; i < index && i < scenes.size(); ++i)
+        start += scenes[i].duration;
+    return static_cast<qint64>(std::ceil(start * output.fps - 1e-6));
+}
+
+int Project::sceneAtFrame(qint64 frame) const
+{
+    const double t = static_cast<double>(frame) / output.fps;
+    double end = 0;
+    for (qsizetype i = 0; i < scenes.size(); ++i) {
+        end += scenes[i].duration;
+        if (t < end - 1e-9)
+            return static_cast<int>(i);
+    }
+    return static_cast<int>(scenes.size()) - 1;
+}
+
+bool Project::operator==(const Project &other) const
+{
+    return background == other.background && backgroundStart == other.backgroundStart &&
+           audio == other.audio && output == other.output && scenes == other.scenes;
+}
+
+} // namespace reelsmith
