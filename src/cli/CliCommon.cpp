@@ -3,6 +3,7 @@
 #include "ProgressPrinter.h"
 #include "core/Error.h"
 #include "core/MemoryMeter.h"
+#include "core/OutputSettings.h"
 
 #include <QCoreApplication>
 
@@ -96,6 +97,15 @@ QString onePositional(const QCommandLineParser &parser, const QString &verb, con
     return positional.first();
 }
 
+QCommandLineOption outputOption(const char *key, const QString &what, const QString &valueName,
+                                const QString &defaultText)
+{
+    QString help = QStringLiteral("%1, %2").arg(what, outputLimit(key).rangeText());
+    if (!defaultText.isEmpty())
+        help += QStringLiteral(" (default %1)").arg(defaultText);
+    return {QLatin1String(key), help + QLatin1Char('.'), valueName};
+}
+
 int integerOption(const QCommandLineParser &parser, const QString &name, int fallback)
 {
     if (!parser.isSet(name))
@@ -132,9 +142,9 @@ QString peakRssText()
         .arg(MemoryMeter::toMegabytes(MemoryMeter::peakBytes()));
 }
 
-RenderResult runWithProgress(const QString &label, bool quiet,
-                             const std::function<RenderResult(const RenderJob::ProgressFn &,
-                                                              const RenderJob::CancelFn &)> &job)
+RenderResult
+runWithProgress(const QString &label, bool quiet,
+                const std::function<RenderResult(const ProgressFn &, const CancelFn &)> &job)
 {
     ProgressPrinter progress(label, !quiet);
     throwIfStopRequested();

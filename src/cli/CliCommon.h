@@ -3,7 +3,7 @@
 // What every reelsmith-cli verb shares: exit statuses, the stop flag set by
 // SIGINT/SIGTERM, stderr messages and option parsing helpers.
 
-#include "render/RenderJob.h"
+#include "core/Job.h"
 
 #include <QCommandLineParser>
 #include <QString>
@@ -48,6 +48,10 @@ QCommandLineOption quietOption();
 // The verb's one positional argument; a UsageError ("render: which project?")
 // when there is none or more than one.
 QString onePositional(const QCommandLineParser &parser, const QString &verb, const QString &what);
+// An option for one output setting (width, fps, crf...), its help naming the
+// limits from the one table the validation reads: "Frame rate, 1-120 (default 24)."
+QCommandLineOption outputOption(const char *key, const QString &what, const QString &valueName,
+                                const QString &defaultText = {});
 int integerOption(const QCommandLineParser &parser, const QString &name, int fallback);
 double numberOption(const QCommandLineParser &parser, const QString &name, double fallback);
 QString megabytes(qint64 bytes);
@@ -56,9 +60,9 @@ QString peakRssText();
 
 // Runs a long job with a progress display (unless `quiet`) and cancellation
 // by SIGINT/SIGTERM; the progress line is closed however the job ends.
-RenderResult runWithProgress(const QString &label, bool quiet,
-                             const std::function<RenderResult(const RenderJob::ProgressFn &,
-                                                              const RenderJob::CancelFn &)> &job);
+RenderResult
+runWithProgress(const QString &label, bool quiet,
+                const std::function<RenderResult(const ProgressFn &, const CancelFn &)> &job);
 
 // The verbs; each returns an exit status or throws (UsageError, Error).
 int runRender(const QStringList &args);

@@ -10,6 +10,7 @@ namespace reelsmith::cli {
 
 int runOptimize(const QStringList &args)
 {
+    const OutputSettings asset = OptimizeSettings::assetEncoding();
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("Turn a heavy clip into a small background asset: fit inside and pad to "
@@ -28,18 +29,18 @@ int runOptimize(const QStringList &args)
          QStringLiteral("file")},
         {QStringLiteral("duration"), QStringLiteral("Seconds to keep from the start (default 15)."),
          QStringLiteral("s")},
-        {QStringLiteral("fps"), QStringLiteral("Frame rate, 1-120 (default 24)."),
-         QStringLiteral("n")},
-        {QStringLiteral("crf"), QStringLiteral("x264 quality, 0-51 (default 28)."),
-         QStringLiteral("n")},
-        {QStringLiteral("maxrate"), QStringLiteral("Bit-rate cap in kbit/s (default 500)."),
-         QStringLiteral("kbps")},
-        {QStringLiteral("preset"), QStringLiteral("x264 preset (default veryfast)."),
+        outputOption("fps", QStringLiteral("Frame rate"), QStringLiteral("n"),
+                     QString::number(asset.fps)),
+        outputOption("crf", QStringLiteral("x264 quality"), QStringLiteral("n"),
+                     QString::number(asset.crf)),
+        outputOption("maxrate", QStringLiteral("Bit-rate cap in kbit/s"), QStringLiteral("kbps"),
+                     QString::number(asset.maxrateKbps)),
+        {QStringLiteral("preset"), QStringLiteral("x264 preset (default %1).").arg(asset.preset),
          QStringLiteral("name")},
-        {QStringLiteral("width"), QStringLiteral("Output width, even (default 720)."),
-         QStringLiteral("w")},
-        {QStringLiteral("height"), QStringLiteral("Output height, even (default 1280)."),
-         QStringLiteral("h")},
+        outputOption("width", QStringLiteral("Output width"), QStringLiteral("w"),
+                     QString::number(asset.width)),
+        outputOption("height", QStringLiteral("Output height"), QStringLiteral("h"),
+                     QString::number(asset.height)),
         {QStringLiteral("cache"),
          QStringLiteral("Write the render cache's copy for this size and --fps instead of -o.")},
         quietOption(),
@@ -54,21 +55,22 @@ int runOptimize(const QStringList &args)
     const bool quiet = parser.isSet(QStringLiteral("quiet"));
 
     OptimizeSettings settings;
-    const QSize size(integerOption(parser, QStringLiteral("width"), settings.size.width()),
-                     integerOption(parser, QStringLiteral("height"), settings.size.height()));
-    const int fps = integerOption(parser, QStringLiteral("fps"), settings.fps);
+    OutputSettings &encoding = settings.encoding;
+    const QSize size(integerOption(parser, QStringLiteral("width"), encoding.width),
+                     integerOption(parser, QStringLiteral("height"), encoding.height));
+    const int fps = integerOption(parser, QStringLiteral("fps"), encoding.fps);
     if (toCache) {
         settings = AssetCache::renderRecipe(size, fps);
     } else {
-        settings.size = size;
-        settings.fps = fps;
+        encoding.setSize(size);
+        encoding.fps = fps;
         settings.maxSeconds = numberOption(parser, QStringLiteral("duration"), settings.maxSeconds);
-        settings.crf = integerOption(parser, QStringLiteral("crf"), settings.crf);
-        settings.maxrateKbps =
-            integerOption(parser, QStringLiteral("maxrate"), settings.maxrateKbps);
-        settings.bufsizeKbps = settings.maxrateKbps * 2;
+        encoding.crf = integerOption(parser, QStringLiteral("crf"), encoding.crf);
+        encoding.maxrateKbps =
+            integerOption(parser, QStringLiteral("maxrate"), encoding.maxrateKbps);
+        encoding.bufsizeKbps = encoding.maxrateKbps * 2;
         if (parser.isSet(QStringLiteral("preset")))
-            settings.preset = parser.value(QStringLiteral("preset"));
+            encoding.preset = parser.value(QStringLiteral("preset"));
         if (parser.isSet(QStringLiteral("duration")) && settings.maxSeconds <= 0)
             throw UsageError(QStringLiteral("--duration: must be more than 0 s"));
     }
@@ -77,8 +79,7 @@ int runOptimize(const QStringList &args)
         throw UsageError(QStringLiteral("--%1: %2").arg(badKey, problem));
 
     const RenderResult result = runWithProgress(
-        QStringLiteral("optimize"), quiet,
-        [&](const RenderJob::ProgressFn &progress, const RenderJob::CancelFn &cancel) {
+        QStringLiteral("optimize"), quiet, [&](const ProgressFn &progress, const CancelFn &cancel) {
             if (!toCache)
                 return BackgroundOptimizer(input, parser.value(QStringLiteral("output")), settings)
                     .run(progress, cancel);
@@ -94,7 +95,7 @@ int runOptimize(const QStringList &args)
             printLine(QStringLiteral("optimized %1 into %2: %3 frames (%4 s) in %5 s, %6, %7")
                           .arg(input, result.outputPath)
                           .arg(result.frames)
-                          .arg(double(result.frames) / settings.fps, 0, 'f', 1)
+                          .arg(double(result.frames) / settings.encoding.fps, 0, 'f', 1)
                           .arg(result.seconds, 0, 'f', 1)
                           .arg(megabytes(result.bytes), peakRssText()));
     }

@@ -29,17 +29,15 @@ int runRender(const QStringList &args)
         {{QStringLiteral("o"), QStringLiteral("output")},
          QStringLiteral("Output MP4 file (required)."),
          QStringLiteral("file")},
-        {QStringLiteral("fps"), QStringLiteral("Frame rate, 1-120."), QStringLiteral("n")},
-        {QStringLiteral("crf"), QStringLiteral("x264 quality, 0-51 (lower is better)."),
-         QStringLiteral("n")},
-        {QStringLiteral("preset"), QStringLiteral("x264 preset (ultrafast ... placebo)."),
+        outputOption("fps", QStringLiteral("Frame rate"), QStringLiteral("n")),
+        outputOption("crf", QStringLiteral("x264 quality (lower is better)"), QStringLiteral("n")),
+        {QStringLiteral("preset"),
+         QStringLiteral("x264 preset: %1.").arg(x264PresetNames().join(QStringLiteral(", "))),
          QStringLiteral("name")},
-        {QStringLiteral("threads"), QStringLiteral("Encoder threads, 0-64 (0 = automatic)."),
-         QStringLiteral("n")},
-        {QStringLiteral("width"), QStringLiteral("Output width, even, 16-4096."),
-         QStringLiteral("w")},
-        {QStringLiteral("height"), QStringLiteral("Output height, even, 16-4096."),
-         QStringLiteral("h")},
+        outputOption("threads", QStringLiteral("Encoder threads (0 = automatic)"),
+                     QStringLiteral("n")),
+        outputOption("width", QStringLiteral("Output width"), QStringLiteral("w")),
+        outputOption("height", QStringLiteral("Output height"), QStringLiteral("h")),
         {QStringLiteral("no-cache"),
          QStringLiteral("Read the background itself, not its optimized copy from the cache.")},
         quietOption(),
@@ -78,8 +76,7 @@ int runRender(const QStringList &args)
     job.setUseCache(!parser.isSet(QStringLiteral("no-cache")));
     job.setWarningHandler([](const QString &w) { printLine(QStringLiteral("warning: ") + w); });
     const RenderResult result = runWithProgress(
-        QStringLiteral("render"), quiet,
-        [&](const RenderJob::ProgressFn &progress, const RenderJob::CancelFn &cancel) {
+        QStringLiteral("render"), quiet, [&](const ProgressFn &progress, const CancelFn &cancel) {
             return job.run(progress, cancel);
         });
     if (!quiet) {

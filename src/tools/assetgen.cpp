@@ -28,7 +28,7 @@ namespace {
 
 void writeBackground(const QString &name, const QString &path)
 {
-    VideoEncoding enc; // 720x1280 at 24 fps with the background-asset recipe's cap
+    OutputSettings enc; // 720x1280 at 24 fps with the background-asset recipe's cap
     enc.preset = QStringLiteral("medium");
     enc.crf = 28;
     enc.maxrateKbps = 500;
@@ -36,10 +36,9 @@ void writeBackground(const QString &name, const QString &path)
     const int frames = 15 * enc.fps;
     AtomicOutput out(path);
     Mp4Writer writer(out.temporaryPath(), enc);
-    QImage canvas(enc.size, QImage::Format_RGB32);
-    av::Sws sws(sws_getContext(enc.size.width(), enc.size.height(), AV_PIX_FMT_BGRA,
-                               enc.size.width(), enc.size.height(), AV_PIX_FMT_YUV420P, SWS_BICUBIC,
-                               nullptr, nullptr, nullptr));
+    QImage canvas(enc.size(), QImage::Format_RGB32);
+    av::Sws sws(sws_getContext(enc.width, enc.height, AV_PIX_FMT_BGRA, enc.width, enc.height,
+                               AV_PIX_FMT_YUV420P, SWS_BICUBIC, nullptr, nullptr, nullptr));
     if (!sws)
         throwFailure(QStringLiteral("cannot create the colour converter"));
     sws_setColorspaceDetails(sws.get(), sws_getCoefficients(SWS_CS_ITU709), 1,
@@ -48,7 +47,7 @@ void writeBackground(const QString &name, const QString &path)
         {
             QPainter painter(&canvas);
             painter.setRenderHint(QPainter::Antialiasing);
-            paintBackgroundArt(name, painter, enc.size, double(i) / frames);
+            paintBackgroundArt(name, painter, enc.size(), double(i) / frames);
         }
         AVFrame *frame = writer.frame();
         const uint8_t *src[1] = {canvas.constBits()};

@@ -36,7 +36,7 @@ private:
     static OptimizeSettings smallRecipe()
     {
         OptimizeSettings s;
-        s.size = QSize(180, 320);
+        s.encoding.setSize({180, 320});
         return s;
     }
 
@@ -125,7 +125,7 @@ private Q_SLOTS:
         };
         writeVideo(path("noise.mp4"), noise);
         OptimizeSettings recipe;
-        recipe.size = QSize(360, 640);
+        recipe.encoding.setSize({360, 640});
         const RenderResult r =
             BackgroundOptimizer(path("noise.mp4"), path("noise-asset.mp4"), recipe).run();
         const double kbps = r.bytes * 8.0 / 1000 / 3.0;
@@ -153,7 +153,7 @@ private Q_SLOTS:
             QVERIFY(!QFile::exists(out));
         }
         OptimizeSettings odd = smallRecipe();
-        odd.size = QSize(181, 320);
+        odd.encoding.setSize({181, 320});
         QVERIFY_THROWS_EXCEPTION(Error,
                                  BackgroundOptimizer(path("wide.mp4"), path("o.mp4"), odd).run());
         QVERIFY(leftovers().isEmpty());

@@ -454,7 +454,7 @@ private Q_SLOTS:
         p.background = QStringLiteral("фон/my bg.mp4");
         p.backgroundStart = 0.1;
         p.audio = QStringLiteral("голос.m4a");
-        p.output = {1080, 1920, 30, 18, QStringLiteral("slow"), 0};
+        p.output = {1080, 1920, 30, 18, QStringLiteral("slow"), 0, 0, 0, QString()};
         p.scenes = {
             {QStringLiteral("a.jpg"), 1.0 / 3.0, QStringLiteral("Текст субтитра"), Layout::Top},
             {QStringLiteral("images/b c.png"), 6.0, QString(), Layout::Fill},
@@ -552,10 +552,10 @@ private Q_SLOTS:
         const Project p = projectWith(durations, fps);
         QCOMPARE(p.frameCount(), frames);
         for (int i = 0; i < starts.size(); ++i)
-            QVERIFY2(p.firstFrameOf(i) == starts[i],
-                     qPrintable(QStringLiteral("firstFrameOf(%1) = %2, expected %3")
+            QVERIFY2(p.timeline().sceneStart(i) == starts[i],
+                     qPrintable(QStringLiteral("sceneStart(%1) = %2, expected %3")
                                     .arg(i)
-                                    .arg(p.firstFrameOf(i))
+                                    .arg(p.timeline().sceneStart(i))
                                     .arg(starts[i])));
         // Every frame belongs to the last scene that starts at or before it.
         for (qint64 f = 0; f < frames; ++f) {
@@ -563,11 +563,11 @@ private Q_SLOTS:
             for (int i = 0; i < starts.size(); ++i)
                 if (starts[i] <= f)
                     expected = i;
-            QVERIFY2(p.sceneAtFrame(f) == expected,
+            QVERIFY2(p.timeline().sceneAt(f) == expected,
                      qPrintable(QStringLiteral("frame %1 (t = %2 s): scene %3, expected %4")
                                     .arg(f)
                                     .arg(double(f) / fps)
-                                    .arg(p.sceneAtFrame(f))
+                                    .arg(p.timeline().sceneAt(f))
                                     .arg(expected)));
         }
     }
@@ -575,13 +575,13 @@ private Q_SLOTS:
     void sixSecondScenesAt24()
     {
         const Project p = projectWith({6.0, 6.0}, 24);
-        QCOMPARE(p.sceneAtFrame(0), 0);
-        QCOMPARE(p.sceneAtFrame(143), 0);
-        QCOMPARE(p.sceneAtFrame(144), 1);
-        QCOMPARE(p.sceneAtFrame(287), 1);
-        QCOMPARE(p.firstFrameOf(0), qint64(0));
-        QCOMPARE(p.firstFrameOf(1), qint64(144));
-        QCOMPARE(p.firstFrameOf(2), qint64(288)); // one past the end: the frame count
+        QCOMPARE(p.timeline().sceneAt(0), 0);
+        QCOMPARE(p.timeline().sceneAt(143), 0);
+        QCOMPARE(p.timeline().sceneAt(144), 1);
+        QCOMPARE(p.timeline().sceneAt(287), 1);
+        QCOMPARE(p.timeline().sceneStart(0), qint64(0));
+        QCOMPARE(p.timeline().sceneStart(1), qint64(144));
+        QCOMPARE(p.timeline().sceneStart(2), qint64(288)); // one past the end: the frame count
     }
 
     void unknownKeysWarn()

@@ -23,16 +23,16 @@ QString AssetCache::folder()
 OptimizeSettings AssetCache::renderRecipe(QSize output, int fps)
 {
     OptimizeSettings recipe;
-    recipe.size = output;
-    recipe.fps = fps;
+    recipe.encoding.setSize(output);
+    recipe.encoding.fps = fps;
     recipe.maxSeconds = 0;
-    recipe.crf = 23;
-    recipe.preset = QStringLiteral("veryfast");
+    recipe.encoding.crf = 23;
+    recipe.encoding.preset = QStringLiteral("veryfast");
     // The copy exists to be decoded on every render: CAVLC and no deblocking
     // make that lighter; crf 23 keeps it well above the render's own crf 28.
-    recipe.tune = QStringLiteral("fastdecode");
-    recipe.maxrateKbps = 0;
-    recipe.bufsizeKbps = 0;
+    recipe.encoding.tune = QStringLiteral("fastdecode");
+    recipe.encoding.maxrateKbps = 0;
+    recipe.encoding.bufsizeKbps = 0;
     recipe.fit = Fit::Cover;
     return recipe;
 }
@@ -55,25 +55,26 @@ bool AssetCache::isHeavy(const QString &source, QSize output)
     }
 }
 
-QString AssetCache::entryPath(const QString &source, const OptimizeSettings &r)
+QString AssetCache::entryPath(const QString &source, const OptimizeSettings &recipe)
 {
+    const OutputSettings &r = recipe.encoding;
     const QFileInfo info(source);
     QCryptographicHash hash(QCryptographicHash::Sha256);
     hash.addData(info.absoluteFilePath().toUtf8());
     hash.addData(QByteArray::number(info.size()));
     hash.addData(QByteArray::number(info.lastModified().toMSecsSinceEpoch()));
-    const QString recipe = QStringLiteral("v2 %1x%2 fps%3 s%4 crf%5 %6 max%7/%8 fit%9 tune:")
-                               .arg(r.size.width())
-                               .arg(r.size.height())
-                               .arg(r.fps)
-                               .arg(r.maxSeconds)
-                               .arg(r.crf)
-                               .arg(r.preset)
-                               .arg(r.maxrateKbps)
-                               .arg(r.bufsizeKbps)
-                               .arg(int(r.fit)) +
-                           r.tune;
-    hash.addData(recipe.toUtf8());
+    const QString text = QStringLiteral("v2 %1x%2 fps%3 s%4 crf%5 %6 max%7/%8 fit%9 tune:")
+                             .arg(r.width)
+                             .arg(r.height)
+                             .arg(r.fps)
+                             .arg(recipe.maxSeconds)
+                             .arg(r.crf)
+                             .arg(r.preset)
+                             .arg(r.maxrateKbps)
+                             .arg(r.bufsizeKbps)
+                             .arg(int(recipe.fit)) +
+                         r.tune;
+    hash.addData(text.toUtf8());
     const QString name = QString::fromLatin1(hash.result().toHex().left(32));
     return QDir(folder()).filePath(name + QStringLiteral(".mp4"));
 }
@@ -85,7 +86,7 @@ QString AssetCache::lookup(const QString &source, const OptimizeSettings &recipe
 }
 
 QString AssetCache::create(const QString &source, const OptimizeSettings &recipe,
-                           const RenderJob::ProgressFn &progress, const RenderJob::CancelFn &cancel)
+                           const ProgressFn &progress, const CancelFn &cancel)
 {
     const QString existing = lookup(source, recipe);
     if (!existing.isEmpty())

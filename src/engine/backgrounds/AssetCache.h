@@ -31,8 +31,7 @@ public:
     static QString lookup(const QString &source, const OptimizeSettings &recipe);
     // Makes (or returns the existing) cached copy.
     static QString create(const QString &source, const OptimizeSettings &recipe,
-                          const RenderJob::ProgressFn &progress = {},
-                          const RenderJob::CancelFn &cancel = {});
+                          const ProgressFn &progress = {}, const CancelFn &cancel = {});
 };
 
 } // namespace reelsmith

@@ -14,16 +14,18 @@
 
 namespace reelsmith {
 
+OutputSettings OptimizeSettings::assetEncoding()
+{
+    OutputSettings encoding;
+    encoding.preset = QStringLiteral("veryfast");
+    encoding.maxrateKbps = 500;
+    encoding.bufsizeKbps = 1000;
+    return encoding;
+}
+
 QString checkOptimizeSettings(const OptimizeSettings &s, QString *badKey)
 {
-    OutputSettings asOutput;
-    asOutput.width = s.size.width();
-    asOutput.height = s.size.height();
-    asOutput.fps = s.fps;
-    asOutput.crf = s.crf;
-    asOutput.preset = s.preset;
-    asOutput.threads = s.threads;
-    if (QString problem = checkOutputSettings(asOutput, badKey); !problem.isEmpty())
+    if (QString problem = checkOutputSettings(s.encoding, badKey); !problem.isEmpty())
         return problem;
     auto bad = [&](const char *key, const QString &problem) {
         if (badKey)
@@ -35,10 +37,6 @@ QString checkOptimizeSettings(const OptimizeSettings &s, QString *badKey)
         return bad("duration", QStringLiteral("must be between 0 and %1 s, not %2")
                                    .arg(Project::kMaxTotalSeconds)
                                    .arg(s.maxSeconds));
-    if (s.maxrateKbps != 0 && (s.maxrateKbps < 50 || s.maxrateKbps > 200000))
-        return bad(
-            "maxrate",
-            QStringLiteral("must be between 50 and 200000 kbit/s, not %1").arg(s.maxrateKbps));
     return {};
 }
 
@@ -47,8 +45,7 @@ BackgroundOptimizer::BackgroundOptimizer(QString input, QString output, Optimize
 {
 }
 
-RenderResult BackgroundOptimizer::run(const RenderJob::ProgressFn &progress,
-                                      const RenderJob::CancelFn &cancel)
+RenderResult BackgroundOptimizer::run(const ProgressFn &progress, const CancelFn &cancel)
 {
     QElapsedTimer clock;
     clock.start();
@@ -56,29 +53,21 @@ RenderResult BackgroundOptimizer::run(const RenderJob::ProgressFn &progress,
     if (const QString problem = checkOptimizeSettings(m_settings, &badKey); !problem.isEmpty())
         throwBadInput(badKey + QStringLiteral(": ") + problem);
 
+    const OutputSettings &encoding = m_settings.encoding;
     auto reader = std::make_unique<BackgroundReader>(
-        m_input, m_settings.size, BackgroundReader::kDefaultDecoderThreads, m_settings.fit);
+        m_input, encoding.size(), BackgroundReader::kDefaultDecoderThreads, m_settings.fit);
     if (reader->duration() <= 0)
         throwBadInput(QStringLiteral("%1: cannot tell how long the video is").arg(m_input));
     const double seconds = m_settings.maxSeconds > 0
                                ? std::min(m_settings.maxSeconds, reader->duration())
                                : reader->duration();
-    const qint64 frames = std::max<qint64>(1, std::llround(seconds * m_settings.fps));
+    const qint64 frames = std::max<qint64>(1, std::llround(seconds * encoding.fps));
 
     AtomicOutput file(m_output);
-    VideoEncoding encoding;
-    encoding.size = m_settings.size;
-    encoding.fps = m_settings.fps;
-    encoding.crf = m_settings.crf;
-    encoding.preset = m_settings.preset;
-    encoding.tune = m_settings.tune;
-    encoding.threads = m_settings.threads;
-    encoding.maxrateKbps = m_settings.maxrateKbps;
-    encoding.bufsizeKbps = m_settings.bufsizeKbps;
     Mp4Writer writer(file.temporaryPath(), encoding);
     // Decoding and scaling run ahead on the pipeline's thread, beside x264.
-    BackgroundPipeline pipeline(std::move(reader), m_settings.size, frames,
-                                [fps = m_settings.fps](qint64 i) { return double(i) / fps; });
+    BackgroundPipeline pipeline(std::move(reader), encoding.size(), frames,
+                                [fps = encoding.fps](qint64 i) { return double(i) / fps; });
 
     for (qint64 i = 0; i < frames; ++i) {
         if (cancel && cancel())
@@ -87,9 +76,10 @@ RenderResult BackgroundOptimizer::run(const RenderJob::ProgressFn &progress,
         if (progress)
             progress({i + 1, frames});
     }
+    writer.finish();
+    // The point of no return, as in RenderJob::run: after the rename the file is the user's.
     if (cancel && cancel())
         throw Error(ErrorKind::Cancelled, QStringLiteral("cancelled"));
-    writer.finish();
     file.commit();
 
     return RenderResult::finished(file.target(), frames, clock.elapsed());

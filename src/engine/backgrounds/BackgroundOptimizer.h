@@ -1,7 +1,8 @@
 #pragma once
 
 #include "core/Fit.h"
-#include "render/RenderJob.h"
+#include "core/Job.h"
+#include "core/OutputSettings.h"
 
 #include <QSize>
 #include <QString>
@@ -12,15 +13,11 @@ namespace reelsmith {
 // with audio) becomes a small silent 720x1280 asset that renders decode cheaply.
 struct OptimizeSettings
 {
-    QSize size{720, 1280};
-    int fps = 24;
-    double maxSeconds = 15; // 0: the whole clip
-    int crf = 28;
-    QString preset = QStringLiteral("veryfast");
-    QString tune;          // x264 tune; the render cache asks for "fastdecode"
-    int maxrateKbps = 500; // 0: no cap
-    int bufsizeKbps = 1000;
-    int threads = 2;
+    // 720x1280, 24 fps, x264 veryfast crf 28 capped at 500 kbit/s (bufsize 1000).
+    static OutputSettings assetEncoding();
+
+    OutputSettings encoding = assetEncoding(); // the render cache asks for tune "fastdecode"
+    double maxSeconds = 15;                    // 0: the whole clip
     Fit fit = Fit::Contain; // fit inside and pad; the render cache covers instead
 
     bool operator==(const OptimizeSettings &) const = default;
@@ -36,8 +33,7 @@ public:
 
     // Streams the input through the recipe into a temporary file beside the
     // output, renamed into place when complete. Throws Error like RenderJob.
-    RenderResult run(const RenderJob::ProgressFn &progress = {},
-                     const RenderJob::CancelFn &cancel = {});
+    RenderResult run(const ProgressFn &progress = {}, const CancelFn &cancel = {});
 
 private:
     QString m_input;

@@ -8,7 +8,7 @@ extern "C" {
 
 namespace reelsmith {
 
-Mp4Writer::Mp4Writer(const QString &path, const VideoEncoding &enc,
+Mp4Writer::Mp4Writer(const QString &path, const OutputSettings &enc,
                      const std::optional<AudioEncoding> &audio)
     : m_path(path)
 {
@@ -28,8 +28,8 @@ Mp4Writer::Mp4Writer(const QString &path, const VideoEncoding &enc,
         throwFailure(QStringLiteral("out of memory for the H.264 encoder"));
 
     AVCodecContext *c = m_encoder.get();
-    c->width = enc.size.width();
-    c->height = enc.size.height();
+    c->width = enc.width;
+    c->height = enc.height;
     c->time_base = AVRational{1, enc.fps};
     c->framerate = AVRational{enc.fps, 1};
     c->sample_aspect_ratio = AVRational{1, 1};

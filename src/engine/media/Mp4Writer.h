@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/OutputSettings.h"
 #include "media/Av.h"
 
 #include <QSize>
@@ -8,18 +9,6 @@
 #include <optional>
 
 namespace reelsmith {
-
-struct VideoEncoding
-{
-    QSize size{720, 1280};
-    int fps = 24;
-    int crf = 28;
-    QString preset = QStringLiteral("ultrafast");
-    QString tune;        // x264 tune (e.g. "fastdecode"); empty: none
-    int threads = 2;     // 0: automatic
-    int maxrateKbps = 0; // 0: no VBV cap
-    int bufsizeKbps = 0;
-};
 
 // AAC-LC from FFmpeg's native encoder, which takes planar float samples.
 struct AudioEncoding
@@ -38,7 +27,7 @@ struct AudioEncoding
 class Mp4Writer
 {
 public:
-    Mp4Writer(const QString &path, const VideoEncoding &encoding,
+    Mp4Writer(const QString &path, const OutputSettings &encoding,
               const std::optional<AudioEncoding> &audio = std::nullopt);
     ~Mp4Writer();
     Mp4Writer(const Mp4Writer &) = delete;

@@ -147,46 +147,6 @@ QStringList builtinBackgroundNames()
     return {QStringLiteral("minecraft"), QStringLiteral("subway"), QStringLiteral("abstract")};
 }
 
-QStringList x264PresetNames()
-{
-    return {QStringLiteral("ultrafast"), QStringLiteral("superfast"), QStringLiteral("veryfast"),
-            QStringLiteral("faster"),    QStringLiteral("fast"),      QStringLiteral("medium"),
-            QStringLiteral("slow"),      QStringLiteral("slower"),    QStringLiteral("veryslow"),
-            QStringLiteral("placebo")};
-}
-
-QString checkOutputSettings(const OutputSettings &o, QString *badKey)
-{
-    auto bad = [&](const char *key, const QString &problem) {
-        if (badKey)
-            *badKey = QLatin1String(key);
-        return problem;
-    };
-    auto sizeProblem = [](int v) -> QString {
-        if (v < 16 || v > 4096)
-            return QStringLiteral("must be between 16 and 4096, not %1").arg(v);
-        if (v % 2 != 0)
-            return QStringLiteral("must be even, not %1").arg(v);
-        return {};
-    };
-    if (QString p = sizeProblem(o.width); !p.isEmpty())
-        return bad("width", p);
-    if (QString p = sizeProblem(o.height); !p.isEmpty())
-        return bad("height", p);
-    if (o.fps < 1 || o.fps > 120)
-        return bad("fps", QStringLiteral("must be between 1 and 120, not %1").arg(o.fps));
-    if (o.crf < 0 || o.crf > 51)
-        return bad("crf", QStringLiteral("must be between 0 and 51, not %1").arg(o.crf));
-    if (!x264PresetNames().contains(o.preset))
-        return bad("preset", QStringLiteral("must be one of %1, not \"%2\"")
-                                 .arg(x264PresetNames().join(QStringLiteral(", ")), o.preset));
-    if (o.threads < 0 || o.threads > 64)
-        return bad(
-            "threads",
-            QStringLiteral("must be between 0 and 64 (0 = automatic), not %1").arg(o.threads));
-    return {};
-}
-
 Project Project::load(const QString &path, Strictness strictness)
 {
     QFile file(path);
@@ -255,12 +215,12 @@ Project Project::fromJson(const QByteArray &jsonIn, const QString &sourceName,
         r.warnUnknownKeys(o, QStringLiteral("output."),
                           {"width", "height", "fps", "crf", "preset", "threads"});
         OutputSettings &out = p.output;
-        out.width = r.integer(o, "width", QStringLiteral("output.width"), out.width);
-        out.height = r.integer(o, "height", QStringLiteral("output.height"), out.height);
-        out.fps = r.integer(o, "fps", QStringLiteral("output.fps"), out.fps);
-        out.crf = r.integer(o, "crf", QStringLiteral("output.crf"), out.crf);
+        for (const OutputLimit &limit : outputLimits())
+            if (limit.inProject)
+                out.*limit.member =
+                    r.integer(o, limit.key, QStringLiteral("output.") + QLatin1String(limit.key),
+                              out.*limit.member);
         out.preset = r.string(o, "preset", QStringLiteral("output.preset"), out.preset);
-        out.threads = r.integer(o, "threads", QStringLiteral("output.threads"), out.threads);
     }
 
     const QJsonValue scenesValue = root.value(QLatin1String("scenes"));
@@ -342,12 +302,10 @@ QByteArray Project::toJson() const
     if (!audio.isEmpty())
         root.insert(QStringLiteral("audio"), audio);
     QJsonObject o;
-    o.insert(QStringLiteral("width"), output.width);
-    o.insert(QStringLiteral("height"), output.height);
-    o.insert(QStringLiteral("fps"), output.fps);
-    o.insert(QStringLiteral("crf"), output.crf);
+    for (const OutputLimit &limit : outputLimits())
+        if (limit.inProject)
+            o.insert(QLatin1String(limit.key), output.*limit.member);
     o.insert(QStringLiteral("preset"), output.preset);
-    o.insert(QStringLiteral("threads"), output.threads);
     root.insert(QStringLiteral("output"), o);
     QJsonArray list;
     for (const Scene &s : scenes) {
@@ -391,33 +349,6 @@ double Project::totalDuration() const
     for (const Scene &s : scenes)
         total += s.duration;
     return total;
-}
-
-qint64 Project::frameCount() const
-{
-    return std::llround(totalDuration() * output.fps);
-}
-
-// Scene boundaries are compared in frames, rounded the same way as the total,
-// so a scene of 6.0 s at 24 fps owns exactly frames [0, 144).
-qint64 Project::firstFrameOf(int index) const
-{
-    double start = 0;
-    for (int i = 0; i < index && i < scenes.size(); ++i)
-        start += scenes[i].duration;
-    return static_cast<qint64>(std::ceil(start * output.fps - 1e-6));
-}
-
-int Project::sceneAtFrame(qint64 frame) const
-{
-    const double t = static_cast<double>(frame) / output.fps;
-    double end = 0;
-    for (qsizetype i = 0; i < scenes.size(); ++i) {
-        end += scenes[i].duration;
-        if (t < end - 1e-9)
-            return static_cast<int>(i);
-    }
-    return static_cast<int>(scenes.size()) - 1;
 }
 
 bool Project::operator==(const Project &other) const

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "core/OutputSettings.h"
+#include "project/Timeline.h"
+
 #include <QList>
 #include <QSize>
 #include <QString>
@@ -13,19 +16,6 @@ enum class Layout { Center, Top, Fill };
 
 QString layoutName(Layout layout);
 std::optional<Layout> layoutFromName(const QString &name);
-
-struct OutputSettings
-{
-    int width = 720;
-    int height = 1280;
-    int fps = 24;
-    int crf = 28;
-    QString preset = QStringLiteral("ultrafast");
-    int threads = 2;
-
-    QSize size() const { return {width, height}; }
-    bool operator==(const OutputSettings &) const = default;
-};
 
 struct Scene
 {
@@ -76,19 +66,13 @@ struct Project
     bool backgroundIsBuiltin() const;
 
     double totalDuration() const;
-    qint64 frameCount() const;
-    // Scene shown at frame `frame` (time frame / fps): the one whose [start, end) holds it.
-    int sceneAtFrame(qint64 frame) const;
-    // First frame of scene `index`.
-    qint64 firstFrameOf(int index) const;
+    // Where the scenes sit in frames; see Timeline for the rules.
+    Timeline timeline() const { return Timeline(*this); }
+    qint64 frameCount() const { return timeline().frameCount(); }
 
     bool operator==(const Project &other) const;
 };
 
 QStringList builtinBackgroundNames();
-QStringList x264PresetNames();
-
-// Checks one output value against the limits; returns "problem" text or empty.
-QString checkOutputSettings(const OutputSettings &output, QString *badKey);
 
 } // namespace reelsmith

@@ -12,7 +12,6 @@
 #include "render/SceneOverlay.h"
 
 #include <QElapsedTimer>
-#include <QFileInfo>
 
 #include <cstring>
 
@@ -31,6 +30,20 @@ void clearToBlack(AVFrame *frame)
     }
 }
 
+void throwIfCancelled(const CancelFn &cancel)
+{
+    if (cancel && cancel())
+        throw Error(ErrorKind::Cancelled, QStringLiteral("cancelled"));
+}
+
+QString sceneKey(int scene)
+{
+    return QStringLiteral("scenes[%1].image").arg(scene);
+}
+
+const QString kBackgroundKey = QStringLiteral("background");
+const QString kAudioKey = QStringLiteral("audio");
+
 } // namespace
 
 RenderJob::RenderJob(Project project, QString outputPath)
@@ -46,6 +59,17 @@ void RenderJob::rethrowWithContext(const Error &error, const QString &key) const
     throw Error(error.kind(), prefix + error.message());
 }
 
+template <typename Step> decltype(auto) RenderJob::inContext(const QString &key, Step &&step) const
+{
+    try {
+        return step();
+    } catch (const Error &e) {
+        if (e.kind() == ErrorKind::Cancelled)
+            throw;
+        rethrowWithContext(e, key);
+    }
+}
+
 QString RenderJob::imagePath(int scene) const
 {
     return m_project.resolve(m_project.scenes[scene].image);
@@ -56,39 +80,30 @@ void RenderJob::preflight()
     m_hidesBackground.clear();
     if (const QString problem = m_project.validationError(); !problem.isEmpty())
         rethrowWithContext(Error(ErrorKind::BadInput, problem), QString());
-    try {
+    inContext(QString(), [&] {
         m_backgroundPath = Backgrounds::resolve(m_project.background, m_project.baseDir);
-        if (m_useCache) {
-            // An optimized copy made earlier (reelsmith-cli optimize --cache,
-            // or the editor) saves decoding the creator's heavy original.
-            const QString cached = AssetCache::lookup(
-                m_backgroundPath,
-                AssetCache::renderRecipe(m_project.output.size(), m_project.output.fps));
-            if (!cached.isEmpty())
-                m_backgroundPath = cached;
-        }
-    } catch (const Error &e) {
-        rethrowWithContext(e, QString());
-    }
+        if (!m_useCache)
+            return;
+        // An optimized copy made earlier (reelsmith-cli optimize --cache, or
+        // the editor) saves decoding the creator's heavy original.
+        const QString cached =
+            AssetCache::lookup(m_backgroundPath, AssetCache::renderRecipe(m_project.output.size(),
+                                                                          m_project.output.fps));
+        if (!cached.isEmpty())
+            m_backgroundPath = cached;
+    });
     for (int i = 0; i < m_project.scenes.size(); ++i) {
-        try {
-            const ImageInfo info = ImageLoader::probe(imagePath(i));
-            // An opaque picture filling the frame hides the background: no
-            // need to decode it for this scene.
-            m_hidesBackground.push_back(m_project.scenes[i].layout == Layout::Fill &&
-                                        !info.mayHaveAlpha);
-        } catch (const Error &e) {
-            rethrowWithContext(e, QStringLiteral("scenes[%1].image").arg(i));
-        }
+        const ImageInfo info =
+            inContext(sceneKey(i), [&] { return ImageLoader::probe(imagePath(i)); });
+        // An opaque picture filling the frame hides the background: no need
+        // to decode it for this scene.
+        m_hidesBackground.push_back(m_project.scenes[i].layout == Layout::Fill &&
+                                    !info.mayHaveAlpha);
     }
     if (!m_project.audio.isEmpty()) {
         // Opening it decodes its first samples: a file that is not audio is
         // reported now, not after the video has been encoded.
-        try {
-            Soundtrack(m_project.resolve(m_project.audio), 1);
-        } catch (const Error &e) {
-            rethrowWithContext(e, QStringLiteral("audio"));
-        }
+        inContext(kAudioKey, [&] { Soundtrack(m_project.resolve(m_project.audio), 1); });
     }
 }
 
@@ -100,50 +115,36 @@ RenderResult RenderJob::run(const ProgressFn &progress, const CancelFn &cancel)
 
     const OutputSettings &out = m_project.output;
     const QSize frameSize = out.size();
-    const qint64 frameCount = m_project.frameCount();
+    const Timeline timeline = m_project.timeline();
+    const qint64 frameCount = timeline.frameCount();
 
     AtomicOutput file(m_output);
     QStringList collected;
-    std::vector<qint64> sceneStarts;
-    for (int s = 0; s <= m_project.scenes.size(); ++s)
-        sceneStarts.push_back(s < m_project.scenes.size()
-                                  ? std::min(m_project.firstFrameOf(s), frameCount)
-                                  : frameCount);
-    std::unique_ptr<BackgroundPipeline> background;
-    try {
-        auto reader =
-            std::make_unique<BackgroundReader>(m_backgroundPath, frameSize, m_decoderThreads);
-        // Called in order from the pipeline's thread; walks the scenes alongside.
-        auto timeOf = [this, sceneStarts, scene = 0, fps = out.fps](qint64 i) mutable {
-            while (i >= sceneStarts[scene + 1])
-                ++scene;
-            return m_hidesBackground[scene] ? -1.0 : m_project.backgroundStart + double(i) / fps;
-        };
-        background = std::make_unique<BackgroundPipeline>(std::move(reader), frameSize, frameCount,
-                                                          std::move(timeOf));
-    } catch (const Error &e) {
-        rethrowWithContext(e, QStringLiteral("background"));
-    }
 
-    VideoEncoding encoding;
-    encoding.size = frameSize;
-    encoding.fps = out.fps;
-    encoding.crf = out.crf;
-    encoding.preset = out.preset;
-    encoding.threads = out.threads;
+    // The background decodes ahead on the pipeline's thread, skipping the
+    // frames a full-frame picture hides; it asks the same timeline.
+    auto background = inContext(kBackgroundKey, [&] {
+        auto reader = std::make_unique<BackgroundReader>(
+            m_backgroundPath, frameSize,
+            m_decoderThreads > 0 ? m_decoderThreads : BackgroundReader::kDefaultDecoderThreads);
+        auto timeOf = [this, timeline, fps = out.fps](qint64 i) {
+            return m_hidesBackground[size_t(timeline.sceneAt(i))]
+                       ? -1.0
+                       : m_project.backgroundStart + double(i) / fps;
+        };
+        return std::make_unique<BackgroundPipeline>(std::move(reader), frameSize, frameCount,
+                                                    std::move(timeOf));
+    });
 
     std::unique_ptr<Soundtrack> soundtrack;
-    if (!m_project.audio.isEmpty()) {
-        try {
-            soundtrack =
-                std::make_unique<Soundtrack>(m_project.resolve(m_project.audio),
-                                             Soundtrack::samplesBeforeFrame(frameCount, out.fps));
-        } catch (const Error &e) {
-            rethrowWithContext(e, QStringLiteral("audio"));
-        }
-    }
+    if (!m_project.audio.isEmpty())
+        soundtrack = inContext(kAudioKey, [&] {
+            return std::make_unique<Soundtrack>(
+                m_project.resolve(m_project.audio),
+                Soundtrack::samplesBeforeFrame(frameCount, out.fps));
+        });
     Mp4Writer writer(
-        file.temporaryPath(), encoding,
+        file.temporaryPath(), out,
         soundtrack ? std::optional(AudioEncoding{Soundtrack::kSampleRate, Soundtrack::kChannels})
                    : std::nullopt);
     // Audio goes in right behind the video it accompanies, so the muxer never
@@ -151,34 +152,25 @@ RenderResult RenderJob::run(const ProgressFn &progress, const CancelFn &cancel)
     const auto writeAudioUntil = [&](qint64 sample) {
         while (soundtrack && soundtrack->samplesDelivered() < sample) {
             AVFrame *samples = writer.audioFrame();
-            try {
-                if (soundtrack->fill(samples) == 0)
-                    break;
-            } catch (const Error &e) {
-                rethrowWithContext(e, QStringLiteral("audio"));
-            }
+            if (inContext(kAudioKey, [&] { return soundtrack->fill(samples); }) == 0)
+                break;
             writer.submitAudio();
         }
     };
 
     int currentScene = -1;
-    int scene = 0;
     SceneOverlay overlay;
     for (qint64 i = 0; i < frameCount; ++i) {
-        if (cancel && cancel())
-            throw Error(ErrorKind::Cancelled, QStringLiteral("cancelled"));
-        while (i >= sceneStarts[scene + 1])
-            ++scene;
+        throwIfCancelled(cancel);
+        const int scene = timeline.sceneAt(i);
         if (scene != currentScene) {
             overlay = SceneOverlay(); // release the old planes before building the new ones
             QStringList warnings;
-            try {
-                overlay = SceneOverlay::build(m_project.scenes[scene], imagePath(scene), frameSize,
-                                              &warnings);
-            } catch (const Error &e) {
-                rethrowWithContext(e, QStringLiteral("scenes[%1].image").arg(scene));
-            }
-            for (const QString &w : warnings) {
+            overlay = inContext(sceneKey(scene), [&] {
+                return SceneOverlay::build(m_project.scenes[scene], imagePath(scene), frameSize,
+                                           &warnings);
+            });
+            for (const QString &w : std::as_const(warnings)) {
                 collected.append(w);
                 if (m_onWarning)
                     m_onWarning(w);
@@ -186,23 +178,18 @@ RenderResult RenderJob::run(const ProgressFn &progress, const CancelFn &cancel)
             currentScene = scene;
         }
         // The overlay is drawn straight onto the pipeline's frame, which is
-        // encoded from there and goes back to the pool once submitted.
+        // encoded from there and goes back to the pool once submitted. A scene
+        // that hides the whole frame needs no background pixels; the reader
+        // catches up (by seeking when far) when the background shows again.
         BackgroundPipeline::Lease shown;
         AVFrame *frame = nullptr;
-        // A scene that hides the whole frame needs no background pixels; the
-        // reader catches up (by seeking when far) when the background shows again.
-        if (!m_hidesBackground[scene]) {
-            try {
-                shown = background->takeNext();
-            } catch (const Error &e) {
-                rethrowWithContext(e, QStringLiteral("background"));
-            }
+        if (!m_hidesBackground[size_t(scene)]) {
+            shown = inContext(kBackgroundKey, [&] { return background->takeNext(); });
             frame = shown.get();
         } else {
             frame = writer.frame();
             if (!overlay.coversFrame())
-                clearToBlack(
-                    frame); // not expected for an opaque fill picture; never leave stale pixels
+                clearToBlack(frame); // not expected for an opaque fill picture; never stale pixels
         }
         overlay.blendOnto(frame);
         writer.submit(frame);
@@ -211,25 +198,17 @@ RenderResult RenderJob::run(const ProgressFn &progress, const CancelFn &cancel)
         if (progress)
             progress({i + 1, frameCount});
     }
-    if (cancel && cancel())
-        throw Error(ErrorKind::Cancelled, QStringLiteral("cancelled"));
     if (soundtrack)
         writeAudioUntil(soundtrack->totalSamples());
     writer.finish();
+    // The point of no return: a cancel that arrived while the encoder flushed
+    // is still honoured here (the old file stays); after the rename the new
+    // file is the user's and this job reports success.
+    throwIfCancelled(cancel);
     file.commit();
 
     RenderResult result = RenderResult::finished(file.target(), frameCount, clock.elapsed());
     result.warnings = collected;
-    return result;
-}
-
-RenderResult RenderResult::finished(const QString &path, qint64 frames, qint64 elapsedMs)
-{
-    RenderResult result;
-    result.outputPath = path;
-    result.frames = frames;
-    result.bytes = QFileInfo(path).size();
-    result.seconds = elapsedMs / 1000.0;
     return result;
 }
 

@@ -1,0 +1,68 @@
+#pragma once
+
+#include <QSize>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+#include <span>
+
+namespace reelsmith {
+
+// How a video is encoded: its size, rate and x264 settings. One type for the
+// project's `output` block, the background-asset recipe, the render cache's
+// copies and the editor's defaults (as MLT has one profile object), so a new
+// setting is added in one place.
+struct OutputSettings
+{
+    int width = 720;
+    int height = 1280;
+    int fps = 24;
+    int crf = 28;
+    QString preset = QStringLiteral("ultrafast");
+    int threads = 2;     // 0: automatic
+    int maxrateKbps = 0; // 0: no VBV cap
+    int bufsizeKbps = 0; // 0: twice the maxrate
+    QString tune;        // x264 tune (e.g. "fastdecode"); empty: none
+
+    QSize size() const { return {width, height}; }
+    void setSize(QSize s)
+    {
+        width = s.width();
+        height = s.height();
+    }
+    bool operator==(const OutputSettings &) const = default;
+};
+
+// One integer setting with its limits: the validation, the CLI's help, the
+// editor's spin boxes and its messages all read this table.
+struct OutputLimit
+{
+    const char *key; // the project file's `output.<key>` and the CLI's --<key>
+    int OutputSettings::*member;
+    int min;
+    int max;
+    bool even = false;
+    std::optional<int> offValue; // a value outside [min, max] that means "off" (maxrate 0)
+    bool inProject = true;       // a key of the project file's `output` block
+
+    bool allows(int value) const
+    {
+        return value == offValue || (value >= min && value <= max && (!even || value % 2 == 0));
+    }
+    // "even, 16-4096", "1-120", "0-64", "50-200000, or 0 for none": for help texts.
+    QString rangeText() const;
+};
+
+// width, height, fps, crf, threads, maxrate, in that order.
+std::span<const OutputLimit> outputLimits();
+const OutputLimit &outputLimit(const char *key);
+
+// x264's preset names, fastest first.
+QStringList x264PresetNames();
+
+// The first setting outside its limits: its key into `badKey` and the problem
+// ("must be even, not 721"); empty when all are fine.
+QString checkOutputSettings(const OutputSettings &settings, QString *badKey = nullptr);
+
+} // namespace reelsmith
