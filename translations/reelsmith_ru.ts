@@ -24,50 +24,6 @@
         <translation>Видео</translation>
     </message>
     <message>
-        <source>&amp;Width:</source>
-        <translation>&amp;Ширина:</translation>
-    </message>
-    <message>
-        <source> px</source>
-        <translation> пкс</translation>
-    </message>
-    <message>
-        <source>Even, 16 to 4096 pixels</source>
-        <translation>Чётное число от 16 до 4096 пикселей</translation>
-    </message>
-    <message>
-        <source>&amp;Height:</source>
-        <translation>&amp;Высота:</translation>
-    </message>
-    <message>
-        <source>&amp;Frame rate:</source>
-        <translation>&amp;Частота кадров:</translation>
-    </message>
-    <message>
-        <source> fps</source>
-        <translation> кадр/с</translation>
-    </message>
-    <message>
-        <source>&amp;Quality (CRF):</source>
-        <translation>&amp;Качество (CRF):</translation>
-    </message>
-    <message>
-        <source>&amp;Preset:</source>
-        <translation>&amp;Пресет:</translation>
-    </message>
-    <message>
-        <source>Slower presets make smaller files at the same quality</source>
-        <translation>Более медленные пресеты дают файлы меньшего размера при том же качестве</translation>
-    </message>
-    <message>
-        <source>Encoder &amp;threads:</source>
-        <translation>По&amp;токи кодировщика:</translation>
-    </message>
-    <message>
-        <source>Automatic</source>
-        <translation>Автоматически</translation>
-    </message>
-    <message>
         <source>Summary</source>
         <translation>Сводка</translation>
     </message>
@@ -82,10 +38,6 @@
     <message>
         <source>Estimated size:</source>
         <translation>Примерный размер:</translation>
-    </message>
-    <message>
-        <source>Lower means better quality and a larger file (about 8 lower doubles the size); 18–28 is usual</source>
-        <translation>Меньше — выше качество и больше файл (примерно на 8 меньше — файл вдвое больше); обычно 18–28</translation>
     </message>
 </context>
 <context>
@@ -196,30 +148,50 @@
     </message>
 </context>
 <context>
-    <name>OutputProblem</name>
+    <name>OutputSettingsForm</name>
     <message>
-        <source>The width must be an even number from 16 to 4096, not %1.</source>
-        <translation>Ширина должна быть чётным числом от 16 до 4096, а не %1.</translation>
+        <source>&amp;Width:</source>
+        <translation>&amp;Ширина:</translation>
     </message>
     <message>
-        <source>The height must be an even number from 16 to 4096, not %1.</source>
-        <translation>Высота должна быть чётным числом от 16 до 4096, а не %1.</translation>
+        <source> px</source>
+        <translation> пкс</translation>
     </message>
     <message>
-        <source>The frame rate must be from 1 to 120 fps, not %1.</source>
-        <translation>Частота кадров должна быть от 1 до 120 кадр/с, а не %1.</translation>
+        <source>&amp;Height:</source>
+        <translation>&amp;Высота:</translation>
     </message>
     <message>
-        <source>The quality (CRF) must be from 0 to 51, not %1.</source>
-        <translation>Качество (CRF) должно быть от 0 до 51, а не %1.</translation>
+        <source>&amp;Frame rate:</source>
+        <translation>&amp;Частота кадров:</translation>
     </message>
     <message>
-        <source>“%1” is not one of x264&apos;s presets.</source>
-        <translation>«%1» — не пресет x264.</translation>
+        <source> fps</source>
+        <translation> кадр/с</translation>
     </message>
     <message>
-        <source>Encoder threads must be from 0 (automatic) to 64, not %1.</source>
-        <translation>Потоков кодировщика должно быть от 0 (автоматически) до 64, а не %1.</translation>
+        <source>&amp;Quality (CRF):</source>
+        <translation>&amp;Качество (CRF):</translation>
+    </message>
+    <message>
+        <source>Lower means better quality and a larger file (about 8 lower doubles the size); 18–28 is usual</source>
+        <translation>Меньше — выше качество и больше файл (примерно на 8 меньше — файл вдвое больше); обычно 18–28</translation>
+    </message>
+    <message>
+        <source>&amp;Preset:</source>
+        <translation>&amp;Пресет:</translation>
+    </message>
+    <message>
+        <source>Slower presets make smaller files at the same quality</source>
+        <translation>Более медленные пресеты дают файлы меньшего размера при том же качестве</translation>
+    </message>
+    <message>
+        <source>Encoder &amp;threads:</source>
+        <translation>По&amp;токи кодировщика:</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Автоматически</translation>
     </message>
 </context>
 <context>
@@ -267,38 +239,6 @@
     <message>
         <source>Output of new projects</source>
         <translation>Видео новых проектов</translation>
-    </message>
-    <message>
-        <source>Size:</source>
-        <translation>Размер:</translation>
-    </message>
-    <message>
-        <source>Frame rate:</source>
-        <translation>Частота кадров:</translation>
-    </message>
-    <message>
-        <source> fps</source>
-        <translation> кадр/с</translation>
-    </message>
-    <message>
-        <source>Quality (CRF):</source>
-        <translation>Качество (CRF):</translation>
-    </message>
-    <message>
-        <source>Encoder preset:</source>
-        <translation>Пресет кодировщика:</translation>
-    </message>
-    <message>
-        <source>Encoder threads:</source>
-        <translation>Потоки кодировщика:</translation>
-    </message>
-    <message>
-        <source>Automatic</source>
-        <translation>Автоматически</translation>
-    </message>
-    <message>
-        <source>Lower means better quality and a larger file (about 8 lower doubles the size); 18–28 is usual</source>
-        <translation>Меньше — выше качество и больше файл (примерно на 8 меньше — файл вдвое больше); обычно 18–28</translation>
     </message>
 </context>
 <context>
@@ -693,6 +633,37 @@ Recover them?</source>
     </message>
 </context>
 <context>
+    <name>reelsmith::editor::OutputSettingsForm</name>
+    <message>
+        <source>Even, %1 to %2 pixels</source>
+        <translation>Чётное число от %1 до %2 пикселей</translation>
+    </message>
+    <message>
+        <source>The width must be an even number from %2 to %3, not %1.</source>
+        <translation>Ширина должна быть чётным числом от %2 до %3, а не %1.</translation>
+    </message>
+    <message>
+        <source>The height must be an even number from %2 to %3, not %1.</source>
+        <translation>Высота должна быть чётным числом от %2 до %3, а не %1.</translation>
+    </message>
+    <message>
+        <source>The frame rate must be from %2 to %3 fps, not %1.</source>
+        <translation>Частота кадров должна быть от %2 до %3 кадр/с, а не %1.</translation>
+    </message>
+    <message>
+        <source>The quality (CRF) must be from %2 to %3, not %1.</source>
+        <translation>Качество (CRF) должно быть от %2 до %3, а не %1.</translation>
+    </message>
+    <message>
+        <source>Encoder threads must be from %2 (automatic) to %3, not %1.</source>
+        <translation>Потоков кодировщика должно быть от %2 (автоматически) до %3, а не %1.</translation>
+    </message>
+    <message>
+        <source>“%1” is not one of x264&apos;s presets.</source>
+        <translation>«%1» — не пресет x264.</translation>
+    </message>
+</context>
+<context>
     <name>reelsmith::editor::PreferencesDialog</name>
     <message>
         <source>System default</source>
@@ -701,10 +672,6 @@ Recover them?</source>
     <message>
         <source>Your Backgrounds Folder</source>
         <translation>Папка с вашими фонами</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
     </message>
 </context>
 <context>

@@ -392,8 +392,11 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(preview.currentScene(), 1, kWait);
         QTRY_VERIFY_WITH_TIMEOUT(!preview.isPlaying(), kWait);
         QCOMPARE(playing.count(), 2);
-        QCOMPARE(preview.position(), 1.2);
-        QCOMPARE(positions.last().at(0).toDouble(), 1.2);
+        // It stops where the exported video ends: 1.2 s at 24 fps is 28.8
+        // frames, rounded to 29, so the last frame ends at 29 / 24 s.
+        QCOMPARE(preview.position(), 29 / 24.0);
+        QCOMPARE(preview.duration(), 29 / 24.0);
+        QCOMPARE(positions.last().at(0).toDouble(), 29 / 24.0);
         QVERIFY(positions.count() > 3);
 
         // Play at the end starts over; pause holds the position.
@@ -634,7 +637,7 @@ private slots:
         QFETCH(int, scene);
         TimelineWidget timeline;
         timeline.resize(500, 40);
-        timeline.setScenes({2.0, 3.0});
+        timeline.setTimeline(Timeline({2.0, 3.0}, 24));
         timeline.show();
         QCOMPARE(timeline.duration(), 5.0);
         QSignalSpy scrubbed(&timeline, &TimelineWidget::scrubbed);
@@ -657,7 +660,7 @@ private slots:
     {
         TimelineWidget timeline;
         timeline.resize(500, 40);
-        timeline.setScenes({1.0, 1.0, 2.0});
+        timeline.setTimeline(Timeline({1.0, 1.0, 2.0}, 24));
         timeline.show();
         QSignalSpy scrubbed(&timeline, &TimelineWidget::scrubbed);
         const QRect track = timeline.trackRect();
@@ -683,7 +686,7 @@ private slots:
     {
         TimelineWidget timeline;
         timeline.resize(500, 40);
-        timeline.setScenes({1.0, 3.0});
+        timeline.setTimeline(Timeline({1.0, 3.0}, 24));
         const QImage start = timeline.grab().toImage();
         timeline.setPosition(2.0);
         const QImage moved = timeline.grab().toImage();

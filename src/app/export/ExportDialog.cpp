@@ -2,7 +2,7 @@
 
 #include "ui_ExportDialog.h"
 
-#include "export/OutputProblem.h"
+#include "export/OutputSettingsForm.h"
 
 #include <QDir>
 #include <QFileDialog>
@@ -36,25 +36,12 @@ ExportDialog::ExportDialog(const reelsmith::Project &project, QWidget *parent)
     m_ui->setupUi(this);
     m_ui->buttonBox->button(QDialogButtonBox::Ok)->setText(tr("&Export"));
 
-    const reelsmith::OutputSettings &out = m_project.output;
-    m_ui->presetCombo->addItems(reelsmith::x264PresetNames());
-    // A preset this build does not know still shows, so the refusal below can name it.
-    if (m_ui->presetCombo->findText(out.preset) < 0)
-        m_ui->presetCombo->addItem(out.preset);
-    m_ui->presetCombo->setCurrentText(out.preset);
-    m_ui->widthSpin->setValue(out.width);
-    m_ui->heightSpin->setValue(out.height);
-    m_ui->fpsSpin->setValue(out.fps);
-    m_ui->crfSpin->setValue(out.crf);
-    m_ui->threadsSpin->setValue(out.threads);
+    m_ui->outputForm->setSettings(m_project.output);
     m_ui->outputEdit->setText(QDir::toNativeSeparators(defaultOutputPath(m_project)));
 
     connect(m_ui->browseButton, &QPushButton::clicked, this, &ExportDialog::browse);
     connect(m_ui->outputEdit, &QLineEdit::textChanged, this, &ExportDialog::refresh);
-    for (QSpinBox *spin :
-         {m_ui->widthSpin, m_ui->heightSpin, m_ui->fpsSpin, m_ui->crfSpin, m_ui->threadsSpin})
-        connect(spin, &QSpinBox::valueChanged, this, &ExportDialog::refresh);
-    connect(m_ui->presetCombo, &QComboBox::currentTextChanged, this, &ExportDialog::refresh);
+    connect(m_ui->outputForm, &OutputSettingsForm::changed, this, &ExportDialog::refresh);
     refresh();
 }
 
@@ -62,14 +49,7 @@ ExportDialog::~ExportDialog() = default;
 
 reelsmith::OutputSettings ExportDialog::output() const
 {
-    reelsmith::OutputSettings out;
-    out.width = m_ui->widthSpin->value();
-    out.height = m_ui->heightSpin->value();
-    out.fps = m_ui->fpsSpin->value();
-    out.crf = m_ui->crfSpin->value();
-    out.preset = m_ui->presetCombo->currentText();
-    out.threads = m_ui->threadsSpin->value();
-    return out;
+    return m_ui->outputForm->settings(m_project.output);
 }
 
 QString ExportDialog::outputPath() const
@@ -86,13 +66,16 @@ void ExportDialog::setOutputPath(const QString &path)
 qint64 ExportDialog::frameCount() const
 {
     reelsmith::Project p = m_project;
-    p.output.fps = m_ui->fpsSpin->value();
+    p.output = output();
     return p.frameCount();
 }
 
+// The video's length in whole frames at the chosen rate, as the timeline shows it.
 double ExportDialog::durationSeconds() const
 {
-    return m_project.totalDuration();
+    reelsmith::Project p = m_project;
+    p.output = output();
+    return p.timeline().durationSeconds();
 }
 
 qint64 ExportDialog::estimatedBytes() const
@@ -191,7 +174,8 @@ QString ExportDialog::validate() const
         return tr("The folder %1 cannot be written to.")
             .arg(QDir::toNativeSeparators(folder.filePath()));
 
-    if (const QString settingsProblem = outputProblem(output()); !settingsProblem.isEmpty())
+    if (const QString settingsProblem = OutputSettingsForm::problem(output());
+        !settingsProblem.isEmpty())
         return settingsProblem;
     reelsmith::Project p = m_project;
     p.output = output();

@@ -56,11 +56,7 @@ PreviewPanel::PreviewPanel(QWidget *parent)
 
 void PreviewPanel::setProject(const Project &project)
 {
-    QList<double> durations;
-    durations.reserve(project.scenes.size());
-    for (const Scene &scene : project.scenes)
-        durations.append(scene.duration);
-    m_timeline->setScenes(durations);
+    m_timeline->setTimeline(project.timeline());
     m_preview->setProject(project);
     m_timeline->setPosition(m_preview->position());
     m_timeline->setCurrentScene(m_preview->currentScene());

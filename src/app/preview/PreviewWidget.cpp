@@ -89,10 +89,11 @@ void PreviewWidget::setProject(const Project &project)
     const double oldPosition = position();
 
     m_project = project;
+    m_timeline = m_project.timeline();
 
-    double total = 0;
-    for (const Scene &scene : std::as_const(m_project.scenes))
-        total += std::max(0.0, scene.duration);
+    // The video's own length (whole frames), so the clock, the timeline and
+    // the export agree on where it ends.
+    const double total = m_timeline.durationSeconds();
     if (total != m_duration) {
         m_duration = total;
         emit durationChanged(m_duration);
@@ -133,22 +134,8 @@ void PreviewWidget::setProject(const Project &project)
 
 int PreviewWidget::sceneAt(double seconds) const
 {
-    if (m_project.scenes.isEmpty())
-        return -1;
-    // Same rule as the export: time t shows frame floor(t * fps), and a frame
-    // belongs to the scene whose [start, end) holds its time.
-    if (m_project.output.fps > 0) {
-        const qint64 last = std::max<qint64>(0, m_project.frameCount() - 1);
-        const auto frame = static_cast<qint64>(std::floor(seconds * m_project.output.fps + 1e-6));
-        return m_project.sceneAtFrame(std::clamp<qint64>(frame, 0, last));
-    }
-    double end = 0;
-    for (qsizetype i = 0; i < m_project.scenes.size(); ++i) {
-        end += m_project.scenes[i].duration;
-        if (seconds < end)
-            return int(i);
-    }
-    return int(m_project.scenes.size()) - 1;
+    // The export's own rule: time t shows frame floor(t * fps).
+    return m_timeline.sceneAtSeconds(seconds);
 }
 
 void PreviewWidget::updateCurrentScene()

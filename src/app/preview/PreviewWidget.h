@@ -104,6 +104,7 @@ private:
     void paintMessage(QPainter &painter, const QRect &area, const QString &text);
 
     Project m_project;
+    reelsmith::Timeline m_timeline;
     double m_duration = 0;
     int m_currentScene = -1;
     bool m_safeZonesVisible = false;

@@ -39,15 +39,13 @@ QSize TimelineWidget::minimumSizeHint() const
     return {120, std::max(32, fontMetrics().height() + 16)};
 }
 
-void TimelineWidget::setScenes(const QList<double> &durations)
+void TimelineWidget::setTimeline(const reelsmith::Timeline &timeline)
 {
-    m_durations = durations;
-    m_total = 0;
-    for (double d : durations)
-        m_total += std::max(0.0, d);
+    m_timeline = timeline;
+    m_total = timeline.durationSeconds();
     m_position = std::clamp(m_position, 0.0, m_total);
-    if (m_currentScene >= m_durations.size())
-        m_currentScene = int(m_durations.size()) - 1;
+    if (m_currentScene >= timeline.sceneCount())
+        m_currentScene = timeline.sceneCount() - 1;
     update();
 }
 
@@ -97,15 +95,7 @@ int TimelineWidget::xAt(double seconds) const
 
 int TimelineWidget::sceneAt(double seconds) const
 {
-    if (m_durations.isEmpty())
-        return -1;
-    double end = 0;
-    for (qsizetype i = 0; i < m_durations.size(); ++i) {
-        end += std::max(0.0, m_durations[i]);
-        if (seconds < end)
-            return int(i);
-    }
-    return int(m_durations.size()) - 1;
+    return m_timeline.sceneAtSeconds(seconds);
 }
 
 QString TimelineWidget::formatTime(double seconds)
@@ -194,12 +184,9 @@ void TimelineWidget::paintEvent(QPaintEvent *)
     // drawn in the highlight colour.
     const QColor base = pal.color(QPalette::Highlight);
     const QColor tints[2] = {base.lighter(150), base.lighter(125)};
-    double start = 0;
-    for (qsizetype i = 0; i < m_durations.size() && m_total > 0; ++i) {
-        const double end = start + std::max(0.0, m_durations[i]);
-        const int x0 = xAt(start);
-        const int x1 = xAt(end);
-        start = end;
+    for (int i = 0; i < m_timeline.sceneCount() && m_total > 0; ++i) {
+        const int x0 = xAt(m_timeline.secondsAt(m_timeline.sceneStart(i)));
+        const int x1 = xAt(m_timeline.secondsAt(m_timeline.sceneEnd(i)));
         if (x1 <= x0)
             continue;
         const QRect segment(x0, track.top(), x1 - x0, track.height());

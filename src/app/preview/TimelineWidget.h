@@ -1,20 +1,22 @@
 #pragma once
 
-#include <QList>
+#include "project/Timeline.h"
+
 #include <QWidget>
 
 namespace reelsmith::editor {
 
-// The video as a horizontal bar: one segment per scene, as wide as its
-// duration, with the playhead over it. Clicking or dragging scrubs.
+// The video as a horizontal bar: one segment per scene, as wide as the frames
+// the export gives it (the project's Timeline), with the playhead over it.
+// Clicking or dragging scrubs.
 class TimelineWidget : public QWidget
 {
     Q_OBJECT
 public:
     explicit TimelineWidget(QWidget *parent = nullptr);
 
-    void setScenes(const QList<double> &durations);
-    QList<double> scenes() const { return m_durations; }
+    void setTimeline(const reelsmith::Timeline &timeline);
+    const reelsmith::Timeline &timeline() const { return m_timeline; }
     double duration() const { return m_total; }
     double position() const { return m_position; }
     int currentScene() const { return m_currentScene; }
@@ -51,7 +53,7 @@ private:
     void scrubTo(double seconds);
     int timeTextWidth() const;
 
-    QList<double> m_durations;
+    reelsmith::Timeline m_timeline;
     double m_total = 0;
     double m_position = 0;
     int m_currentScene = -1;

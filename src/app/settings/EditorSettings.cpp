@@ -59,12 +59,11 @@ OutputSettings EditorSettings::defaultOutput()
     QSettings settings;
     OutputSettings output;
     settings.beginGroup(kOutput);
-    output.width = settings.value(QStringLiteral("width"), output.width).toInt();
-    output.height = settings.value(QStringLiteral("height"), output.height).toInt();
-    output.fps = settings.value(QStringLiteral("fps"), output.fps).toInt();
-    output.crf = settings.value(QStringLiteral("crf"), output.crf).toInt();
+    for (const OutputLimit &limit : outputLimits())
+        if (limit.inProject)
+            output.*limit.member =
+                settings.value(QLatin1String(limit.key), output.*limit.member).toInt();
     output.preset = settings.value(QStringLiteral("preset"), output.preset).toString();
-    output.threads = settings.value(QStringLiteral("threads"), output.threads).toInt();
     settings.endGroup();
     // A hand-edited settings file must not give new projects invalid values.
     QString badKey;
@@ -77,12 +76,10 @@ void EditorSettings::setDefaultOutput(const OutputSettings &output)
 {
     QSettings settings;
     settings.beginGroup(kOutput);
-    settings.setValue(QStringLiteral("width"), output.width);
-    settings.setValue(QStringLiteral("height"), output.height);
-    settings.setValue(QStringLiteral("fps"), output.fps);
-    settings.setValue(QStringLiteral("crf"), output.crf);
+    for (const OutputLimit &limit : outputLimits())
+        if (limit.inProject)
+            settings.setValue(QLatin1String(limit.key), output.*limit.member);
     settings.setValue(QStringLiteral("preset"), output.preset);
-    settings.setValue(QStringLiteral("threads"), output.threads);
     settings.endGroup();
 }
 

@@ -2,7 +2,7 @@
 #include "ui_PreferencesDialog.h"
 
 #include "backgrounds/Backgrounds.h"
-#include "export/OutputProblem.h"
+#include "export/OutputSettingsForm.h"
 #include "settings/EditorSettings.h"
 #include "settings/Translations.h"
 
@@ -19,7 +19,6 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
     m_ui->languageCombo->addItem(tr("System default"), QString());
     for (const auto &[code, name] : Translations::available())
         m_ui->languageCombo->addItem(name, code);
-    m_ui->presetCombo->addItems(x264PresetNames());
     m_ui->folderEdit->setPlaceholderText(QDir::toNativeSeparators(Backgrounds::userFolder()));
 
     connect(m_ui->buttons, &QDialogButtonBox::accepted, this, &PreferencesDialog::accept);
@@ -31,9 +30,7 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
         if (!folder.isEmpty())
             m_ui->folderEdit->setText(QDir::toNativeSeparators(folder));
     });
-    for (QSpinBox *spin :
-         {m_ui->widthSpin, m_ui->heightSpin, m_ui->fpsSpin, m_ui->crfSpin, m_ui->threadsSpin})
-        connect(spin, &QSpinBox::valueChanged, this, &PreferencesDialog::validate);
+    connect(m_ui->outputForm, &OutputSettingsForm::changed, this, &PreferencesDialog::validate);
     load();
 }
 
@@ -60,32 +57,19 @@ void PreferencesDialog::restoreDefaults()
 
 void PreferencesDialog::showOutput(const OutputSettings &output)
 {
-    m_ui->widthSpin->setValue(output.width);
-    m_ui->heightSpin->setValue(output.height);
-    m_ui->fpsSpin->setValue(output.fps);
-    m_ui->crfSpin->setValue(output.crf);
-    m_ui->presetCombo->setCurrentText(output.preset);
-    m_ui->threadsSpin->setValue(output.threads);
+    m_ui->outputForm->setSettings(output);
     validate();
 }
 
 OutputSettings PreferencesDialog::output() const
 {
-    OutputSettings output;
-    output.width = m_ui->widthSpin->value();
-    output.height = m_ui->heightSpin->value();
-    output.fps = m_ui->fpsSpin->value();
-    output.crf = m_ui->crfSpin->value();
-    output.preset = m_ui->presetCombo->currentText();
-    output.threads = m_ui->threadsSpin->value();
-    return output;
+    return m_ui->outputForm->settings();
 }
 
 void PreferencesDialog::validate()
 {
-    QString badKey;
-    const QString problem = checkOutputSettings(output(), &badKey);
-    m_ui->problemLabel->setText(problem.isEmpty() ? QString() : tr("%1: %2").arg(badKey, problem));
+    const QString problem = OutputSettingsForm::problem(output());
+    m_ui->problemLabel->setText(problem);
     m_ui->buttons->button(QDialogButtonBox::Ok)->setEnabled(problem.isEmpty());
 }
 

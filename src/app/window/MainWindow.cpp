@@ -379,7 +379,8 @@ void MainWindow::selectionChanged()
         preview->currentScene() != current.row()) {
         preview->setProject(m_doc->project());
         const Project &project = m_doc->project();
-        preview->seek(double(project.firstFrameOf(current.row())) / project.output.fps);
+        const Timeline timeline = project.timeline();
+        preview->seek(timeline.secondsAt(timeline.sceneStart(current.row())));
     }
     m_inspector->setSelection(selectedRows(), current.isValid() ? current.row() : -1);
     updateActions();
