@@ -861,12 +861,26 @@ private Q_SLOTS:
             qPrintable(QStringLiteral("help should mention %1; ").arg(mentions) + r.describe()));
     }
 
+    // SPEC: no arguments is bad usage: exactly one "error: " line, then the
+    // usage, exit 2, nothing on stdout.
     void noArgumentsIsBadUsage()
     {
         const CliRun r = run({});
         QVERIFY2(r.exited(2), qPrintable(r.describe()));
         QVERIFY2(r.out.isEmpty(), qPrintable(r.describe()));
-        QVERIFY2(!r.err.isEmpty(), "bad usage should say something on stderr");
+        const QStringList lines = r.errLines();
+        QVERIFY2(!lines.isEmpty() && lines.first().startsWith(QStringLiteral("error: ")),
+                 qPrintable(QStringLiteral("the first stderr line should be the error; ") +
+                            r.describe()));
+        QVERIFY2(
+            lines.filter(QRegularExpression(QStringLiteral("^error: "))).size() == 1,
+            qPrintable(QStringLiteral("expected exactly one 'error: ' line; ") + r.describe()));
+        QVERIFY2(lines.value(1).startsWith(QStringLiteral("usage: reelsmith-cli")),
+                 qPrintable(QStringLiteral("the usage should follow the error; ") + r.describe()));
+        // The same usage that --help prints, so the user sees every verb.
+        const CliRun help = run({QStringLiteral("--help")});
+        QVERIFY2(help.exited(0), qPrintable(help.describe()));
+        QCOMPARE(lines.mid(1), help.outText().split(QLatin1Char('\n'), Qt::SkipEmptyParts));
     }
 };
 
