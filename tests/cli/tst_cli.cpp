@@ -1,5 +1,6 @@
 // Drives the built reelsmith-cli executable the way a user or a script would:
-// arguments in, exit status, stdout, stderr and files out (see SPEC.md).
+// arguments in, exit status, stdout, stderr and files out, as reelsmith-cli(1)
+// (packaging/reelsmith-cli.1) and docs/project-format.md describe them.
 
 #include "CliRun.h"
 #include "TestFiles.h"
@@ -202,7 +203,7 @@ private:
                  qPrintable(QStringLiteral("last stderr line lacks 'peak RSS: N MB': ") + summary));
         QVERIFY2(summary.contains(out) || summary.contains(QFileInfo(out).absoluteFilePath()),
                  qPrintable(QStringLiteral("summary should name %1: %2").arg(out, summary)));
-        // Small renders are "ordinary" projects: well under the 100 MB the spec promises.
+        // Small renders are ordinary projects, which stay well under 100 MB.
         QVERIFY2(m.captured(1).toInt() > 0 && m.captured(1).toInt() < 100, qPrintable(summary));
         for (const QString &line : lines)
             QVERIFY2(!line.startsWith(QStringLiteral("error")), qPrintable(r.describe()));
@@ -658,8 +659,8 @@ private Q_SLOTS:
             << QStringLiteral("header.jpg") << QStringLiteral("JPEG") << QStringLiteral("header");
     }
 
-    // SPEC: a damaged picture renders with what decodes (a warning on stderr)
-    // or is refused with exit 2; it never crashes.
+    // docs/project-format.md: a damaged picture renders with what decodes (a
+    // warning on stderr) or is refused with exit 2; it never crashes.
     void damagedPictureNeverCrashes()
     {
         QFETCH(QString, file);
@@ -861,8 +862,8 @@ private Q_SLOTS:
             qPrintable(QStringLiteral("help should mention %1; ").arg(mentions) + r.describe()));
     }
 
-    // SPEC: no arguments is bad usage: exactly one "error: " line, then the
-    // usage, exit 2, nothing on stdout.
+    // reelsmith-cli(1): no arguments is bad usage: exactly one "error: " line,
+    // then the usage, exit 2, nothing on stdout.
     void noArgumentsIsBadUsage()
     {
         const CliRun r = run({});

@@ -1,4 +1,4 @@
-// MediaProbe and `reelsmith-cli probe`: the facts SPEC "probe" promises, for
+// MediaProbe and `reelsmith-cli probe`: the facts reelsmith-cli(1) promises, for
 // clips, sound and pictures the test makes itself, and the refusals.
 
 #include "CliRun.h"
@@ -297,7 +297,7 @@ private slots:
         QTest::newRow("Cyrillic name") << "фото.png";
     }
 
-    // The CLI prints the engine's facts as they are, with the SPEC's keys and
+    // The CLI prints the engine's facts as they are, with the man page's keys and
     // no others, and the path as given.
     void cliPrintsTheEngineFacts()
     {
@@ -379,7 +379,7 @@ private slots:
             << QStringList{probe, path("clip.mp4"), path("plain.png")} << "probe";
     }
 
-    // SPEC: exit 2, one "error: " line naming the file, nothing on stdout.
+    // reelsmith-cli(1): exit 2, one "error: " line naming the file, nothing on stdout.
     void cliRefuses()
     {
         QFETCH(QStringList, args);
