@@ -1,5 +1,5 @@
 // reelsmith-cli probe FILE: the file's media facts as one JSON object on
-// stdout (SPEC "probe"; the choices the SPEC leaves open are in MediaProbe.h).
+// stdout (reelsmith-cli(1) "probe"; the choices it leaves open are in MediaProbe.h).
 
 #include "CliCommon.h"
 #include "core/Error.h"

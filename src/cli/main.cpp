@@ -137,6 +137,9 @@ int main(int argc, char **argv)
 
     const QStringList args = QGuiApplication::arguments();
     if (args.size() < 2) {
+        // Bad usage like any other: the one error line first, then the usage
+        // so the user sees what a verb looks like.
+        printError(QStringLiteral("no verb given"));
         std::fputs(usage().constData(), stderr);
         return kExitBadInput;
     }

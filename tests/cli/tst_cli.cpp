@@ -1,6 +1,9 @@
 // Drives the built reelsmith-cli executable the way a user or a script would:
-// arguments in, exit status, stdout, stderr and files out (see SPEC.md).
+// arguments in, exit status, stdout, stderr and files out, as reelsmith-cli(1)
+// (packaging/reelsmith-cli.1) and docs/project-format.md describe them.
 
+#include "CliRun.h"
+#include "TestFiles.h"
 #include "TestMedia.h"
 
 #include <QDir>
@@ -24,6 +27,7 @@
 #include <sys/stat.h>
 #include <sys/types.h>
 
+using namespace testcli;
 using namespace testmedia;
 
 namespace {
@@ -32,82 +36,6 @@ const QColor kRed(220, 30, 30);
 const QColor kYellow(230, 220, 30);
 const QColor kBlue(30, 40, 220);
 const QColor kGreen(30, 200, 40);
-
-constexpr int kTimeoutMs = 60000;
-
-// What one run of the CLI did.
-struct Run
-{
-    bool started = false;
-    bool finished = false;
-    QProcess::ExitStatus exitStatus = QProcess::CrashExit;
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-
-    QString errText() const { return QString::fromUtf8(err); }
-    QString outText() const { return QString::fromUtf8(out); }
-    // Non-empty stderr lines.
-    QStringList errLines() const
-    {
-        QStringList lines = errText().split(QLatin1Char('\n'));
-        lines.removeAll(QString());
-        return lines;
-    }
-    QString describe() const
-    {
-        if (!started)
-            return QStringLiteral("the CLI did not start");
-        return QStringLiteral("%1 exit code %2\n--- stdout ---\n%3\n--- stderr ---\n%4")
-            .arg(!finished                           ? QStringLiteral("timed out;")
-                 : exitStatus == QProcess::CrashExit ? QStringLiteral("CRASHED;")
-                                                     : QString())
-            .arg(exitCode)
-            .arg(outText(), errText());
-    }
-};
-
-QJsonObject scene(const QString &image, double duration, const QString &caption = QString(),
-                  const QString &layout = QStringLiteral("center"))
-{
-    QJsonObject s{{QStringLiteral("image"), image},
-                  {QStringLiteral("duration"), duration},
-                  {QStringLiteral("layout"), layout}};
-    if (!caption.isEmpty())
-        s.insert(QStringLiteral("caption"), caption);
-    return s;
-}
-
-// A small project: 180x320 at 12 fps keeps renders fast.
-QJsonObject project(const QJsonArray &scenes, const QString &background = QStringLiteral("bg.mp4"))
-{
-    return QJsonObject{{QStringLiteral("format"), QStringLiteral("reelsmith-project")},
-                       {QStringLiteral("version"), 1},
-                       {QStringLiteral("background"), background},
-                       {QStringLiteral("output"),
-                        QJsonObject{{QStringLiteral("width"), 180},
-                                    {QStringLiteral("height"), 320},
-                                    {QStringLiteral("fps"), 12},
-                                    {QStringLiteral("preset"), QStringLiteral("ultrafast")}}},
-                       {QStringLiteral("scenes"), scenes}};
-}
-
-bool writeFile(const QString &path, const QByteArray &bytes)
-{
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-bool writeJson(const QString &path, const QJsonObject &object)
-{
-    return writeFile(path, QJsonDocument(object).toJson());
-}
 
 // Everything in `folder`, hidden files included.
 QStringList everything(const QString &folder)
@@ -124,7 +52,6 @@ class CliTest : public QObject
 
 private:
     QTemporaryDir m_dir;
-    QString m_cli;
     QString m_proj; // fixture folder: pictures, clips, projects
     int m_runs = 0;
 
@@ -138,47 +65,18 @@ private:
         return folder;
     }
 
-    QProcessEnvironment environment() const
+    // Runs the CLI in `workingDir` (default: the test's folder), with user
+    // backgrounds and settings kept in the test's folder.
+    CliRun run(const QStringList &args, const QString &workingDir = QString()) const
     {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        // User backgrounds and settings live in the test's own folder.
-        env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("xdg/data")));
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("xdg/config")));
-        env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-        env.remove(QStringLiteral("REELSMITH_DEBUG"));
-        env.remove(QStringLiteral("REELSMITH_FFMPEG_LOG"));
-        return env;
+        return runCli(args, workingDir.isEmpty() ? m_dir.path() : workingDir,
+                      privateUserFolders(m_dir.path()));
     }
 
     void setUp(QProcess &process, const QStringList &args, const QString &workingDir) const
     {
-        process.setProgram(m_cli);
-        process.setArguments(args);
-        process.setProcessEnvironment(environment());
-        process.setWorkingDirectory(workingDir.isEmpty() ? m_dir.path() : workingDir);
-        process.setStandardInputFile(QProcess::nullDevice());
-    }
-
-    Run run(const QStringList &args, const QString &workingDir = QString(),
-            int timeoutMs = kTimeoutMs) const
-    {
-        QProcess process;
-        setUp(process, args, workingDir);
-        process.start();
-        Run r;
-        r.started = process.waitForStarted(10000);
-        if (!r.started)
-            return r;
-        r.finished = process.waitForFinished(timeoutMs);
-        if (!r.finished) {
-            process.kill();
-            process.waitForFinished(5000);
-        }
-        r.exitStatus = process.exitStatus();
-        r.exitCode = process.exitCode();
-        r.out = process.readAllStandardOutput();
-        r.err = process.readAllStandardError();
-        return r;
+        prepareCli(process, args, workingDir.isEmpty() ? m_dir.path() : workingDir,
+                   privateUserFolders(m_dir.path()));
     }
 
     // Replaces {out} in the arguments with `out` and {dir} with its folder.
@@ -262,7 +160,7 @@ private:
     }
 
     // A failed run: exit 2, stdout empty, exactly one "error: " line naming the problem.
-    static void verifyBadInputFailure(const Run &r, const QStringList &mentions)
+    static void verifyBadInputFailure(const CliRun &r, const QStringList &mentions)
     {
         QVERIFY2(r.finished && r.exitStatus == QProcess::NormalExit, qPrintable(r.describe()));
         QVERIFY2(r.exitCode == 2, qPrintable(QStringLiteral("expected exit 2; ") + r.describe()));
@@ -289,10 +187,9 @@ private:
     }
 
     // A finished render: exit 0, nothing on stdout, summary last on stderr.
-    static void verifyRenderSucceeded(const Run &r, const QString &out)
+    static void verifyRenderSucceeded(const CliRun &r, const QString &out)
     {
-        QVERIFY2(r.finished && r.exitStatus == QProcess::NormalExit && r.exitCode == 0,
-                 qPrintable(r.describe()));
+        QVERIFY2(r.exited(0), qPrintable(r.describe()));
         QVERIFY2(r.out.isEmpty(),
                  qPrintable(QStringLiteral("stdout must stay empty; ") + r.describe()));
         QVERIFY2(QFileInfo(out).isFile(), qPrintable(QStringLiteral("no output at ") + out));
@@ -306,7 +203,7 @@ private:
                  qPrintable(QStringLiteral("last stderr line lacks 'peak RSS: N MB': ") + summary));
         QVERIFY2(summary.contains(out) || summary.contains(QFileInfo(out).absoluteFilePath()),
                  qPrintable(QStringLiteral("summary should name %1: %2").arg(out, summary)));
-        // Small renders are "ordinary" projects: well under the 100 MB the spec promises.
+        // Small renders are ordinary projects, which stay well under 100 MB.
         QVERIFY2(m.captured(1).toInt() > 0 && m.captured(1).toInt() < 100, qPrintable(summary));
         for (const QString &line : lines)
             QVERIFY2(!line.startsWith(QStringLiteral("error")), qPrintable(r.describe()));
@@ -327,19 +224,11 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        m_cli = qEnvironmentVariable("REELSMITH_CLI");
-        if (m_cli.isEmpty())
-            QFAIL("REELSMITH_CLI is not set: it must hold the path of the built reelsmith-cli "
-                  "(ctest sets it; when running by hand, export "
-                  "REELSMITH_CLI=<build>/bin/reelsmith-cli)");
-        if (!QFileInfo(m_cli).isExecutable())
-            QFAIL(qPrintable(
-                QStringLiteral("REELSMITH_CLI=%1 is not an executable file").arg(m_cli)));
+        const QString cliProblem = testcli::cliProblem();
+        if (!cliProblem.isEmpty())
+            QFAIL(qPrintable(cliProblem));
         QVERIFY(m_dir.isValid());
-        if (qEnvironmentVariableIsSet("REELSMITH_KEEP_TEST_FILES")) {
-            m_dir.setAutoRemove(false);
-            qInfo() << "test files kept in" << m_dir.path();
-        }
+        keepFilesIfAsked(m_dir);
         m_proj = m_dir.filePath(QStringLiteral("proj"));
         QVERIFY(QDir().mkpath(m_proj));
 
@@ -355,33 +244,33 @@ private Q_SLOTS:
         QVERIFY(writeFile(proj(QStringLiteral("garbage.mp4")), randomBytes(200000, 2)));
 
         const QJsonArray twoScenes{
-            scene(QStringLiteral("blue.png"), 1.0),
-            scene(QStringLiteral("green.jpg"), 0.5, QString(), QStringLiteral("fill"))};
-        QVERIFY(writeJson(proj(QStringLiteral("good.reel.json")), project(twoScenes)));
+            sceneJson(QStringLiteral("blue.png"), 1.0),
+            sceneJson(QStringLiteral("green.jpg"), 0.5, QString(), QStringLiteral("fill"))};
+        QVERIFY(writeJson(proj(QStringLiteral("good.reel.json")), smallProject(twoScenes)));
         QVERIFY(writeFile(proj(QStringLiteral("invalid.reel.json")),
                           "{\n  \"format\": \"reelsmith-project\",\n  \"version\": 1,\n"
                           "  \"scenes\": [ { \"image\": \"blue.png\", \n"));
         QVERIFY(writeFile(proj(QStringLiteral("empty.reel.json")), QByteArray()));
         QVERIFY(writeJson(proj(QStringLiteral("negative.reel.json")),
-                          project({scene(QStringLiteral("blue.png"), -1.0)})));
+                          smallProject({sceneJson(QStringLiteral("blue.png"), -1.0)})));
         QVERIFY(writeJson(proj(QStringLiteral("missingpic.reel.json")),
-                          project({scene(QStringLiteral("blue.png"), 0.5),
-                                   scene(QStringLiteral("gone.jpg"), 0.5)})));
+                          smallProject({sceneJson(QStringLiteral("blue.png"), 0.5),
+                                        sceneJson(QStringLiteral("gone.jpg"), 0.5)})));
         QVERIFY(writeJson(proj(QStringLiteral("corruptpic.reel.json")),
-                          project({scene(QStringLiteral("corrupt.jpg"), 0.5)})));
+                          smallProject({sceneJson(QStringLiteral("corrupt.jpg"), 0.5)})));
         QVERIFY(writeJson(proj(QStringLiteral("nobg.reel.json")),
-                          project(twoScenes, QStringLiteral("no-such-clip.mp4"))));
+                          smallProject(twoScenes, QStringLiteral("no-such-clip.mp4"))));
         writeTone(proj(QStringLiteral("tone.wav")), 1.0, 8000, 1, 440);
         QVERIFY(writeJson(proj(QStringLiteral("audiobg.reel.json")),
-                          project(twoScenes, QStringLiteral("tone.wav"))));
+                          smallProject(twoScenes, QStringLiteral("tone.wav"))));
         QVERIFY(writeJson(proj(QStringLiteral("garbagebg.reel.json")),
-                          project(twoScenes, QStringLiteral("garbage.mp4"))));
+                          smallProject(twoScenes, QStringLiteral("garbage.mp4"))));
         QVERIFY(writeJson(proj(QStringLiteral("progress.reel.json")),
-                          project({scene(QStringLiteral("blue.png"), 3.0)})));
+                          smallProject({sceneJson(QStringLiteral("blue.png"), 3.0)})));
 
         // Long enough (1440 frames at 720x1280) to be interrupted mid-render.
-        QJsonObject longProject = project(
-            {scene(QStringLiteral("blue.png"), 30.0), scene(QStringLiteral("green.jpg"), 30.0)});
+        QJsonObject longProject = smallProject({sceneJson(QStringLiteral("blue.png"), 30.0),
+                                                sceneJson(QStringLiteral("green.jpg"), 30.0)});
         longProject.insert(QStringLiteral("output"),
                            QJsonObject{{QStringLiteral("width"), 720},
                                        {QStringLiteral("height"), 1280},
@@ -393,8 +282,8 @@ private Q_SLOTS:
     void rendersProject()
     {
         const QString out = QDir(freshFolder()).filePath(QStringLiteral("ok.mp4"));
-        const Run r = run({QStringLiteral("render"), proj(QStringLiteral("good.reel.json")),
-                           QStringLiteral("-o"), out});
+        const CliRun r = run({QStringLiteral("render"), proj(QStringLiteral("good.reel.json")),
+                              QStringLiteral("-o"), out});
         verifyRenderSucceeded(r, out);
         // 1.0 s + 0.5 s at 12 fps.
         verifyVideo(out, 180, 320, 18);
@@ -433,7 +322,7 @@ private Q_SLOTS:
         QFETCH(int, height);
         QFETCH(int, frames);
         const QString out = QDir(freshFolder()).filePath(QStringLiteral("flags.mp4"));
-        const Run r =
+        const CliRun r =
             run(QStringList{QStringLiteral("render"), proj(QStringLiteral("good.reel.json")),
                             QStringLiteral("-o"), out} +
                 flags);
@@ -446,9 +335,9 @@ private Q_SLOTS:
         const QString folder = freshFolder();
         auto renderAt = [&](int crf) {
             const QString out = QDir(folder).filePath(QStringLiteral("crf%1.mp4").arg(crf));
-            const Run r = run({QStringLiteral("render"), proj(QStringLiteral("good.reel.json")),
-                               QStringLiteral("-o"), out, QStringLiteral("--crf"),
-                               QString::number(crf), QStringLiteral("--quiet")});
+            const CliRun r = run({QStringLiteral("render"), proj(QStringLiteral("good.reel.json")),
+                                  QStringLiteral("-o"), out, QStringLiteral("--crf"),
+                                  QString::number(crf), QStringLiteral("--quiet")});
             return r.exitCode == 0 && r.finished ? QFileInfo(out).size() : qint64(-1);
         };
         const qint64 fine = renderAt(0);
@@ -472,10 +361,9 @@ private Q_SLOTS:
     {
         QFETCH(QString, flag);
         const QString out = QDir(freshFolder()).filePath(QStringLiteral("quiet.mp4"));
-        const Run r = run({QStringLiteral("render"), proj(QStringLiteral("good.reel.json")),
-                           QStringLiteral("-o"), out, flag});
-        QVERIFY2(r.finished && r.exitStatus == QProcess::NormalExit && r.exitCode == 0,
-                 qPrintable(r.describe()));
+        const CliRun r = run({QStringLiteral("render"), proj(QStringLiteral("good.reel.json")),
+                              QStringLiteral("-o"), out, flag});
+        QVERIFY2(r.exited(0), qPrintable(r.describe()));
         QVERIFY2(r.err.isEmpty(),
                  qPrintable(QStringLiteral("stderr must be empty; ") + r.describe()));
         QVERIFY2(r.out.isEmpty(),
@@ -486,9 +374,10 @@ private Q_SLOTS:
     void quietStillPrintsErrors()
     {
         const QString folder = freshFolder();
-        const Run r = run({QStringLiteral("render"), proj(QStringLiteral("missingpic.reel.json")),
-                           QStringLiteral("-o"), QDir(folder).filePath(QStringLiteral("q.mp4")),
-                           QStringLiteral("--quiet")});
+        const CliRun r =
+            run({QStringLiteral("render"), proj(QStringLiteral("missingpic.reel.json")),
+                 QStringLiteral("-o"), QDir(folder).filePath(QStringLiteral("q.mp4")),
+                 QStringLiteral("--quiet")});
         verifyBadInputFailure(r, {QStringLiteral("scenes[1].image"), QStringLiteral("gone.jpg")});
         QVERIFY2(everything(folder).isEmpty(),
                  qPrintable(everything(folder).join(QLatin1Char(' '))));
@@ -506,8 +395,8 @@ private Q_SLOTS:
         const QString out = QDir(folder).filePath(QStringLiteral("out.mp4"));
         const QStringList fixturesBefore = everything(m_proj);
 
-        // Run inside the output folder, so anything written by relative path shows up there too.
-        const Run r = run(withOutput(args, out), folder);
+        // CliRun inside the output folder, so anything written by relative path shows up there too.
+        const CliRun r = run(withOutput(args, out), folder);
         verifyBadInputFailure(r, mentions);
 
         QVERIFY2(!QFileInfo::exists(out), qPrintable(QStringLiteral("%1 exists").arg(out)));
@@ -533,7 +422,7 @@ private Q_SLOTS:
             "an earlier render the creator cares about\n" + randomBytes(4096, 7);
         QVERIFY(writeFile(out, precious));
 
-        const Run r = run(withOutput(args, out), folder);
+        const CliRun r = run(withOutput(args, out), folder);
         verifyBadInputFailure(r, mentions);
         QVERIFY2(readFile(out) == precious, "the existing output was changed by a failed run");
         QCOMPARE(everything(folder), QStringList{QStringLiteral("out.mp4")});
@@ -626,8 +515,8 @@ private Q_SLOTS:
     {
         QFETCH(int, signalNumber);
         const QString folder = freshFolder();
-        QJsonObject p =
-            project({scene(proj(QStringLiteral("blue.png")), 0.5)}, proj(QStringLiteral("bg.mp4")));
+        QJsonObject p = smallProject({sceneJson(proj(QStringLiteral("blue.png")), 0.5)},
+                                     proj(QStringLiteral("bg.mp4")));
         // Each unknown key is a warning line on stderr: ~250 KB, more than a pipe holds.
         for (int i = 0; i < 3000; ++i)
             p.insert(QStringLiteral("unknown_key_%1").arg(i, 5, 10, QLatin1Char('0')), i);
@@ -676,9 +565,10 @@ private Q_SLOTS:
                             QDir(folder).filePath(QStringLiteral("зелёный 2.jpg"))));
         QVERIFY(QFile::copy(proj(QStringLiteral("bg.mp4")),
                             QDir(folder).filePath(QStringLiteral("фон клип.mp4"))));
-        const QJsonObject p = project(
-            {scene(QStringLiteral("картинки/синий кадр.png"), 1.0, QStringLiteral("Привет, мир")),
-             scene(QStringLiteral("зелёный 2.jpg"), 0.5, QString(), QStringLiteral("top"))},
+        const QJsonObject p = smallProject(
+            {sceneJson(QStringLiteral("картинки/синий кадр.png"), 1.0,
+                       QStringLiteral("Привет, мир")),
+             sceneJson(QStringLiteral("зелёный 2.jpg"), 0.5, QString(), QStringLiteral("top"))},
             QStringLiteral("фон клип.mp4"));
         const QString projectFile = QDir(folder).filePath(QStringLiteral("мой проект.reel.json"));
         QVERIFY(writeJson(projectFile, p));
@@ -686,7 +576,7 @@ private Q_SLOTS:
 
         // Relative: run from the temporary folder, so the project's own paths
         // must resolve against the project's folder, not the working directory.
-        const Run r =
+        const CliRun r =
             relative ? run({QStringLiteral("render"), sub + QStringLiteral("/мой проект.reel.json"),
                             QStringLiteral("-o"), sub + QStringLiteral("/готовое видео.mp4")},
                            m_dir.path())
@@ -701,8 +591,7 @@ private Q_SLOTS:
                  qPrintable(describe(sample(f[0], {90, 160}))));
         QVERIFY2(near(sample(f[1], {90, 80}), kGreen),
                  qPrintable(describe(sample(f[1], {90, 80}))));
-        const QStringList left =
-            QDir(folder).entryList({QStringLiteral("*.part")}, QDir::Files | QDir::Hidden);
+        const QStringList left = partFiles(folder);
         QVERIFY2(left.isEmpty(), qPrintable(left.join(QLatin1Char(' '))));
     }
 
@@ -713,8 +602,8 @@ private Q_SLOTS:
         const QByteArray old = "not a video, an old file to be replaced\n";
         QVERIFY(writeFile(out, old));
 
-        Run r = run({QStringLiteral("render"), proj(QStringLiteral("good.reel.json")),
-                     QStringLiteral("-o"), out});
+        CliRun r = run({QStringLiteral("render"), proj(QStringLiteral("good.reel.json")),
+                        QStringLiteral("-o"), out});
         verifyRenderSucceeded(r, out);
         const QByteArray first = readFile(out);
         QVERIFY2(first != old, "the old file is still there");
@@ -732,8 +621,8 @@ private Q_SLOTS:
     void progressGoesToStderrAsLines()
     {
         const QString out = QDir(freshFolder()).filePath(QStringLiteral("progress.mp4"));
-        const Run r = run({QStringLiteral("render"), proj(QStringLiteral("progress.reel.json")),
-                           QStringLiteral("-o"), out});
+        const CliRun r = run({QStringLiteral("render"), proj(QStringLiteral("progress.reel.json")),
+                              QStringLiteral("-o"), out});
         verifyRenderSucceeded(r, out);
         verifyVideo(out, 180, 320, 36);
         QVERIFY2(!r.err.contains('\r') && !r.err.contains('\x1b'),
@@ -770,8 +659,8 @@ private Q_SLOTS:
             << QStringLiteral("header.jpg") << QStringLiteral("JPEG") << QStringLiteral("header");
     }
 
-    // SPEC: a damaged picture renders with what decodes (a warning on stderr)
-    // or is refused with exit 2; it never crashes.
+    // docs/project-format.md: a damaged picture renders with what decodes (a
+    // warning on stderr) or is refused with exit 2; it never crashes.
     void damagedPictureNeverCrashes()
     {
         QFETCH(QString, file);
@@ -795,11 +684,11 @@ private Q_SLOTS:
             bytes.replace(bytes.size() / 2, 2000, randomBytes(2000, 9));
         QVERIFY(writeFile(picture, bytes));
         const QString projectFile = QDir(folder).filePath(QStringLiteral("damaged.reel.json"));
-        QVERIFY(
-            writeJson(projectFile, project({scene(file, 1.0)}, proj(QStringLiteral("bg.mp4")))));
+        QVERIFY(writeJson(projectFile,
+                          smallProject({sceneJson(file, 1.0)}, proj(QStringLiteral("bg.mp4")))));
         const QString out = QDir(folder).filePath(QStringLiteral("damaged.mp4"));
 
-        const Run r =
+        const CliRun r =
             run({QStringLiteral("render"), projectFile, QStringLiteral("-o"), out}, folder);
         QVERIFY2(r.finished && r.exitStatus == QProcess::NormalExit, qPrintable(r.describe()));
         QVERIFY2(r.exitCode == 0 || r.exitCode == 2,
@@ -818,8 +707,7 @@ private Q_SLOTS:
                                                        "warning naming it; ") +
                                         r.describe()));
         }
-        const QStringList left =
-            QDir(folder).entryList({QStringLiteral("*.part")}, QDir::Files | QDir::Hidden);
+        const QStringList left = partFiles(folder);
         QVERIFY2(left.isEmpty(), qPrintable(left.join(QLatin1Char(' '))));
     }
 
@@ -827,13 +715,14 @@ private Q_SLOTS:
     {
         const QString folder = freshFolder();
         const QString projectFile = QDir(folder).filePath(QStringLiteral("bom.reel.json"));
-        QVERIFY(writeFile(projectFile,
-                          "\xEF\xBB\xBF" +
-                              QJsonDocument(project({scene(proj(QStringLiteral("blue.png")), 0.5)},
-                                                    proj(QStringLiteral("bg.mp4"))))
-                                  .toJson()));
+        QVERIFY(writeFile(
+            projectFile,
+            "\xEF\xBB\xBF" +
+                QJsonDocument(smallProject({sceneJson(proj(QStringLiteral("blue.png")), 0.5)},
+                                           proj(QStringLiteral("bg.mp4"))))
+                    .toJson()));
         const QString out = QDir(folder).filePath(QStringLiteral("bom.mp4"));
-        const Run r = run({QStringLiteral("render"), projectFile, QStringLiteral("-o"), out});
+        const CliRun r = run({QStringLiteral("render"), projectFile, QStringLiteral("-o"), out});
         verifyRenderSucceeded(r, out);
         verifyVideo(out, 180, 320, 6);
     }
@@ -857,9 +746,9 @@ private Q_SLOTS:
         const QString out = blocker == QStringLiteral("folder")
                                 ? thing
                                 : QDir(thing).filePath(QStringLiteral("out.mp4"));
-        const Run r = run({QStringLiteral("render"), proj(QStringLiteral("good.reel.json")),
-                           QStringLiteral("-o"), out},
-                          folder);
+        const CliRun r = run({QStringLiteral("render"), proj(QStringLiteral("good.reel.json")),
+                              QStringLiteral("-o"), out},
+                             folder);
         verifyBadInputFailure(r, {QStringLiteral("taken")});
         QCOMPARE(everything(folder), QStringList{QStringLiteral("taken")});
         if (blocker == QStringLiteral("folder"))
@@ -918,7 +807,7 @@ private Q_SLOTS:
 
     void listsBuiltinBackgrounds()
     {
-        const Run r = run({QStringLiteral("backgrounds")});
+        const CliRun r = run({QStringLiteral("backgrounds")});
         QVERIFY2(r.finished && r.exitCode == 0, qPrintable(r.describe()));
         QVERIFY2(r.err.isEmpty(), qPrintable(r.describe()));
         QStringList names;
@@ -942,10 +831,10 @@ private Q_SLOTS:
         QFETCH(QString, name);
         const QString folder = freshFolder();
         const QString projectFile = QDir(folder).filePath(QStringLiteral("builtin.reel.json"));
-        QVERIFY(
-            writeJson(projectFile, project({scene(proj(QStringLiteral("blue.png")), 0.5)}, name)));
+        QVERIFY(writeJson(projectFile,
+                          smallProject({sceneJson(proj(QStringLiteral("blue.png")), 0.5)}, name)));
         const QString out = QDir(folder).filePath(QStringLiteral("builtin.mp4"));
-        const Run r = run({QStringLiteral("render"), projectFile, QStringLiteral("-o"), out});
+        const CliRun r = run({QStringLiteral("render"), projectFile, QStringLiteral("-o"), out});
         verifyRenderSucceeded(r, out);
         verifyVideo(out, 180, 320, 6);
     }
@@ -966,21 +855,33 @@ private Q_SLOTS:
     {
         QFETCH(QStringList, args);
         QFETCH(QString, mentions);
-        const Run r = run(args);
-        QVERIFY2(r.finished && r.exitStatus == QProcess::NormalExit && r.exitCode == 0,
-                 qPrintable(r.describe()));
+        const CliRun r = run(args);
+        QVERIFY2(r.exited(0), qPrintable(r.describe()));
         QVERIFY2(
             r.outText().contains(mentions),
             qPrintable(QStringLiteral("help should mention %1; ").arg(mentions) + r.describe()));
     }
 
+    // reelsmith-cli(1): no arguments is bad usage: exactly one "error: " line,
+    // then the usage, exit 2, nothing on stdout.
     void noArgumentsIsBadUsage()
     {
-        const Run r = run({});
-        QVERIFY2(r.finished && r.exitStatus == QProcess::NormalExit && r.exitCode == 2,
-                 qPrintable(r.describe()));
+        const CliRun r = run({});
+        QVERIFY2(r.exited(2), qPrintable(r.describe()));
         QVERIFY2(r.out.isEmpty(), qPrintable(r.describe()));
-        QVERIFY2(!r.err.isEmpty(), "bad usage should say something on stderr");
+        const QStringList lines = r.errLines();
+        QVERIFY2(!lines.isEmpty() && lines.first().startsWith(QStringLiteral("error: ")),
+                 qPrintable(QStringLiteral("the first stderr line should be the error; ") +
+                            r.describe()));
+        QVERIFY2(
+            lines.filter(QRegularExpression(QStringLiteral("^error: "))).size() == 1,
+            qPrintable(QStringLiteral("expected exactly one 'error: ' line; ") + r.describe()));
+        QVERIFY2(lines.value(1).startsWith(QStringLiteral("usage: reelsmith-cli")),
+                 qPrintable(QStringLiteral("the usage should follow the error; ") + r.describe()));
+        // The same usage that --help prints, so the user sees every verb.
+        const CliRun help = run({QStringLiteral("--help")});
+        QVERIFY2(help.exited(0), qPrintable(help.describe()));
+        QCOMPARE(lines.mid(1), help.outText().split(QLatin1Char('\n'), Qt::SkipEmptyParts));
     }
 };
 

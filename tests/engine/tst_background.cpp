@@ -1,6 +1,7 @@
 // BackgroundReader on its own: rotation, variable frame rate, looping,
 // seeking, and files that are not usable videos.
 
+#include "TestFiles.h"
 #include "TestMedia.h"
 #include "core/Error.h"
 #include "media/Av.h"
@@ -137,10 +138,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        if (qEnvironmentVariableIsSet("REELSMITH_KEEP_TEST_FILES")) {
-            m_dir.setAutoRemove(false);
-            qInfo() << "test files kept in" << m_dir.path();
-        }
+        keepFilesIfAsked(m_dir);
 
         VideoSpec vfr = colorCycle({96, 160}, 12, 6, vfrColours());
         vfr.timestamps = vfrTimes();

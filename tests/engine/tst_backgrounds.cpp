@@ -2,6 +2,8 @@
 // loop), and the user's own background folder: listing, overriding a
 // built-in, and clips with new names.
 
+#include "CliRun.h"
+#include "TestFiles.h"
 #include "TestMedia.h"
 
 #include <QCoreApplication>
@@ -9,10 +11,8 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QMap>
-#include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -20,6 +20,7 @@
 #include <algorithm>
 #include <cmath>
 
+using namespace testcli;
 using namespace testmedia;
 
 namespace {
@@ -28,7 +29,6 @@ const QStringList kBuiltins = {QStringLiteral("minecraft"), QStringLiteral("subw
                                QStringLiteral("abstract")};
 // Frames are compared as grey thumbnails: enough to see motion, cheap to hold.
 const QSize kThumb(90, 160);
-constexpr int kTimeoutMs = 60000;
 
 // Mean absolute difference of two grey pictures, in grey levels.
 double difference(const QImage &a, const QImage &b)
@@ -64,28 +64,6 @@ double median(QList<double> values)
     return values.isEmpty() ? 0 : values.at(values.size() / 2);
 }
 
-bool writeJson(const QString &path, const QJsonObject &object)
-{
-    QFile f(path);
-    const QByteArray bytes = QJsonDocument(object).toJson();
-    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
-}
-
-struct Run
-{
-    bool finished = false;
-    int exitCode = -1;
-    QString out;
-    QString err;
-    QString describe() const
-    {
-        return QStringLiteral("%1exit code %2\n--- stdout ---\n%3\n--- stderr ---\n%4")
-            .arg(finished ? QString() : QStringLiteral("did not finish; "))
-            .arg(exitCode)
-            .arg(out, err);
-    }
-};
-
 } // namespace
 
 class BackgroundsTest : public QObject
@@ -94,7 +72,6 @@ class BackgroundsTest : public QObject
 
 private:
     QTemporaryDir m_dir;
-    QString m_cli;
     QString m_userFolder;
     QMap<QString, QList<QImage>> m_thumbs; // decoded once per built-in
 
@@ -111,39 +88,25 @@ private:
         return m_thumbs[name];
     }
 
-    QString xdgDataHome() const { return m_dir.filePath(QStringLiteral("xdg/data")); }
-
-    Run run(const QStringList &args)
+    QString xdgDataHome() const
     {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("XDG_DATA_HOME"), xdgDataHome());
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("xdg/config")));
-        env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-        process.setProcessEnvironment(env);
-        process.setWorkingDirectory(m_dir.path());
-        process.setStandardInputFile(QProcess::nullDevice());
-        process.start(m_cli, args);
-        Run r;
-        r.finished = process.waitForFinished(kTimeoutMs);
-        if (!r.finished) {
-            process.kill();
-            process.waitForFinished();
-        }
-        r.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-        r.out = QString::fromUtf8(process.readAllStandardOutput());
-        r.err = QString::fromUtf8(process.readAllStandardError());
-        return r;
+        return privateUserFolders(m_dir.path()).value(QStringLiteral("XDG_DATA_HOME"));
+    }
+
+    // Runs the CLI in the test's folder, with its user folders there too.
+    CliRun run(const QStringList &args) const
+    {
+        return runCli(args, m_dir.path(), privateUserFolders(m_dir.path()));
     }
 
     // `backgrounds`' lines by name, each split into its tab-separated fields.
-    QMap<QString, QStringList> listing(Run *runOut = nullptr)
+    QMap<QString, QStringList> listing(CliRun *runOut = nullptr)
     {
-        const Run r = run({QStringLiteral("backgrounds")});
+        const CliRun r = run({QStringLiteral("backgrounds")});
         if (runOut)
             *runOut = r;
         QMap<QString, QStringList> lines;
-        for (const QString &line : r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        for (const QString &line : r.outText().split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
             const QStringList fields = line.split(QLatin1Char('\t'));
             lines.insert(fields.first(), fields);
         }
@@ -158,24 +121,14 @@ private:
         QDir().mkpath(folder);
         writeImage(QDir(folder).filePath(QStringLiteral("bar.png")),
                    solid({200, 20}, QColor(220, 30, 30)), "PNG");
-        const QJsonObject project{
-            {QStringLiteral("format"), QStringLiteral("reelsmith-project")},
-            {QStringLiteral("version"), 1},
-            {QStringLiteral("background"), background},
-            {QStringLiteral("output"),
-             QJsonObject{{QStringLiteral("width"), 180},
-                         {QStringLiteral("height"), 320},
-                         {QStringLiteral("fps"), 12},
-                         {QStringLiteral("preset"), QStringLiteral("ultrafast")}}},
-            {QStringLiteral("scenes"),
-             QJsonArray{QJsonObject{{QStringLiteral("image"), QStringLiteral("bar.png")},
-                                    {QStringLiteral("duration"), 0.5}}}}};
+        const QJsonObject project =
+            smallProject({sceneJson(QStringLiteral("bar.png"), 0.5)}, background);
         const QString projectFile = QDir(folder).filePath(QStringLiteral("p.reel.json"));
         if (!writeJson(projectFile, project))
             return {};
         const QString out = QDir(folder).filePath(QStringLiteral("out.mp4"));
-        const Run r = run({QStringLiteral("render"), projectFile, QStringLiteral("-o"), out,
-                           QStringLiteral("-q")});
+        const CliRun r = run({QStringLiteral("render"), projectFile, QStringLiteral("-o"), out,
+                              QStringLiteral("-q")});
         if (r.exitCode != 0 || !QFileInfo::exists(out)) {
             qWarning("%s", qPrintable(r.describe()));
             return {};
@@ -194,8 +147,7 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        m_cli = qEnvironmentVariable("REELSMITH_CLI");
-        QVERIFY2(QFileInfo(m_cli).isExecutable(), "REELSMITH_CLI must name the built CLI");
+        QVERIFY2(cliProblem().isEmpty(), qPrintable(cliProblem()));
         QVERIFY2(!qEnvironmentVariableIsEmpty("REELSMITH_DATA_DIR"),
                  "REELSMITH_DATA_DIR must name the build tree's data folder");
         // Where the CLI (application and organisation "reelsmith") keeps user
@@ -294,9 +246,9 @@ private slots:
 
     void listsBuiltinsWithDuration()
     {
-        Run r;
+        CliRun r;
         const QMap<QString, QStringList> lines = listing(&r);
-        QVERIFY2(r.finished && r.exitCode == 0 && r.err.isEmpty(), qPrintable(r.describe()));
+        QVERIFY2(r.exited(0) && r.err.isEmpty(), qPrintable(r.describe()));
         for (const QString &name : kBuiltins) {
             QVERIFY2(lines.contains(name), qPrintable(r.describe()));
             const QStringList fields = lines[name];
@@ -312,9 +264,9 @@ private slots:
     {
         const QColor magenta(220, 30, 220);
         writeUserClip(QStringLiteral("minecraft.mp4"), magenta);
-        Run r;
+        CliRun r;
         const QMap<QString, QStringList> lines = listing(&r);
-        QVERIFY2(r.finished && r.exitCode == 0 && r.err.isEmpty(), qPrintable(r.describe()));
+        QVERIFY2(r.exited(0) && r.err.isEmpty(), qPrintable(r.describe()));
         const QStringList fields = lines.value(QStringLiteral("minecraft"));
         QVERIFY2(fields.size() >= 4, qPrintable(r.describe()));
         QCOMPARE(fields[1], QStringLiteral("user, overrides built-in"));
@@ -333,9 +285,9 @@ private slots:
     {
         const QColor green(30, 200, 40);
         writeUserClip(QStringLiteral("mine.mp4"), green);
-        Run r;
+        CliRun r;
         const QMap<QString, QStringList> lines = listing(&r);
-        QVERIFY2(r.finished && r.exitCode == 0 && r.err.isEmpty(), qPrintable(r.describe()));
+        QVERIFY2(r.exited(0) && r.err.isEmpty(), qPrintable(r.describe()));
         const QStringList fields = lines.value(QStringLiteral("mine"));
         QVERIFY2(fields.size() >= 4, qPrintable(r.describe()));
         QCOMPARE(fields[1], QStringLiteral("user"));
@@ -360,9 +312,9 @@ private slots:
         QFile empty(QDir(m_userFolder).filePath(QStringLiteral("empty.mov")));
         QVERIFY(empty.open(QIODevice::WriteOnly));
         empty.close();
-        Run r;
+        CliRun r;
         const QMap<QString, QStringList> lines = listing(&r);
-        QVERIFY2(r.finished && r.exitCode == 0 && r.err.isEmpty(), qPrintable(r.describe()));
+        QVERIFY2(r.exited(0) && r.err.isEmpty(), qPrintable(r.describe()));
         for (const QString &name : {QStringLiteral("broken"), QStringLiteral("empty")}) {
             const QStringList fields = lines.value(name);
             QVERIFY2(fields.size() == 5, qPrintable(r.describe()));

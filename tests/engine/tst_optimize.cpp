@@ -1,5 +1,7 @@
 // The background-asset optimizer and the render cache built on it.
 
+#include "CliRun.h"
+#include "TestFiles.h"
 #include "TestMedia.h"
 #include "backgrounds/AssetCache.h"
 #include "backgrounds/BackgroundOptimizer.h"
@@ -10,13 +12,13 @@
 #include <QDir>
 #include <QFile>
 #include <QPainter>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include <utime.h>
 
 using namespace reelsmith;
+using namespace testcli;
 using namespace testmedia;
 
 namespace {
@@ -38,11 +40,6 @@ private:
         OptimizeSettings s;
         s.encoding.setSize({180, 320});
         return s;
-    }
-
-    QStringList leftovers() const
-    {
-        return QDir(m_dir.path()).entryList({QStringLiteral("*.part")}, QDir::Files | QDir::Hidden);
     }
 
 private Q_SLOTS:
@@ -156,7 +153,7 @@ private Q_SLOTS:
         odd.encoding.setSize({181, 320});
         QVERIFY_THROWS_EXCEPTION(Error,
                                  BackgroundOptimizer(path("wide.mp4"), path("o.mp4"), odd).run());
-        QVERIFY(leftovers().isEmpty());
+        QVERIFY(partFiles(m_dir.path()).isEmpty());
     }
 
     void renderUsesTheCachedCopy()
@@ -180,9 +177,7 @@ private Q_SLOTS:
         QCOMPARE(facts.width, 180);
         QCOMPARE(facts.height, 320);
         QCOMPARE(facts.frames, 36); // the whole 3 s at the output's 12 fps
-        QVERIFY(QDir(AssetCache::folder())
-                    .entryList({QStringLiteral("*.part")}, QDir::Files | QDir::Hidden)
-                    .isEmpty());
+        QVERIFY(partFiles(AssetCache::folder()).isEmpty());
 
         RenderJob job(p, path("cached-render.mp4"));
         job.run();
@@ -208,26 +203,25 @@ private Q_SLOTS:
 
     void commandLine()
     {
-        const QString cli = qEnvironmentVariable("REELSMITH_CLI");
-        QVERIFY2(!cli.isEmpty(), "REELSMITH_CLI is not set (run through ctest)");
-        QProcess ok;
-        ok.start(cli, {QStringLiteral("optimize"), path("wide.mp4"), QStringLiteral("-o"),
-                       path("cli-asset.mp4"), QStringLiteral("--width"), QStringLiteral("180"),
-                       QStringLiteral("--height"), QStringLiteral("320"),
-                       QStringLiteral("--duration"), QStringLiteral("1")});
-        QVERIFY(ok.waitForFinished(60000));
-        QCOMPARE(ok.exitCode(), 0);
-        QVERIFY(ok.readAllStandardOutput().isEmpty());
-        QVERIFY(ok.readAllStandardError().contains("peak RSS:"));
+        QVERIFY2(cliProblem().isEmpty(), qPrintable(cliProblem()));
+        const CliRun ok =
+            runCli({QStringLiteral("optimize"), path("wide.mp4"), QStringLiteral("-o"),
+                    path("cli-asset.mp4"), QStringLiteral("--width"), QStringLiteral("180"),
+                    QStringLiteral("--height"), QStringLiteral("320"), QStringLiteral("--duration"),
+                    QStringLiteral("1")},
+                   m_dir.path());
+        QVERIFY2(ok.exited(0), qPrintable(ok.describe()));
+        QVERIFY2(ok.out.isEmpty(), qPrintable(ok.describe()));
+        QVERIFY2(ok.err.contains("peak RSS:"), qPrintable(ok.describe()));
         QCOMPARE(probe(path("cli-asset.mp4")).frames, 24);
 
-        QProcess bad;
-        bad.start(cli, {QStringLiteral("optimize"), path("wide.mp4"), QStringLiteral("-o"),
-                        path("cli-bad.mp4"), QStringLiteral("--maxrate"), QStringLiteral("1")});
-        QVERIFY(bad.waitForFinished(60000));
-        QCOMPARE(bad.exitCode(), 2);
-        const QString err = QString::fromLocal8Bit(bad.readAllStandardError());
-        QVERIFY2(err.startsWith(QStringLiteral("error: --maxrate")), qPrintable(err));
+        const CliRun bad =
+            runCli({QStringLiteral("optimize"), path("wide.mp4"), QStringLiteral("-o"),
+                    path("cli-bad.mp4"), QStringLiteral("--maxrate"), QStringLiteral("1")},
+                   m_dir.path());
+        QVERIFY2(bad.exited(2), qPrintable(bad.describe()));
+        QVERIFY2(bad.errText().startsWith(QStringLiteral("error: --maxrate")),
+                 qPrintable(bad.describe()));
         QVERIFY(!QFile::exists(path("cli-bad.mp4")));
     }
 };

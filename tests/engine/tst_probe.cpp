@@ -1,6 +1,8 @@
-// MediaProbe and `reelsmith-cli probe`: the facts SPEC "probe" promises, for
+// MediaProbe and `reelsmith-cli probe`: the facts reelsmith-cli(1) promises, for
 // clips, sound and pictures the test makes itself, and the refusals.
 
+#include "CliRun.h"
+#include "TestFiles.h"
 #include "TestMedia.h"
 #include "core/Error.h"
 #include "media/MediaProbe.h"
@@ -11,31 +13,18 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
 
 using namespace reelsmith;
+using namespace testcli;
 using namespace testmedia;
 
 namespace {
 
-constexpr int kTimeoutMs = 60000;
 constexpr double kClipSeconds = 2.0; // 24 frames at 12 fps
-
-bool writeFile(const QString &path, const QByteArray &bytes)
-{
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
 
 QStringList sortedKeys(const QJsonObject &o)
 {
@@ -64,56 +53,16 @@ class ProbeTest : public QObject
 
 private:
     QTemporaryDir m_dir;
-    QString m_cli;
 
     QString path(const QString &name) const { return m_dir.filePath(name); }
 
-    struct Run
-    {
-        bool finished = false;
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-        QString describe() const
-        {
-            return QStringLiteral("%1exit %2\n--- stdout ---\n%3\n--- stderr ---\n%4")
-                .arg(finished ? QString() : QStringLiteral("timed out; "))
-                .arg(exitCode)
-                .arg(QString::fromUtf8(out), QString::fromUtf8(err));
-        }
-    };
-
-    Run runCli(const QStringList &args) const
-    {
-        QProcess process;
-        process.setProgram(m_cli);
-        process.setArguments(args);
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-        env.remove(QStringLiteral("REELSMITH_DEBUG"));
-        env.remove(QStringLiteral("REELSMITH_FFMPEG_LOG"));
-        process.setProcessEnvironment(env);
-        process.setWorkingDirectory(m_dir.path());
-        process.setStandardInputFile(QProcess::nullDevice());
-        process.start();
-        Run r;
-        r.finished = process.waitForStarted(10000) && process.waitForFinished(kTimeoutMs);
-        if (!r.finished) {
-            process.kill();
-            process.waitForFinished(5000);
-        }
-        r.exitCode =
-            r.finished && process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-        r.out = process.readAllStandardOutput();
-        r.err = process.readAllStandardError();
-        return r;
-    }
+    CliRun runCli(const QStringList &args) const { return testcli::runCli(args, m_dir.path()); }
 
     // Exit 0, nothing on stderr, and stdout is exactly one JSON object.
-    static QJsonObject verifiedJson(const Run &r)
+    static QJsonObject verifiedJson(const CliRun &r)
     {
         [&] {
-            QVERIFY2(r.finished && r.exitCode == 0, qPrintable(r.describe()));
+            QVERIFY2(r.exited(0), qPrintable(r.describe()));
             QVERIFY2(r.err.isEmpty(), qPrintable(r.describe()));
         }();
         QJsonParseError error{};
@@ -154,8 +103,7 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        m_cli = qEnvironmentVariable("REELSMITH_CLI");
-        QVERIFY2(QFileInfo(m_cli).isExecutable(), "REELSMITH_CLI must name the built CLI");
+        QVERIFY2(cliProblem().isEmpty(), qPrintable(cliProblem()));
 
         VideoSpec clip = colorCycle({96, 160}, 12, 24, {Qt::red, Qt::green, Qt::blue});
         writeVideo(path("clip.mp4"), clip);
@@ -349,12 +297,12 @@ private slots:
         QTest::newRow("Cyrillic name") << "фото.png";
     }
 
-    // The CLI prints the engine's facts as they are, with the SPEC's keys and
+    // The CLI prints the engine's facts as they are, with the man page's keys and
     // no others, and the path as given.
     void cliPrintsTheEngineFacts()
     {
         QFETCH(QString, file);
-        const Run r = runCli({QStringLiteral("probe"), path(file)});
+        const CliRun r = runCli({QStringLiteral("probe"), path(file)});
         const QJsonObject json = verifiedJson(r);
         if (QTest::currentTestFailed())
             return;
@@ -431,16 +379,15 @@ private slots:
             << QStringList{probe, path("clip.mp4"), path("plain.png")} << "probe";
     }
 
-    // SPEC: exit 2, one "error: " line naming the file, nothing on stdout.
+    // reelsmith-cli(1): exit 2, one "error: " line naming the file, nothing on stdout.
     void cliRefuses()
     {
         QFETCH(QStringList, args);
         QFETCH(QString, mentions);
-        const Run r = runCli(args);
-        QVERIFY2(r.finished && r.exitCode == 2, qPrintable(r.describe()));
+        const CliRun r = runCli(args);
+        QVERIFY2(r.exited(2), qPrintable(r.describe()));
         QVERIFY2(r.out.isEmpty(), qPrintable(r.describe()));
-        const QStringList lines =
-            QString::fromUtf8(r.err).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        const QStringList lines = r.errLines();
         QCOMPARE(lines.size(), 1);
         QVERIFY2(lines.first().startsWith(QStringLiteral("error: ")), qPrintable(r.describe()));
         QVERIFY2(lines.first().contains(mentions), qPrintable(r.describe()));
@@ -448,10 +395,10 @@ private slots:
 
     void cliHelp()
     {
-        const Run r = runCli({QStringLiteral("probe"), QStringLiteral("--help")});
-        QVERIFY2(r.finished && r.exitCode == 0, qPrintable(r.describe()));
+        const CliRun r = runCli({QStringLiteral("probe"), QStringLiteral("--help")});
+        QVERIFY2(r.exited(0), qPrintable(r.describe()));
         QVERIFY2(r.out.contains("file"), qPrintable(r.describe()));
-        const Run usage = runCli({QStringLiteral("--help")});
+        const CliRun usage = runCli({QStringLiteral("--help")});
         QVERIFY2(usage.out.contains("probe FILE"), qPrintable(usage.describe()));
     }
 };

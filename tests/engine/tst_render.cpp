@@ -1,5 +1,6 @@
 // End-to-end renders through RenderJob, decoded back with libavformat.
 
+#include "TestFiles.h"
 #include "TestMedia.h"
 #include "core/Error.h"
 #include "project/Project.h"
@@ -43,19 +44,11 @@ private:
         return p;
     }
 
-    QStringList leftovers() const
-    {
-        return QDir(m_dir.path()).entryList({QStringLiteral("*.part")}, QDir::Files | QDir::Hidden);
-    }
-
 private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        if (qEnvironmentVariableIsSet("REELSMITH_KEEP_TEST_FILES")) {
-            m_dir.setAutoRemove(false);
-            qInfo() << "test files kept in" << m_dir.path();
-        }
+        keepFilesIfAsked(m_dir);
         writeImage(path("blue.png"), solid({400, 300}, kBlue), "PNG");
         writeImage(path("green.jpg"), solid({300, 500}, kGreen), "JPEG");
         // One second: six red frames then six yellow at 12 fps, a keyframe each second.
@@ -191,7 +184,8 @@ private Q_SLOTS:
         }
         QVERIFY(calls <= 5);
         QVERIFY(!QFile::exists(path("cancelled.mp4")));
-        QVERIFY2(leftovers().isEmpty(), qPrintable(leftovers().join(QLatin1Char(' '))));
+        QVERIFY2(partFiles(m_dir.path()).isEmpty(),
+                 qPrintable(partFiles(m_dir.path()).join(QLatin1Char(' '))));
     }
 
     void failedRenderKeepsExistingOutput()
@@ -217,7 +211,7 @@ private Q_SLOTS:
         QFile f(path("keep.mp4"));
         QVERIFY(f.open(QIODevice::ReadOnly));
         QCOMPARE(f.readAll(), precious);
-        QVERIFY(leftovers().isEmpty());
+        QVERIFY(partFiles(m_dir.path()).isEmpty());
     }
 };
 

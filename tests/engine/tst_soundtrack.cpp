@@ -2,6 +2,7 @@
 // video as 48 kHz stereo AAC, trimmed with a fade or padded with silence to
 // the video's length. Renders go through RenderJob and are decoded back.
 
+#include "TestFiles.h"
 #include "TestMedia.h"
 #include "core/Error.h"
 #include "project/Project.h"
@@ -102,19 +103,11 @@ private:
         return p;
     }
 
-    QStringList leftovers() const
-    {
-        return QDir(m_dir.path()).entryList({QStringLiteral("*.part")}, QDir::Files | QDir::Hidden);
-    }
-
 private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        if (qEnvironmentVariableIsSet("REELSMITH_KEEP_TEST_FILES")) {
-            m_dir.setAutoRemove(false);
-            qInfo() << "test files kept in" << m_dir.path();
-        }
+        keepFilesIfAsked(m_dir);
         writeImage(path("blue.png"), solid({400, 300}, QColor(30, 40, 220)), "PNG");
         writeVideo(path("bg.mp4"), colorCycle({96, 160}, kFps, kFps, {Qt::red, Qt::yellow}));
     }
@@ -245,7 +238,8 @@ private Q_SLOTS:
             QVERIFY2(e.message().contains(file), qPrintable(e.message()));
         }
         QVERIFY(!QFile::exists(out));
-        QVERIFY2(leftovers().isEmpty(), qPrintable(leftovers().join(QLatin1Char(' '))));
+        QVERIFY2(partFiles(m_dir.path()).isEmpty(),
+                 qPrintable(partFiles(m_dir.path()).join(QLatin1Char(' '))));
     }
 
     void backgroundAudioIsNeverUsed()

@@ -1,13 +1,14 @@
 #pragma once
 
-// Facts about one file, as `reelsmith-cli probe` prints them (SPEC "probe").
+// Facts about one file, as `reelsmith-cli probe` prints them (reelsmith-cli(1),
+// packaging/reelsmith-cli.1, "probe").
 //
 // Files are told apart by content, never by name: FFmpeg's content probe
 // picks the reader, and a file FFmpeg reads as a still picture (its *_pipe
 // and image2 demuxers) is described through ImageLoader::probe, so a picture
 // gets the same format name and EXIF orientation the renderer uses.
 //
-// Choices the SPEC leaves open, made here:
+// Choices the man page leaves open, made here:
 // - "path" is the path as given (not made absolute), like the error lines.
 // - "format" is a short container name: for the MP4/QuickTime family it comes
 //   from the file's major brand ("mp4", "mov", "m4a", "3gp", "3g2", "mj2")
