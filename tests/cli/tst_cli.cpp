@@ -5,6 +5,7 @@
 #include "CliRun.h"
 #include "TestFiles.h"
 #include "TestMedia.h"
+#include "core/OutputSettings.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -882,6 +883,34 @@ private Q_SLOTS:
         const CliRun help = run({QStringLiteral("--help")});
         QVERIFY2(help.exited(0), qPrintable(help.describe()));
         QCOMPARE(lines.mid(1), help.outText().split(QLatin1Char('\n'), Qt::SkipEmptyParts));
+    }
+
+    // The limits are written once, in the engine's table; the help of every
+    // verb that takes them and the man page must say the same.
+    void limitsAgreeWithTheTable()
+    {
+        const CliRun render = run({QStringLiteral("render"), QStringLiteral("--help")});
+        const CliRun optimize = run({QStringLiteral("optimize"), QStringLiteral("--help")});
+        QVERIFY2(render.exited(0), qPrintable(render.describe()));
+        QVERIFY2(optimize.exited(0), qPrintable(optimize.describe()));
+        QFile manPage(QStringLiteral(QT_TESTCASE_SOURCEDIR "/../packaging/reelsmith-cli.1"));
+        QVERIFY2(manPage.open(QIODevice::ReadOnly), qPrintable(manPage.fileName()));
+        const QString man = QString::fromUtf8(manPage.readAll());
+        for (const reelsmith::OutputLimit &limit : reelsmith::outputLimits()) {
+            const QString range = limit.rangeText();
+            if (limit.inProject)
+                QVERIFY2(render.outText().contains(range),
+                         qPrintable(QStringLiteral("render --help lacks %1 for --%2")
+                                        .arg(range, QLatin1String(limit.key))));
+            if (QLatin1String(limit.key) != QLatin1String("threads"))
+                QVERIFY2(optimize.outText().contains(range),
+                         qPrintable(QStringLiteral("optimize --help lacks %1 for --%2")
+                                        .arg(range, QLatin1String(limit.key))));
+            const QString manRange = QStringLiteral("%1\\(en%2").arg(limit.min).arg(limit.max);
+            QVERIFY2(man.contains(manRange),
+                     qPrintable(QStringLiteral("the man page lacks %1 for %2")
+                                    .arg(manRange, QLatin1String(limit.key))));
+        }
     }
 };
 
