@@ -42,14 +42,14 @@ private Q_SLOTS:
         QTest::newRow("phone photo in a portrait frame")
             << QSize(4032, 3024) << QSize(720, 1280) << QRect(1165, 0, 1701, 3024);
         // 16 * 1080 / 1920 = 9 columns of a strip.
-        QTest::newRow("4000x16 strip") << QSize(4000, 16) << QSize(1080, 1920)
-                                       << QRect(1995, 0, 9, 16);
-        QTest::newRow("65000x16 strip") << QSize(65000, 16) << QSize(1080, 1920)
-                                        << QRect(32495, 0, 9, 16);
-        QTest::newRow("1,700,000x1: one pixel") << QSize(1700000, 1) << QSize(1080, 1920)
-                                                << QRect(849999, 0, 1, 1);
-        QTest::newRow("1x1,700,000: two rows") << QSize(1, 1700000) << QSize(1080, 1920)
-                                               << QRect(0, 849999, 1, 2);
+        QTest::newRow("4000x16 strip")
+            << QSize(4000, 16) << QSize(1080, 1920) << QRect(1995, 0, 9, 16);
+        QTest::newRow("65000x16 strip")
+            << QSize(65000, 16) << QSize(1080, 1920) << QRect(32495, 0, 9, 16);
+        QTest::newRow("1,700,000x1: one pixel")
+            << QSize(1700000, 1) << QSize(1080, 1920) << QRect(849999, 0, 1, 1);
+        QTest::newRow("1x1,700,000: two rows")
+            << QSize(1, 1700000) << QSize(1080, 1920) << QRect(0, 849999, 1, 2);
         QTest::newRow("int-sized source, int-sized box")
             << QSize(kMax, kMax) << QSize(kMax, 1) << QRect(0, kMax / 2, kMax, 1);
         QTest::newRow("tiny source, int-sized box")
@@ -66,7 +66,8 @@ private Q_SLOTS:
         QFETCH(QSize, box);
         QFETCH(QRect, expected);
         const QRect got = reelsmith::coverSourceRect(source, box);
-        QVERIFY2(got == expected, qPrintable(text(got) + QStringLiteral(" expected ") + text(expected)));
+        QVERIFY2(got == expected,
+                 qPrintable(text(got) + QStringLiteral(" expected ") + text(expected)));
     }
 
     void containSize_data()
@@ -74,21 +75,21 @@ private Q_SLOTS:
         QTest::addColumn<QSize>("source");
         QTest::addColumn<QSize>("box");
         QTest::addColumn<QSize>("expected");
-        QTest::newRow("landscape photo, shrunk") << QSize(4032, 3024) << QSize(648, 704)
-                                                 << QSize(648, 486);
-        QTest::newRow("portrait photo, shrunk") << QSize(3024, 4032) << QSize(648, 704)
-                                                << QSize(528, 704);
-        QTest::newRow("small picture, enlarged") << QSize(200, 100) << QSize(400, 400)
-                                                 << QSize(400, 200);
+        QTest::newRow("landscape photo, shrunk")
+            << QSize(4032, 3024) << QSize(648, 704) << QSize(648, 486);
+        QTest::newRow("portrait photo, shrunk")
+            << QSize(3024, 4032) << QSize(648, 704) << QSize(528, 704);
+        QTest::newRow("small picture, enlarged")
+            << QSize(200, 100) << QSize(400, 400) << QSize(400, 200);
         QTest::newRow("same aspect") << QSize(540, 960) << QSize(1080, 1920) << QSize(1080, 1920);
-        QTest::newRow("1,700,000x1: one row") << QSize(1700000, 1) << QSize(1080, 1920)
-                                              << QSize(1080, 1);
-        QTest::newRow("1x1,700,000: one column") << QSize(1, 1700000) << QSize(1080, 1920)
-                                                 << QSize(1, 1920);
-        QTest::newRow("int-sized source") << QSize(kMax, kMax) << QSize(1080, 1920)
-                                          << QSize(1080, 1080);
-        QTest::newRow("int-sized box") << QSize(16, 9) << QSize(kMax, kMax)
-                                       << QSize(kMax, int(std::lround(kMax * 9.0 / 16)));
+        QTest::newRow("1,700,000x1: one row")
+            << QSize(1700000, 1) << QSize(1080, 1920) << QSize(1080, 1);
+        QTest::newRow("1x1,700,000: one column")
+            << QSize(1, 1700000) << QSize(1080, 1920) << QSize(1, 1920);
+        QTest::newRow("int-sized source")
+            << QSize(kMax, kMax) << QSize(1080, 1920) << QSize(1080, 1080);
+        QTest::newRow("int-sized box")
+            << QSize(16, 9) << QSize(kMax, kMax) << QSize(kMax, int(std::lround(kMax * 9.0 / 16)));
         QTest::newRow("empty source") << QSize(100, 0) << QSize(10, 10) << QSize();
     }
 
@@ -135,14 +136,16 @@ private Q_SLOTS:
                                      .arg(box.height());
 
             const QRect crop = reelsmith::coverSourceRect(source, box);
-            QVERIFY2(!crop.isEmpty() && QRect(QPoint(0, 0), source).contains(crop), qPrintable(what));
+            QVERIFY2(!crop.isEmpty() && QRect(QPoint(0, 0), source).contains(crop),
+                     qPrintable(what));
             QVERIFY2(crop.width() == source.width() || crop.height() == source.height(),
                      qPrintable(what));
             QVERIFY2(std::abs(2 * qint64(crop.x()) + crop.width() - source.width()) <= 1 &&
                          std::abs(2 * qint64(crop.y()) + crop.height() - source.height()) <= 1,
                      qPrintable(what + QStringLiteral(": not centred")));
             // The crop's aspect is the box's: w / h = bw / bh, to a pixel of either side.
-            const double cross = double(crop.width()) * box.height() - double(crop.height()) * box.width();
+            const double cross =
+                double(crop.width()) * box.height() - double(crop.height()) * box.width();
             QVERIFY2(std::abs(cross) <= 0.5 * std::max(box.width(), box.height()) + 1 ||
                          crop.width() == 1 || crop.height() == 1,
                      qPrintable(what + QStringLiteral(": crop ") + text(crop)));

@@ -10,8 +10,8 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QImageWriter>
-#include <QProcess>
 #include <QPainter>
+#include <QProcess>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -529,15 +529,18 @@ private Q_SLOTS:
     void brokenJpegHeadersAreBadInput()
     {
         QFETCH(int, keep);
-        const QByteArray bytes = keep == 0
-                                     ? QByteArray("\xFF\xD8\xFF\xE0 not really a jpeg", 22)
-                                     : encode(quadrants({64, 48}), "JPEG").left(keep);
+        const QByteArray bytes = keep == 0 ? QByteArray("\xFF\xD8\xFF\xE0 not really a jpeg", 22)
+                                           : encode(quadrants({64, 48}), "JPEG").left(keep);
         const QString file = writeBytes(path(QStringLiteral("broken-%1.jpg").arg(keep)), bytes);
         expectBadInput(
             file, [&] { ImageLoader::probe(file); }, "probe");
         for (const Fit fit : {Fit::Contain, Fit::Cover}) {
             expectBadInput(
-                file, [&] { ImageLoader::load(file, {100, 100}, fit); }, "load");
+                file,
+                [&] {
+                    ImageLoader::load(file, {100, 100}, fit);
+                },
+                "load");
         }
     }
 
@@ -570,14 +573,14 @@ private Q_SLOTS:
         QTest::addColumn<QString>("name");
         QTest::addColumn<QSize>("size");
         QTest::addColumn<QByteArray>("format");
-        QTest::newRow("4000x16 JPEG") << QStringLiteral("strip-4000.jpg") << QSize(4000, 16)
-                                      << QByteArray("JPEG");
-        QTest::newRow("65000x16 JPEG") << QStringLiteral("strip-65000.jpg") << QSize(65000, 16)
-                                       << QByteArray("JPEG");
-        QTest::newRow("65000x16 PNG") << QStringLiteral("strip-65000.png") << QSize(65000, 16)
-                                      << QByteArray("PNG");
-        QTest::newRow("16000x16 WebP") << QStringLiteral("strip-16000.webp") << QSize(16000, 16)
-                                       << QByteArray("WEBP");
+        QTest::newRow("4000x16 JPEG")
+            << QStringLiteral("strip-4000.jpg") << QSize(4000, 16) << QByteArray("JPEG");
+        QTest::newRow("65000x16 JPEG")
+            << QStringLiteral("strip-65000.jpg") << QSize(65000, 16) << QByteArray("JPEG");
+        QTest::newRow("65000x16 PNG")
+            << QStringLiteral("strip-65000.png") << QSize(65000, 16) << QByteArray("PNG");
+        QTest::newRow("16000x16 WebP")
+            << QStringLiteral("strip-16000.webp") << QSize(16000, 16) << QByteArray("WEBP");
         QTest::newRow("16x65000 JPEG, upright")
             << QStringLiteral("column-65000.jpg") << QSize(16, 65000) << QByteArray("JPEG");
     }

@@ -44,8 +44,8 @@ QSize containSize(QSize source, QSize box)
         return {};
     // One factor for both sides, each side rounded: the long side lands on
     // the box's exactly, and pictures keep the sizes they always had.
-    const double scale = std::min(double(box.width()) / source.width(),
-                                  double(box.height()) / source.height());
+    const double scale =
+        std::min(double(box.width()) / source.width(), double(box.height()) / source.height());
     const auto side = [scale](int length, int limit) {
         return int(std::lround(std::clamp(length * scale, 1.0, double(limit))));
     };
@@ -57,8 +57,8 @@ QRect containRect(QSize source, QRect box)
     const QSize shown = containSize(source, box.size());
     if (shown.isEmpty())
         return {};
-    return {box.topLeft() + QPoint((box.width() - shown.width()) / 2,
-                                   (box.height() - shown.height()) / 2),
+    return {box.topLeft() +
+                QPoint((box.width() - shown.width()) / 2, (box.height() - shown.height()) / 2),
             shown};
 }
 

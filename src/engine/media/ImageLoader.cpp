@@ -100,8 +100,8 @@ void readQtHeader(QImageReader &reader, const QString &path, ImageInfo &info)
     // heap is not zero, as with MALLOC_PERTURB_=170).
     info.size = reader.size();
     if (!info.size.isValid() || info.size.isEmpty())
-        throwBadInput(QStringLiteral("%1: cannot read the %2 picture's header (%3)")
-                          .arg(path, QString::fromLatin1(info.format), reader.errorString()));
+        throwBadInput(QStringLiteral("%1: the %2 picture's header is damaged or cut short")
+                          .arg(path, QString::fromLatin1(info.format)));
     info.orientation = checkedOrientation(reader.transformation());
     const QImage::Format format = reader.imageFormat();
     const bool known = format > QImage::Format_Invalid && format < QImage::NImageFormats;
