@@ -1,12 +1,14 @@
 // Compositing: SceneOverlay's YUV planes and blend, layout boxes, paintScene
 // and captions.
 
+#include "TestMedia.h"
 #include "captions/Caption.h"
 #include "media/Av.h"
 #include "render/SceneOverlay.h"
 
 #include <QFontDatabase>
 #include <QPainter>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <cmath>
@@ -249,6 +251,71 @@ private Q_SLOTS:
         // One transparent pixel is enough to make it a blend instead.
         image.setPixelColor(63, 47, Qt::transparent);
         QVERIFY(!SceneOverlay::fromImage(image).coversFrame());
+    }
+
+    // A fill scene whose picture is a strip far wider than the frame: the
+    // middle of the strip (green over yellow) covers the whole frame. It was
+    // scaled to cover before the crop: 1.66 GB for the 4000x16 one, and the
+    // 65000x16 one came out as nothing at all over the background.
+    void fillSceneWithExtremeAspectCoversTheFrame_data()
+    {
+        QTest::addColumn<QSize>("size");
+        QTest::newRow("4000x16 JPEG") << QSize(4000, 16);
+        QTest::newRow("65000x16 JPEG") << QSize(65000, 16);
+    }
+
+    void fillSceneWithExtremeAspectCoversTheFrame()
+    {
+        QFETCH(QSize, size);
+        const QColor red(220, 30, 30), blue(30, 40, 220), green(30, 200, 40), yellow(230, 220, 30);
+        QImage strip(size, QImage::Format_RGB32);
+        {
+            QPainter p(&strip);
+            p.fillRect(0, 0, size.width() / 2, size.height(), red);
+            p.fillRect(size.width() / 2, 0, size.width() / 2, size.height(), blue);
+            const int band = 200, left = (size.width() - band) / 2;
+            p.fillRect(left, 0, band, size.height() / 2, green);
+            p.fillRect(left, size.height() / 2, band, size.height() / 2, yellow);
+        }
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString file =
+            testmedia::writeImage(dir.filePath(QStringLiteral("strip.jpg")), strip, "JPEG", 95);
+
+        const QSize frameSize(1080, 1920);
+        const Scene scene{file, 1.0, QString(), Layout::Fill};
+        QStringList warnings;
+        const SceneOverlay overlay = SceneOverlay::build(scene, file, frameSize, &warnings);
+        QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(QLatin1Char('\n'))));
+        QVERIFY(overlay.coversFrame());
+
+        av::Frame frame = yuvFrame(frameSize, 16, 128, 128); // black
+        overlay.blendOnto(frame.get());
+        const auto check = [&](QPoint at, QColor colour) {
+            const Yuv want = bt709(colour);
+            const int y = plane(frame.get(), 0, at.x(), at.y());
+            const int u = plane(frame.get(), 1, at.x() / 2, at.y() / 2);
+            const int v = plane(frame.get(), 2, at.x() / 2, at.y() / 2);
+            QVERIFY2(std::abs(y - want.y) <= 12 && std::abs(u - want.u) <= 12 &&
+                         std::abs(v - want.v) <= 12,
+                     qPrintable(QStringLiteral("at %1,%2: yuv %3 %4 %5, expected %6 %7 %8")
+                                    .arg(at.x())
+                                    .arg(at.y())
+                                    .arg(y)
+                                    .arg(u)
+                                    .arg(v)
+                                    .arg(want.y, 0, 'f', 0)
+                                    .arg(want.u, 0, 'f', 0)
+                                    .arg(want.v, 0, 'f', 0)));
+        };
+        // The top half green and the bottom half yellow, edge to edge (away
+        // from the middle row, where the JPEG's half-height chroma blends them).
+        for (const int x : {8, 540, 1070}) {
+            check({x, 100}, green);
+            check({x, 480}, green);
+            check({x, 1440}, yellow);
+            check({x, 1820}, yellow);
+        }
     }
 
     void transparentImageIsEmpty()

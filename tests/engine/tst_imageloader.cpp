@@ -3,6 +3,7 @@
 
 #include "TestMedia.h"
 #include "core/Error.h"
+#include "core/Geometry.h"
 #include "media/ImageLoader.h"
 
 #include <QBuffer>
@@ -10,6 +11,7 @@
 #include <QFile>
 #include <QImageWriter>
 #include <QPainter>
+#include <QProcess>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -78,6 +80,21 @@ QImage noise(QSize size)
             row[x] =
                 qRgb(int(rng.bounded(256)), (x * 255) / size.width(), (y * 255) / size.height());
     }
+    return image;
+}
+
+// A strip `size` wide and tall: red on the left, blue on the right, and in a
+// band of `band` columns around the centre green over yellow (top half,
+// bottom half). Covering a portrait box shows only the band.
+QImage strip(QSize size, int band)
+{
+    QImage image(size, QImage::Format_RGB32);
+    QPainter p(&image);
+    p.fillRect(0, 0, size.width() / 2, size.height(), kRed);
+    p.fillRect(size.width() / 2, 0, size.width() - size.width() / 2, size.height(), kBlue);
+    const int left = (size.width() - band) / 2;
+    p.fillRect(left, 0, band, size.height() / 2, kGreen);
+    p.fillRect(left, size.height() / 2, band, size.height() - size.height() / 2, kYellow);
     return image;
 }
 
@@ -495,6 +512,135 @@ private Q_SLOTS:
             "load");
         expectBadInput(
             file, [&] { ImageLoader::probe(file); }, "probe");
+    }
+
+    // Headers cut short or garbled. Qt 6.4.2's JPEG handler leaves its pixel
+    // format uninitialised when it cannot read the header; asking for it
+    // anyway crashed whenever fresh heap was not zero (see the next test).
+    void brokenJpegHeadersAreBadInput_data()
+    {
+        QTest::addColumn<int>("keep"); // bytes of a real JPEG kept; 0: magic then text
+        QTest::newRow("jpeg magic then text") << 0;
+        QTest::newRow("first 4 bytes of a JPEG") << 4;
+        QTest::newRow("first 20 bytes of a JPEG") << 20;
+        QTest::newRow("first 200 bytes of a JPEG") << 200;
+    }
+
+    void brokenJpegHeadersAreBadInput()
+    {
+        QFETCH(int, keep);
+        const QByteArray bytes = keep == 0 ? QByteArray("\xFF\xD8\xFF\xE0 not really a jpeg", 22)
+                                           : encode(quadrants({64, 48}), "JPEG").left(keep);
+        const QString file = writeBytes(path(QStringLiteral("broken-%1.jpg").arg(keep)), bytes);
+        expectBadInput(
+            file, [&] { ImageLoader::probe(file); }, "probe");
+        for (const Fit fit : {Fit::Contain, Fit::Cover}) {
+            expectBadInput(
+                file,
+                [&] {
+                    ImageLoader::load(file, {100, 100}, fit);
+                },
+                "load");
+        }
+    }
+
+    // The unreadable pictures again, in a child process with glibc filling
+    // fresh heap with garbage (MALLOC_PERTURB_): a value read but never
+    // written by a library shows up there rather than hiding behind zeros.
+    void unreadableFilesWithGarbageInFreshHeap()
+    {
+        if (qEnvironmentVariableIsSet("MALLOC_PERTURB_"))
+            QSKIP("this whole run already has MALLOC_PERTURB_ set");
+        QProcess child;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("MALLOC_PERTURB_"), QStringLiteral("170"));
+        child.setProcessEnvironment(env);
+        child.setProcessChannelMode(QProcess::MergedChannels);
+        child.start(QCoreApplication::applicationFilePath(),
+                    {QStringLiteral("brokenJpegHeadersAreBadInput"),
+                     QStringLiteral("unreadableFilesAreBadInput")});
+        QVERIFY2(child.waitForFinished(120000), "the child run did not finish");
+        const QString output = QString::fromLocal8Bit(child.readAll());
+        QVERIFY2(child.exitStatus() == QProcess::NormalExit, qPrintable(output));
+        QVERIFY2(child.exitCode() == 0, qPrintable(output));
+        QVERIFY2(output.contains(QStringLiteral("0 failed")), qPrintable(output));
+    }
+
+    // Pictures far wider than any frame: Cover shows the middle of the strip
+    // over the whole box, as large as the box and no larger.
+    void extremeAspectRatiosCoverTheBox_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QSize>("size");
+        QTest::addColumn<QByteArray>("format");
+        QTest::newRow("4000x16 JPEG")
+            << QStringLiteral("strip-4000.jpg") << QSize(4000, 16) << QByteArray("JPEG");
+        QTest::newRow("65000x16 JPEG")
+            << QStringLiteral("strip-65000.jpg") << QSize(65000, 16) << QByteArray("JPEG");
+        QTest::newRow("65000x16 PNG")
+            << QStringLiteral("strip-65000.png") << QSize(65000, 16) << QByteArray("PNG");
+        QTest::newRow("16000x16 WebP")
+            << QStringLiteral("strip-16000.webp") << QSize(16000, 16) << QByteArray("WEBP");
+        QTest::newRow("16x65000 JPEG, upright")
+            << QStringLiteral("column-65000.jpg") << QSize(16, 65000) << QByteArray("JPEG");
+    }
+
+    void extremeAspectRatiosCoverTheBox()
+    {
+        QFETCH(QString, name);
+        QFETCH(QSize, size);
+        QFETCH(QByteArray, format);
+        if (format == "WEBP" && !QImageWriter::supportedImageFormats().contains("webp"))
+            QSKIP("no WebP image plugin: install qt6-image-formats-plugins");
+        const bool tall = size.height() > size.width();
+        QImage picture = strip(tall ? size.transposed() : size, 200);
+        if (tall)
+            picture = picture.transformed(QTransform().rotate(-90)); // green on the left
+        const QString file = writeImage(path(name), picture, format.constData(), 95);
+
+        const QSize box(1080, 1920);
+        const LoadedImage loaded = ImageLoader::load(file, box, Fit::Cover);
+        QCOMPARE(loaded.info.size, size);
+        QCOMPARE(loaded.image.size(), box);
+        const QImage rgb = loaded.image.convertToFormat(QImage::Format_RGB32);
+        // Top and bottom halves (left and right for the upright column), edge to edge.
+        const QList<QPoint> first = tall ? QList<QPoint>{{270, 20}, {270, 960}, {270, 1900}}
+                                         : QList<QPoint>{{20, 480}, {540, 480}, {1060, 480}};
+        const QList<QPoint> second = tall ? QList<QPoint>{{810, 20}, {810, 960}, {810, 1900}}
+                                          : QList<QPoint>{{20, 1440}, {540, 1440}, {1060, 1440}};
+        for (const QPoint at : first)
+            QVERIFY2(near(sample(rgb, at, 2), kGreen, 40),
+                     qPrintable(describe(sample(rgb, at, 2))));
+        for (const QPoint at : second)
+            QVERIFY2(near(sample(rgb, at, 2), kYellow, 40),
+                     qPrintable(describe(sample(rgb, at, 2))));
+
+        // Contain: the whole strip, one side as long as the box's.
+        const LoadedImage whole = ImageLoader::load(file, box, Fit::Contain);
+        QCOMPARE(whole.image.size(), fittedSize(size, box, Fit::Contain));
+    }
+
+    // 1,700,000 x 1: the covering size overflowed int once. Shown: the
+    // middle pixel over the whole box, or the whole line one pixel high.
+    void onePixelHighPictureIsShown()
+    {
+        QImage line(1700000, 1, QImage::Format_RGB32);
+        line.fill(kRed);
+        for (int x = 765000; x < 935000; ++x) // the middle tenth
+            line.setPixelColor(x, 0, kGreen);
+        const QString file = writeImage(path("line.bmp"), line, "BMP");
+
+        const LoadedImage covered = ImageLoader::load(file, {1080, 1920}, Fit::Cover);
+        QCOMPARE(covered.info.size, QSize(1700000, 1));
+        QCOMPARE(covered.image.size(), QSize(1080, 1920));
+        const QImage rgb = covered.image.convertToFormat(QImage::Format_RGB32);
+        for (const QPoint at : {QPoint(4, 4), QPoint(540, 960), QPoint(1075, 1915)})
+            QVERIFY2(near(sample(rgb, at, 2), kGreen), qPrintable(describe(sample(rgb, at, 2))));
+
+        const LoadedImage contained = ImageLoader::load(file, {1080, 1920}, Fit::Contain);
+        QCOMPARE(contained.image.size(), QSize(1080, 1));
+        QVERIFY(near(contained.image.pixelColor(540, 0), kGreen));
+        QVERIFY(near(contained.image.pixelColor(100, 0), kRed));
     }
 
     void folderIsBadInput()

@@ -1,6 +1,7 @@
 #include "preview/PreviewBackground.h"
 
 #include "core/Error.h"
+#include "core/Geometry.h"
 #include "media/BackgroundReader.h"
 
 #include <QCoreApplication>
@@ -26,15 +27,6 @@ constexpr qint64 kResyncCooldownMs = 1000;
 // A seek has landed when a frame within this distance of its target arrives.
 constexpr qint64 kSeekLandedMs = 200;
 constexpr int kSeekGuardMs = 400;
-
-// Cover, as the export scales the background: the largest centred part of the
-// clip with the output's aspect.
-QRect coverCrop(QSize frame, QSize image)
-{
-    const QSize source = frame.scaled(image, Qt::KeepAspectRatio);
-    return {QPoint((image.width() - source.width()) / 2, (image.height() - source.height()) / 2),
-            source};
-}
 
 // The messages are the preview's, and translated under its name.
 QString cannotPlay(const QString &path)
@@ -440,7 +432,8 @@ const QImage &PreviewBackground::converted(QSize size)
     // Converted straight to the size it is painted at (never larger than the
     // clip): a 1080x1920 frame is shown in a few hundred pixels.
     const QSize upright = sideways ? stored.transposed() : stored;
-    const QSize crop = coverCrop(size, upright).size();
+    // Cover, as the export frames the background (core/Geometry).
+    const QSize crop = coverSourceRect(upright, size).size();
     const double factor = crop.isEmpty()
                               ? 1.0
                               : std::min(1.0, std::max(double(size.width()) / crop.width(),
@@ -453,7 +446,7 @@ const QImage &PreviewBackground::converted(QSize size)
     if (turn)
         image = image.transformed(QTransform().rotate(m_rotation));
     // Cropped once here rather than at every paint.
-    const QRect visible = coverCrop(size, image.size());
+    const QRect visible = coverSourceRect(image.size(), size);
     m_frameImage = visible == image.rect() ? image : image.copy(visible);
     return m_frameImage;
 }

@@ -1,5 +1,6 @@
 #include "media/BackgroundReader.h"
 
+#include "core/Geometry.h"
 #include "media/MediaProbe.h"
 
 extern "C" {
@@ -199,23 +200,10 @@ void BackgroundReader::scale(const AVFrame *source, AVFrame *dst)
     const QSize upright = sideways ? QSize(sh, sw) : QSize(sw, sh);
     QRect placed(QPoint(0, 0), m_output);
     QSize crop = upright;
-    const bool wider =
-        int64_t(upright.width()) * m_output.height() > int64_t(upright.height()) * m_output.width();
     if (m_fit == Fit::Cover) {
-        if (wider)
-            crop.setWidth(
-                int(std::lround(double(upright.height()) * m_output.width() / m_output.height())));
-        else
-            crop.setHeight(
-                int(std::lround(double(upright.width()) * m_output.height() / m_output.width())));
+        crop = coverSourceRect(upright, m_output).size();
     } else {
-        QSize inside = m_output;
-        if (wider)
-            inside.setHeight(
-                int(std::lround(double(m_output.width()) * upright.height() / upright.width())));
-        else
-            inside.setWidth(
-                int(std::lround(double(m_output.height()) * upright.width() / upright.height())));
+        QSize inside = containSize(upright, m_output);
         inside = QSize(std::clamp(inside.width() & ~1, 2, m_output.width()),
                        std::clamp(inside.height() & ~1, 2, m_output.height()));
         placed = QRect(((m_output.width() - inside.width()) / 2) & ~1,

@@ -1,6 +1,7 @@
 #include "media/ImageLoader.h"
 
 #include "core/Error.h"
+#include "core/Geometry.h"
 
 #include <QBuffer>
 #include <QFile>
@@ -11,7 +12,6 @@
 #include <turbojpeg.h>
 #include <webp/decode.h>
 
-#include <cmath>
 #include <memory>
 #include <optional>
 
@@ -78,7 +78,14 @@ bool swapsAxes(QImageIOHandler::Transformations t)
     return t.testFlag(QImageIOHandler::TransformationRotate90);
 }
 
-// Header read through Qt's reader on a device: format and EXIF orientation.
+// Anything but the eight EXIF orientations (a value read from a file, through
+// a plugin) counts as none.
+QImageIOHandler::Transformations checkedOrientation(QImageIOHandler::Transformations t)
+{
+    return (t.toInt() & ~0x7) == 0 ? t : QImageIOHandler::TransformationNone;
+}
+
+// Header read through Qt's reader on a device: format, size and EXIF orientation.
 void readQtHeader(QImageReader &reader, const QString &path, ImageInfo &info)
 {
     reader.setDecideFormatFromContent(true);
@@ -87,20 +94,75 @@ void readQtHeader(QImageReader &reader, const QString &path, ImageInfo &info)
         throwBadInput(QStringLiteral("%1: not a picture this program can read (%2)")
                           .arg(path, reader.errorString()));
     info.format = reader.format();
+    // Nothing else is asked of a header that gives no size: Qt 6.4.2's JPEG
+    // handler then leaves its pixel format uninitialised, and
+    // QImage::toPixelFormat() indexes a table with it (a crash whenever fresh
+    // heap is not zero, as with MALLOC_PERTURB_=170).
     info.size = reader.size();
-    info.orientation = reader.transformation();
+    if (!info.size.isValid() || info.size.isEmpty())
+        throwBadInput(QStringLiteral("%1: the %2 picture's header is damaged or cut short")
+                          .arg(path, QString::fromLatin1(info.format)));
+    info.orientation = checkedOrientation(reader.transformation());
     const QImage::Format format = reader.imageFormat();
-    info.mayHaveAlpha = format == QImage::Format_Invalid ||
-                        QImage::toPixelFormat(format).alphaUsage() == QPixelFormat::UsesAlpha;
+    const bool known = format > QImage::Format_Invalid && format < QImage::NImageFormats;
+    info.mayHaveAlpha =
+        !known || QImage::toPixelFormat(format).alphaUsage() == QPixelFormat::UsesAlpha;
 }
 
-// The scaled size the decoder produces for a factor, as TJSCALED defines it.
-int tjScaled(int dimension, tjscalingfactor f)
+// What is shown of a picture, in its stored (unrotated) axes.
+struct Framing
 {
-    return (dimension * f.num + f.denom - 1) / f.denom;
+    Fit fit = Fit::Contain;
+    QSize target; // the size it is shown at
+
+    // The part of the picture, decoded at `decoded`, that is shown: for
+    // Cover the centre with the target's aspect, cropped before any scaling
+    // (scaling a 4000x16 picture to cover 1080x1920 first took 1.66 GB).
+    QRect visible(QSize decoded) const
+    {
+        return fit == Fit::Cover ? coverSourceRect(decoded, target) : QRect(QPoint(0, 0), decoded);
+    }
+    // Whether a picture decoded at `decoded` shows the target without upscaling.
+    bool isCoveredBy(QSize decoded) const
+    {
+        const QSize shown = visible(decoded).size();
+        return shown.width() >= target.width() && shown.height() >= target.height();
+    }
+};
+
+Framing framingFor(const ImageInfo &info, QSize box, Fit fit)
+{
+    const QSize shown = fittedSize(info.orientedSize(), box, fit);
+    return {fit, swapsAxes(info.orientation) ? shown.transposed() : shown};
 }
 
-tjscalingfactor chooseScalingFactor(QSize source, QSize needed)
+// Asks a Qt reader for only the part that is shown, at the size it is shown at.
+void clipAndScale(QImageReader &reader, const Framing &framing, QSize stored)
+{
+    const QRect visible = framing.visible(stored);
+    const bool clipped = visible.size() != stored;
+    if (clipped)
+        reader.setClipRect(visible);
+    // QImageReader ignores the clip rectangle of a handler that can scale but
+    // not clip; such a picture is read clipped and scaled afterwards.
+    if (!clipped || reader.supportsOption(QImageIOHandler::ClipRect) ||
+        !reader.supportsOption(QImageIOHandler::ScaledSize))
+        reader.setScaledSize(framing.target);
+}
+
+// The size the decoder produces for a factor, as TJSCALED defines it, in
+// 64 bits.
+QSize tjScaled(QSize size, tjscalingfactor f)
+{
+    const auto side = [f](int length) {
+        return int((qint64(length) * f.num + f.denom - 1) / f.denom);
+    };
+    return {side(size.width()), side(size.height())};
+}
+
+// The smallest factor whose decode still shows the target without
+// upscaling; 1/1 when none does (the decoder never upscales).
+tjscalingfactor chooseScalingFactor(QSize source, const Framing &framing)
 {
     int count = 0;
     const tjscalingfactor *factors = tjGetScalingFactors(&count);
@@ -109,45 +171,32 @@ tjscalingfactor chooseScalingFactor(QSize source, QSize needed)
         return best;
     for (int i = 0; i < count; ++i) {
         const tjscalingfactor f = factors[i];
-        if (f.num > f.denom) // never upsample in the decoder
+        if (f.num <= 0 || f.denom <= 0 || f.num > f.denom) // never upsample in the decoder
             continue;
-        if (tjScaled(source.width(), f) < needed.width() ||
-            tjScaled(source.height(), f) < needed.height())
+        if (!framing.isCoveredBy(tjScaled(source, f)))
             continue;
-        if (double(f.num) / f.denom < double(best.num) / best.denom)
+        if (qint64(f.num) * best.denom < qint64(best.num) * f.denom)
             best = f;
     }
     return best;
 }
 
-QImage finish(QImage decoded, QSize rawTarget, const ImageInfo &info, QSize box, Fit fit)
+// Scales the shown part to the display size and orients it. Each step gives
+// a null image when memory runs out: that is an error, never a picture that
+// draws nothing.
+QImage finish(const QString &path, QImage shown, QSize target,
+              QImageIOHandler::Transformations orientation)
 {
-    if (decoded.size() != rawTarget)
-        decoded = decoded.scaled(rawTarget, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
-    QImage oriented = applyOrientation(std::move(decoded), info.orientation);
-    if (fit == Fit::Cover && oriented.size() != box) {
-        const QRect crop((oriented.width() - box.width()) / 2,
-                         (oriented.height() - box.height()) / 2, box.width(), box.height());
-        oriented = oriented.copy(crop);
-    }
-    return oriented.convertToFormat(QImage::Format_ARGB32_Premultiplied);
-}
-
-// The display size, in the picture's stored (unrotated) axes, that the
-// decoder must reach; for Cover it is the size before the centre crop.
-QSize rawTargetSize(const ImageInfo &info, QSize box, Fit fit)
-{
-    const QSize oriented = info.orientedSize();
-    QSize target;
-    if (fit == Fit::Cover) {
-        const double scale = std::max(double(box.width()) / oriented.width(),
-                                      double(box.height()) / oriented.height());
-        target = QSize(std::max(box.width(), int(std::ceil(oriented.width() * scale - 1e-6))),
-                       std::max(box.height(), int(std::ceil(oriented.height() * scale - 1e-6))));
-    } else {
-        target = ImageLoader::displaySize(oriented, box, fit);
-    }
-    return swapsAxes(info.orientation) ? target.transposed() : target;
+    if (!shown.isNull() && shown.size() != target)
+        shown = shown.scaled(target, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+    QImage oriented = applyOrientation(std::move(shown), orientation)
+                          .convertToFormat(QImage::Format_ARGB32_Premultiplied);
+    if (oriented.isNull())
+        throwFailure(QStringLiteral("%1: out of memory for a %2x%3 picture")
+                         .arg(path)
+                         .arg(target.width())
+                         .arg(target.height()));
+    return oriented;
 }
 
 LoadedImage loadJpeg(const QString &path, QSize box, Fit fit)
@@ -178,15 +227,16 @@ LoadedImage loadJpeg(const QString &path, QSize box, Fit fit)
         buffer.setData(bytes);
         buffer.open(QIODevice::ReadOnly);
         QImageReader reader(&buffer, "jpeg");
-        out.info.orientation = reader.transformation();
+        out.info.orientation = checkedOrientation(reader.transformation());
     }
 
-    const QSize rawTarget = rawTargetSize(out.info, box, fit);
-    const tjscalingfactor f = chooseScalingFactor(out.info.size, rawTarget);
+    const Framing framing = framingFor(out.info, box, fit);
+    const tjscalingfactor f = chooseScalingFactor(out.info.size, framing);
     out.scaleNum = f.num;
     out.scaleDenom = f.denom;
-    const QSize decodedSize(tjScaled(width, f), tjScaled(height, f));
+    const QSize decodedSize = tjScaled(out.info.size, f);
     out.decodedSize = decodedSize;
+    QRect visible = framing.visible(decodedSize);
 
     QImage decoded(decodedSize, QImage::Format_RGBX8888);
     if (decoded.isNull())
@@ -209,19 +259,22 @@ LoadedImage loadJpeg(const QString &path, QSize box, Fit fit)
             QImageReader reader(path);
             reader.setDecideFormatFromContent(true);
             reader.setAutoTransform(false);
-            reader.setScaledSize(rawTarget);
+            clipAndScale(reader, framing, out.info.size);
             QImage fallback = reader.read();
             if (fallback.isNull())
                 throwBadInput(QStringLiteral("%1: cannot decode JPEG: %2").arg(path, why));
             out.scaleNum = out.scaleDenom = 1;
-            out.decodedSize = out.info.size;
-            decoded = std::move(fallback);
+            out.decodedSize = fallback.size();
+            decoded = std::move(fallback); // already only the visible part
+            visible = decoded.rect();
         }
     }
     // A 12-megapixel photo is several MB compressed; it is not needed past here.
     tj.reset();
     bytes = QByteArray();
-    out.image = finish(std::move(decoded), rawTarget, out.info, box, fit);
+    if (visible != decoded.rect())
+        decoded = decoded.copy(visible);
+    out.image = finish(path, std::move(decoded), framing.target, out.info.orientation);
     return out;
 }
 
@@ -252,17 +305,25 @@ std::optional<LoadedImage> loadWebp(const QString &path, QSize box, Fit fit)
     {
         QImageReader header(path); // EXIF orientation, when Qt's reader finds one
         header.setDecideFormatFromContent(true);
-        out.info.orientation = header.transformation();
+        out.info.orientation = checkedOrientation(header.transformation());
     }
-    const QSize rawTarget = rawTargetSize(out.info, box, fit);
-    const QSize decodeSize = rawTarget.width() < out.info.size.width() ? rawTarget : out.info.size;
+    // libwebp crops, then scales, while decoding.
+    const Framing framing = framingFor(out.info, box, fit);
+    const QRect visible = framing.visible(out.info.size);
+    const QSize decodeSize =
+        framing.target.width() < visible.width() ? framing.target : visible.size();
     QImage decoded(decodeSize, QImage::Format_ARGB32_Premultiplied);
     if (decoded.isNull())
         throwFailure(QStringLiteral("%1: out of memory for a %2x%3 picture")
                          .arg(path)
                          .arg(decodeSize.width())
                          .arg(decodeSize.height()));
-    config.options.use_scaling = decodeSize != out.info.size;
+    config.options.use_cropping = visible.size() != out.info.size;
+    config.options.crop_left = visible.x();
+    config.options.crop_top = visible.y();
+    config.options.crop_width = visible.width();
+    config.options.crop_height = visible.height();
+    config.options.use_scaling = decodeSize != visible.size();
     config.options.scaled_width = decodeSize.width();
     config.options.scaled_height = decodeSize.height();
     // Qt's ARGB32_Premultiplied is premultiplied BGRA in memory on little-endian machines.
@@ -279,7 +340,7 @@ std::optional<LoadedImage> loadWebp(const QString &path, QSize box, Fit fit)
                           .arg(path)
                           .arg(int(status)));
     out.decodedSize = decodeSize;
-    out.image = finish(std::move(decoded), rawTarget, out.info, box, fit);
+    out.image = finish(path, std::move(decoded), framing.target, out.info.orientation);
     return out;
 }
 
@@ -304,14 +365,14 @@ LoadedImage loadWithQt(const QString &path, QSize box, Fit fit)
     if (out.info.format == "png")
         checkPngComplete(path);
     checkPixelCount(path, out.info.size);
-    const QSize rawTarget = rawTargetSize(out.info, box, fit);
-    reader.setScaledSize(rawTarget);
+    const Framing framing = framingFor(out.info, box, fit);
+    clipAndScale(reader, framing, out.info.size);
     QImage decoded = reader.read();
     if (decoded.isNull())
         throwBadInput(QStringLiteral("%1: cannot decode %2 picture: %3")
                           .arg(path, QString::fromLatin1(out.info.format), reader.errorString()));
-    out.decodedSize = out.info.size;
-    out.image = finish(std::move(decoded), rawTarget, out.info, box, fit);
+    out.decodedSize = decoded.size();
+    out.image = finish(path, std::move(decoded), framing.target, out.info.orientation);
     return out;
 }
 
@@ -324,12 +385,7 @@ QSize ImageInfo::orientedSize() const
 
 QSize ImageLoader::displaySize(QSize source, QSize box, Fit fit)
 {
-    if (fit == Fit::Cover || source.isEmpty())
-        return box;
-    const double scale =
-        std::min(double(box.width()) / source.width(), double(box.height()) / source.height());
-    return QSize(std::clamp(int(std::lround(source.width() * scale)), 1, box.width()),
-                 std::clamp(int(std::lround(source.height() * scale)), 1, box.height()));
+    return fittedSize(source, box, fit);
 }
 
 ImageInfo ImageLoader::probe(const QString &path)

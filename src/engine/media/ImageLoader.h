@@ -26,7 +26,7 @@ struct LoadedImage
     ImageInfo info;
     int scaleNum = 1; // the JPEG decoder's scaling factor (1/1 for other formats)
     int scaleDenom = 1;
-    QSize decodedSize; // size the pixels were decoded at, before resampling
+    QSize decodedSize; // size the decoder delivered, before cropping and resampling
     QStringList warnings;
 };
 
@@ -45,9 +45,14 @@ public:
     // The size the picture is shown at for `box` and `fit` (Cover returns the box).
     static QSize displaySize(QSize orientedSource, QSize box, Fit fit);
 
-    // Decodes the picture at the size it is shown at: JPEG through TurboJPEG at
-    // the smallest scaling factor whose result still covers the display size,
-    // other formats through QImageReader::setScaledSize. EXIF orientation applied.
+    // Decodes the part of the picture that is shown (for Cover, the centre
+    // with the box's aspect, cropped before it is scaled) at the size it is
+    // shown at: JPEG through TurboJPEG at the smallest scaling factor whose
+    // result still covers that, WebP through libwebp cropping and scaling,
+    // other formats through QImageReader's clip rectangle and scaled size.
+    // EXIF orientation applied. The image is never null and never larger than
+    // the box; throws Error(BadInput) naming the file when it cannot be read,
+    // Error(Failure) when memory runs out.
     static LoadedImage load(const QString &path, QSize box, Fit fit);
 };
 
