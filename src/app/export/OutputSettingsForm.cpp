@@ -71,36 +71,23 @@ QString OutputSettingsForm::problem(const reelsmith::OutputSettings &output)
     const QString problem = checkOutputSettings(output, &key);
     if (problem.isEmpty())
         return {};
-    const QByteArray keyBytes = key.toLatin1();
-    for (const OutputLimit &limit : outputLimits()) {
-        if (keyBytes != limit.key)
+    // %1 is the value, %2 and %3 the limits from the table.
+    static const struct
+    {
+        const char *key;
+        const char *text;
+    } kMessages[] = {
+        {"width", QT_TR_NOOP("The width must be an even number from %2 to %3, not %1.")},
+        {"height", QT_TR_NOOP("The height must be an even number from %2 to %3, not %1.")},
+        {"fps", QT_TR_NOOP("The frame rate must be from %2 to %3 fps, not %1.")},
+        {"crf", QT_TR_NOOP("The quality (CRF) must be from %2 to %3, not %1.")},
+        {"threads", QT_TR_NOOP("Encoder threads must be from %2 (automatic) to %3, not %1.")},
+    };
+    for (const auto &message : kMessages) {
+        if (key != QLatin1String(message.key))
             continue;
-        const int value = output.*limit.member;
-        if (key == QLatin1String("width"))
-            return tr("The width must be an even number from %2 to %3, not %1.")
-                .arg(value)
-                .arg(limit.min)
-                .arg(limit.max);
-        if (key == QLatin1String("height"))
-            return tr("The height must be an even number from %2 to %3, not %1.")
-                .arg(value)
-                .arg(limit.min)
-                .arg(limit.max);
-        if (key == QLatin1String("fps"))
-            return tr("The frame rate must be from %2 to %3 fps, not %1.")
-                .arg(value)
-                .arg(limit.min)
-                .arg(limit.max);
-        if (key == QLatin1String("crf"))
-            return tr("The quality (CRF) must be from %2 to %3, not %1.")
-                .arg(value)
-                .arg(limit.min)
-                .arg(limit.max);
-        if (key == QLatin1String("threads"))
-            return tr("Encoder threads must be from %2 (automatic) to %3, not %1.")
-                .arg(value)
-                .arg(limit.min)
-                .arg(limit.max);
+        const OutputLimit &limit = outputLimit(message.key);
+        return tr(message.text).arg(output.*limit.member).arg(limit.min).arg(limit.max);
     }
     if (key == QLatin1String("preset"))
         return tr("“%1” is not one of x264's presets.").arg(output.preset);
