@@ -1,5 +1,5 @@
-// The picture loader: header probe, then a decode at a small display size in
-// both placements, for every format it reads (JPEG through TurboJPEG, WebP
+// The picture loader: header probe, then decodes at a small display size in
+// both placements and at the output size, for every format it reads (JPEG through TurboJPEG, WebP
 // through libwebp, PNG, BMP, GIF... through Qt's readers).
 
 #include "FuzzSupport.h"
@@ -22,9 +22,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     } catch (const Error &) {
         return 0; // refused up front: the loader is not asked
     }
-    for (const Fit fit : {Fit::Contain, Fit::Cover}) {
+    // A thumbnail-sized box in both placements, and a `fill` scene at the
+    // default output size: extreme aspect ratios only blow up at real sizes.
+    const struct
+    {
+        QSize box;
+        Fit fit;
+    } loads[] = {
+        {QSize(64, 96), Fit::Contain}, {QSize(64, 96), Fit::Cover}, {QSize(720, 1280), Fit::Cover}};
+    for (const auto &load : loads) {
         try {
-            (void)ImageLoader::load(path, QSize(64, 96), fit);
+            (void)ImageLoader::load(path, load.box, load.fit);
         } catch (const Error &) {
         }
     }
