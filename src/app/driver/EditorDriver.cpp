@@ -143,7 +143,6 @@ int main(int argc, char **argv)
     const QString language =
         qEnvironmentVariable("REELSMITH_DRIVER_LANGUAGE", QStringLiteral("en"));
     Translations::apply(language);
-    EditorSettings::applyUserBackgroundFolder();
     MainWindow window;
     window.resize(1280, 800);
     window.show();
