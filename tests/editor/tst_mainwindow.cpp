@@ -477,7 +477,8 @@ private slots:
     {
         MainWindow window;
         SceneListModel *model = window.sceneModel();
-        QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy resets(model, &QAbstractItemModel::modelReset);
         QSignalSpy inserted(model, &QAbstractItemModel::rowsInserted);
         QSignalSpy moved(model, &QAbstractItemModel::rowsMoved);
@@ -486,7 +487,8 @@ private slots:
         const QString cyan = picture(QStringLiteral("cyan.png"), Qt::cyan);
         window.addPictures({m_red, m_green, m_blue, yellow, cyan});
         QCOMPARE(inserted.count(), 1);
-        auto *pictureEdit = window.inspector()->findChild<QLineEdit *>(QStringLiteral("pictureEdit"));
+        auto *pictureEdit =
+            window.inspector()->findChild<QLineEdit *>(QStringLiteral("pictureEdit"));
         QVERIFY(pictureEdit);
         const auto inspected = [&] { return QFileInfo(pictureEdit->text()).completeBaseName(); };
         auto *list = window.findChild<QListView *>(QStringLiteral("sceneList"));
@@ -520,7 +522,8 @@ private slots:
         QCOMPARE(inspected(), QStringLiteral("yellow"));
 
         // A typed duration edits the scene both show.
-        auto *duration = window.inspector()->findChild<QDoubleSpinBox *>(QStringLiteral("durationSpin"));
+        auto *duration =
+            window.inspector()->findChild<QDoubleSpinBox *>(QStringLiteral("durationSpin"));
         duration->setValue(7.5);
         QCOMPARE(window.document()->scene(2).duration, 7.5);
 

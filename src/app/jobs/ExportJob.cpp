@@ -14,9 +14,8 @@ ExportJob::ExportJob(Project project, QString outputPath, const BackgroundFolder
     } catch (const Error &error) {
         // In the row, like every other problem of the project, with the same
         // context the render gives its own errors.
-        const QString prefix = m_project.filePath.isEmpty()
-                                   ? QString()
-                                   : m_project.filePath + QStringLiteral(": ");
+        const QString prefix =
+            m_project.filePath.isEmpty() ? QString() : m_project.filePath + QStringLiteral(": ");
         m_backgroundProblem = Error(error.kind(), prefix + error.message());
     }
 }

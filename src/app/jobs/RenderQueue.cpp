@@ -239,8 +239,9 @@ QString RenderQueue::stateName(State state)
 void RenderQueue::startQueued()
 {
     // Started jobs that are not finished hold a pool thread, paused or not.
-    auto running = std::count_if(m_entries.begin(), m_entries.end(),
-                                 [](const auto &e) { return e->started && !e->status.isFinished(); });
+    auto running = std::count_if(m_entries.begin(), m_entries.end(), [](const auto &e) {
+        return e->started && !e->status.isFinished();
+    });
     for (const auto &e : m_entries) {
         if (running >= m_pool.maxThreadCount())
             break;
@@ -270,8 +271,8 @@ void RenderQueue::start(Entry &e)
     connect(e.watcher.get(), &QFutureWatcherBase::finished, this, [this, id] { onFinished(id); });
     // The task shares the job and its outcome, and touches nothing else of
     // the queue's: the queue may be destroyed while it is still unwinding.
-    e.future = QtConcurrent::run(
-        &m_pool, [job = e.job, outcome = e.outcome](QPromise<QString> &promise) {
+    e.future =
+        QtConcurrent::run(&m_pool, [job = e.job, outcome = e.outcome](QPromise<QString> &promise) {
             try {
                 outcome->result = job->run(promise);
             } catch (...) {

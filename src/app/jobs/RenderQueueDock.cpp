@@ -148,9 +148,9 @@ void RenderQueueDock::updateActions()
     const auto job = m_queue->job(selectedJobId());
     const bool paused = job && job->state == State::Paused;
     m_ui->pauseButton->setText(paused ? tr("&Resume") : tr("&Pause"));
-    m_ui->pauseButton->setEnabled(job && !job->writing &&
-                                  (paused || job->state == State::Queued ||
-                                   job->state == State::Running));
+    m_ui->pauseButton->setEnabled(
+        job && !job->writing &&
+        (paused || job->state == State::Queued || job->state == State::Running));
     // A job writing its file finishes it: cancelling it would change nothing.
     m_ui->cancelButton->setEnabled(job && !job->isFinished() && !job->writing);
     m_ui->openFolderButton->setEnabled(job && job->state == State::Done);

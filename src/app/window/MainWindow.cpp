@@ -49,8 +49,8 @@ MainWindow::MainWindow(QWidget *parent)
       m_sceneModel(new SceneListModel(m_doc, m_thumbnails, this)),
       m_inspector(new SceneInspector(m_doc)), m_queue(new RenderQueue(this)),
       m_projectPanel(new ProjectPanel(m_doc, m_clipThumbnails, m_queue)),
-      m_autosave(new Autosave(m_doc, 3000, this)), m_queueDock(new RenderQueueDock(m_queue)), m_meter(new MemoryMeterWidget),
-      m_preview(new PreviewPanel)
+      m_autosave(new Autosave(m_doc, 3000, this)), m_queueDock(new RenderQueueDock(m_queue)),
+      m_meter(new MemoryMeterWidget), m_preview(new PreviewPanel)
 {
     m_ui->setupUi(this);
     setAcceptDrops(true);
