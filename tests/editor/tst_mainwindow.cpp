@@ -372,6 +372,20 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(
             !list->findItems(QStringLiteral("gameplay clip"), Qt::MatchExactly).isEmpty(), 10000);
 
+        // The same clip twice at once: each import gets its own file.
+        finished.clear();
+        const int twiceA = panel->importBackground(clip);
+        const int twiceB = panel->importBackground(clip);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 60000);
+        QCOMPARE(queue->job(twiceA)->state, RenderQueue::State::Done);
+        QCOMPARE(queue->job(twiceB)->state, RenderQueue::State::Done);
+        QVERIFY(queue->job(twiceA)->result.outputPath != queue->job(twiceB)->result.outputPath);
+        QVERIFY(queue->job(twiceA)->result.outputPath != made);
+        QCOMPARE(testmedia::probe(queue->job(twiceA)->result.outputPath).height, 1280);
+        QCOMPARE(testmedia::probe(queue->job(twiceB)->result.outputPath).height, 1280);
+        const QString last = queue->job(twiceB)->result.outputPath;
+        QCOMPARE(window.document()->project().background, last);
+
         // A file that is no video: the queue's row fails naming it (no
         // message box under a progress dialog), nothing is added.
         QFile junk(m_dir.filePath(QStringLiteral("junk.mp4")));
@@ -390,7 +404,7 @@ private slots:
                  qPrintable(queue->job(failed)->errorText));
         QVERIFY(!QFileInfo::exists(
             QDir(EditorSettings::backgroundFolders().user).filePath(QStringLiteral("junk.mp4"))));
-        QCOMPARE(window.document()->project().background, made);
+        QCOMPARE(window.document()->project().background, last); // unchanged by the failure
     }
 
     // Defect: the user-background folder was one process-wide string, read by

@@ -13,12 +13,16 @@ ImportBackgroundJob::ImportBackgroundJob(QString clip, QString output)
 {
 }
 
-QString ImportBackgroundJob::freeName(const QString &folder, const QString &base)
+QString ImportBackgroundJob::freeName(const QString &folder, const QString &base,
+                                      const QStringList &taken)
 {
+    const auto pathOf = [&folder](const QString &name) {
+        return QDir(folder).filePath(name + QStringLiteral(".mp4"));
+    };
     QString name = base;
-    for (int n = 2; QFileInfo::exists(QDir(folder).filePath(name + QStringLiteral(".mp4"))); ++n)
+    for (int n = 2; QFileInfo::exists(pathOf(name)) || taken.contains(pathOf(name)); ++n)
         name = QStringLiteral("%1-%2").arg(base).arg(n);
-    return QDir(folder).filePath(name + QStringLiteral(".mp4"));
+    return pathOf(name);
 }
 
 QString ImportBackgroundJob::title() const

@@ -12,8 +12,10 @@ public:
     // `output` is the file to make in the user's backgrounds folder.
     ImportBackgroundJob(QString clip, QString output);
 
-    // A name in `folder` for a clip called `base` that no file has yet.
-    static QString freeName(const QString &folder, const QString &base);
+    // A name in `folder` for a clip called `base` that no file has yet and
+    // that is not among `taken` (the outputs of imports still queued).
+    static QString freeName(const QString &folder, const QString &base,
+                            const QStringList &taken = {});
 
     Kind kind() const override { return Kind::Import; }
     QString title() const override;

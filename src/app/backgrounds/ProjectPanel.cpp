@@ -226,8 +226,13 @@ void ProjectPanel::chooseClipToImport()
 int ProjectPanel::importBackground(const QString &clip)
 {
     const QString folder = EditorSettings::backgroundFolders().user;
+    // Two imports of one clip waiting in the queue get a name each.
+    QStringList pending;
+    for (int other : std::as_const(m_imports))
+        if (const auto job = m_queue->job(other))
+            pending.append(job->outputPath);
     const int id = m_queue->enqueue(std::make_unique<ImportBackgroundJob>(
-        clip, ImportBackgroundJob::freeName(folder, QFileInfo(clip).completeBaseName())));
+        clip, ImportBackgroundJob::freeName(folder, QFileInfo(clip).completeBaseName(), pending)));
     m_imports.append(id);
     return id;
 }

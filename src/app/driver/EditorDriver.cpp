@@ -106,7 +106,7 @@ int exportProject(MainWindow &window, const QString &out)
                  3600 * 1000))
         return fail(QStringLiteral("the export did not finish"));
     heartbeat.stop();
-    const RenderQueue::Job job = *queue->job(id);
+    const RenderQueue::JobStatus job = *queue->job(id);
     if (job.state != RenderQueue::State::Done)
         return fail(job.errorText.isEmpty() ? QStringLiteral("the export did not complete")
                                             : job.errorText);

@@ -8,6 +8,8 @@ ExportJob::ExportJob(Project project, QString outputPath, const BackgroundFolder
     : m_project(std::move(project)), m_outputPath(std::move(outputPath)),
       m_frameCount(m_project.frameCount())
 {
+    if (m_project.background.isEmpty())
+        return; // the render's validation names what is missing
     try {
         m_project.background =
             Backgrounds::resolve(m_project.background, m_project.baseDir, folders);
@@ -32,7 +34,8 @@ QString ExportJob::startingText() const
 
 RenderResult ExportJob::run(QPromise<QString> &promise)
 {
-    if (m_backgroundProblem)
+    // A project that is invalid anyway says so first, as the CLI's render does.
+    if (m_backgroundProblem && m_project.validationError().isEmpty())
         throw *m_backgroundProblem;
     FrameReporter reporter(promise);
     RenderJob render(m_project, m_outputPath);

@@ -95,8 +95,8 @@ void RenderQueue::pause(int id)
     if (!e || (e->status.state != State::Queued && e->status.state != State::Running))
         return;
     if (e->started) {
-        if (e->future.isFinished())
-            return; // its finished() report is on its way
+        if (e->future.isFinished() || e->status.writing)
+            return; // its finished() report is on its way, or it only writes its file
         e->future.suspend();
         stopClock(*e);
     }
