@@ -288,7 +288,8 @@ private slots:
         duration->setValue(9);
         RenderQueue *queue = window.renderQueue();
         QTRY_VERIFY_WITH_TIMEOUT(queue->job(id)->isFinished(), 60000);
-        QCOMPARE(queue->job(id)->state, RenderQueue::State::Done);
+        QVERIFY2(queue->job(id)->state == RenderQueue::State::Done,
+                 qPrintable(queue->job(id)->errorText));
         const auto facts = testmedia::probe(out);
         QCOMPARE(facts.width, 144);
         QCOMPARE(facts.frames, 36); // 3 s at 12 fps: the duration when the export began
@@ -446,7 +447,8 @@ private slots:
         EditorSettings::setUserBackgroundFolder(folderB);
         queue->cancel(blockerId);
         QTRY_VERIFY_WITH_TIMEOUT(queue->job(id)->isFinished(), 60000);
-        QCOMPARE(queue->job(id)->state, RenderQueue::State::Done);
+        QVERIFY2(queue->job(id)->state == RenderQueue::State::Done,
+                 qPrintable(queue->job(id)->errorText));
         const QImage frame = testmedia::frames(out, {6}).value(0);
         QVERIFY(!frame.isNull());
         const QColor corner = sample(frame, {12, 12});
