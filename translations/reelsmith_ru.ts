@@ -41,6 +41,33 @@
     </message>
 </context>
 <context>
+    <name>Job</name>
+    <message>
+        <source>Background from %1</source>
+        <translation>Фон из %1</translation>
+    </message>
+    <message>
+        <source>Reading the clip</source>
+        <translation>Чтение ролика</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the folder</source>
+        <translation>%1: не удаётся создать папку</translation>
+    </message>
+    <message>
+        <source>Checking pictures and background</source>
+        <translation>Проверка изображений и фона</translation>
+    </message>
+    <message>
+        <source>Encoding frame %1 of %2</source>
+        <translation>Кодирование кадра %1 из %2</translation>
+    </message>
+    <message>
+        <source>Writing the file</source>
+        <translation>Запись файла</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Reelsmith</source>
@@ -295,32 +322,32 @@
         <translation>Па&amp;уза</translation>
     </message>
     <message>
-        <source>Pause the selected export, or resume it</source>
-        <translation>Приостановить или продолжить выбранный экспорт</translation>
-    </message>
-    <message>
         <source>&amp;Cancel</source>
         <translation>О&amp;тменить</translation>
-    </message>
-    <message>
-        <source>Stop the selected export; no file is left behind</source>
-        <translation>Остановить выбранный экспорт; файл не будет создан</translation>
     </message>
     <message>
         <source>&amp;Open Folder</source>
         <translation>&amp;Открыть папку</translation>
     </message>
     <message>
-        <source>Show the folder that holds the finished video</source>
-        <translation>Показать папку с готовым видео</translation>
-    </message>
-    <message>
         <source>C&amp;lear Finished</source>
         <translation>Очистить &amp;завершённые</translation>
     </message>
     <message>
-        <source>Remove done, failed and cancelled exports from the list</source>
-        <translation>Убрать из списка выполненные, неудавшиеся и отменённые экспорты</translation>
+        <source>Pause the selected job, or resume it</source>
+        <translation>Приостановить или продолжить выбранное задание</translation>
+    </message>
+    <message>
+        <source>Stop the selected job; no file is left behind</source>
+        <translation>Остановить выбранное задание; файл не будет создан</translation>
+    </message>
+    <message>
+        <source>Show the folder that holds the finished file</source>
+        <translation>Показать папку с готовым файлом</translation>
+    </message>
+    <message>
+        <source>Remove done, failed and cancelled jobs from the list</source>
+        <translation>Убрать из списка выполненные, неудавшиеся и отменённые задания</translation>
     </message>
 </context>
 <context>
@@ -605,20 +632,20 @@ Recover them?</source>
         <translation>Экспортировано: %1</translation>
     </message>
     <message>
-        <source>Exports are running</source>
-        <translation>Идёт экспорт</translation>
-    </message>
-    <message>
-        <source>Quitting cancels the exports that have not finished. Quit anyway?</source>
-        <translation>При выходе незавершённые экспорты будут отменены. Всё равно выйти?</translation>
-    </message>
-    <message>
         <source>&amp;Undo %1</source>
         <translation>&amp;Отменить: %1</translation>
     </message>
     <message>
         <source>&amp;Redo %1</source>
         <translation>&amp;Повторить: %1</translation>
+    </message>
+    <message>
+        <source>Jobs are running</source>
+        <translation>Задания выполняются</translation>
+    </message>
+    <message>
+        <source>Quitting cancels the jobs that have not finished (files being written are finished first). Quit anyway?</source>
+        <translation>При выходе незавершённые задания будут отменены (файлы, которые уже записываются, будут дописаны). Всё равно выйти?</translation>
     </message>
 </context>
 <context>
@@ -738,10 +765,6 @@ Recover them?</source>
         <translation>Убрать звуковую дорожку</translation>
     </message>
     <message>
-        <source>Cannot import the clip</source>
-        <translation>Не удаётся импортировать ролик</translation>
-    </message>
-    <message>
         <source>Change background</source>
         <translation>Изменить фон</translation>
     </message>
@@ -781,36 +804,12 @@ Recover them?</source>
         <source>Videos (*.mp4 *.mov *.mkv *.webm *.avi *.m4v);;All files (*)</source>
         <translation>Видео (*.mp4 *.mov *.mkv *.webm *.avi *.m4v);;Все файлы (*)</translation>
     </message>
-    <message>
-        <source>Making %1 into a background…</source>
-        <translation>Создание фона из %1…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Отмена</translation>
-    </message>
-    <message>
-        <source>%1: cannot create the folder</source>
-        <translation>%1: не удаётся создать папку</translation>
-    </message>
 </context>
 <context>
     <name>reelsmith::editor::RenderQueue</name>
     <message>
-        <source>Writing the file</source>
-        <translation>Запись файла</translation>
-    </message>
-    <message>
-        <source>Encoding frame %1 of %2</source>
-        <translation>Кодирование кадра %1 из %2</translation>
-    </message>
-    <message>
         <source>Queued</source>
         <translation>В очереди</translation>
-    </message>
-    <message>
-        <source>Rendering</source>
-        <translation>Выполняется</translation>
     </message>
     <message>
         <source>Paused</source>
@@ -829,16 +828,16 @@ Recover them?</source>
         <translation>Отменено</translation>
     </message>
     <message>
-        <source>Checking pictures and background</source>
-        <translation>Проверка изображений и фона</translation>
-    </message>
-    <message>
-        <source>the render stopped unexpectedly</source>
-        <translation>экспорт неожиданно прервался</translation>
-    </message>
-    <message>
         <source>out of memory</source>
         <translation>недостаточно памяти</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Выполняется</translation>
+    </message>
+    <message>
+        <source>the job stopped unexpectedly</source>
+        <translation>задание неожиданно прервалось</translation>
     </message>
 </context>
 <context>
@@ -879,10 +878,6 @@ Recover them?</source>
         <translation>кадров: %1, %2 за %3</translation>
     </message>
     <message>
-        <source>Output</source>
-        <translation>Файл</translation>
-    </message>
-    <message>
         <source>Status</source>
         <translation>Состояние</translation>
     </message>
@@ -913,6 +908,10 @@ Recover them?</source>
     <message>
         <source>Warning: %1</source>
         <translation>Предупреждение: %1</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Задание</translation>
     </message>
 </context>
 <context>
@@ -963,12 +962,19 @@ Recover them?</source>
     </message>
 </context>
 <context>
+    <name>reelsmith::editor::SceneListDelegate</name>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+</context>
+<context>
     <name>reelsmith::editor::SceneListModel</name>
     <message>
-        <source>%1. %2
-%3 s · %4</source>
-        <translation>%1. %2
-%3 с · %4</translation>
+        <source>%1
+%2 s · %3</source>
+        <translation>%1
+%2 с · %3</translation>
     </message>
 </context>
 <context>

@@ -52,7 +52,6 @@ int main(int argc, char **argv)
 
     Translations::apply(parser.isSet(languageOption) ? parser.value(languageOption)
                                                      : EditorSettings::language());
-    EditorSettings::applyUserBackgroundFolder();
 
     MainWindow window;
     window.show();

@@ -7,13 +7,17 @@
 #include "backgrounds/ProjectPanel.h"
 #include "document/ProjectDocument.h"
 #include "document/UndoCommands.h"
+#include "jobs/Job.h"
 #include "jobs/RenderQueue.h"
+#include "scenes/SceneInspector.h"
+#include "scenes/SceneListDelegate.h"
 #include "scenes/SceneListModel.h"
 #include "settings/EditorSettings.h"
 #include "settings/PreferencesDialog.h"
 #include "window/MainWindow.h"
 #include "window/MemoryMeterWidget.h"
 
+#include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
@@ -73,7 +77,7 @@ private slots:
         m_red = picture(QStringLiteral("red.png"), Qt::red);
         m_green = picture(QStringLiteral("green.png"), Qt::green);
         m_blue = picture(QStringLiteral("blue.png"), Qt::blue);
-        Backgrounds::setUserFolder(m_dir.filePath(QStringLiteral("my backgrounds")));
+        EditorSettings::setUserBackgroundFolder(m_dir.filePath(QStringLiteral("my backgrounds")));
     }
 
     void addReorderDeleteUndo()
@@ -284,7 +288,8 @@ private slots:
         duration->setValue(9);
         RenderQueue *queue = window.renderQueue();
         QTRY_VERIFY_WITH_TIMEOUT(queue->job(id)->isFinished(), 60000);
-        QCOMPARE(queue->job(id)->state, RenderQueue::State::Done);
+        QVERIFY2(queue->job(id)->state == RenderQueue::State::Done,
+                 qPrintable(queue->job(id)->errorText));
         const auto facts = testmedia::probe(out);
         QCOMPARE(facts.width, 144);
         QCOMPARE(facts.frames, 36); // 3 s at 12 fps: the duration when the export began
@@ -322,7 +327,7 @@ private slots:
         QCOMPARE(EditorSettings::queueConcurrency(), 2);
         QCOMPARE(EditorSettings::defaultOutput().width, 1080);
         QCOMPARE(EditorSettings::defaultOutput().fps, 30);
-        QCOMPARE(Backgrounds::userFolder(), clips);
+        QCOMPARE(EditorSettings::backgroundFolders().user, clips);
 
         // A new window starts from them: new projects, the queue, the meter.
         MainWindow window;
@@ -333,8 +338,7 @@ private slots:
 
         // Back to the defaults for the other tests.
         QSettings().clear();
-        EditorSettings::applyUserBackgroundFolder();
-        Backgrounds::setUserFolder(m_dir.filePath(QStringLiteral("my backgrounds")));
+        EditorSettings::setUserBackgroundFolder(m_dir.filePath(QStringLiteral("my backgrounds")));
     }
 
     void importingAClipMakesAUserBackground()
@@ -344,12 +348,22 @@ private slots:
                               testmedia::colorCycle({320, 180}, 30, 45, {Qt::green, Qt::blue}));
         MainWindow window;
         ProjectPanel *panel = window.projectPanel();
+        RenderQueue *queue = window.renderQueue();
         QSignalSpy finished(panel, &ProjectPanel::importFinished);
-        panel->importBackground(clip);
+        // A job in the queue like an export, with its row; no dialog blocks the window.
+        const int id = panel->importBackground(clip);
+        QCOMPARE(queue->count(), 1);
+        QCOMPARE(queue->job(id)->kind, Job::Kind::Import);
+        QVERIFY(queue->job(id)->title.contains(QStringLiteral("gameplay clip.mp4")));
+        QVERIFY(panel->isImporting());
+        QCOMPARE(QApplication::activeModalWidget(), nullptr);
         QVERIFY(finished.wait(60000));
+        QVERIFY(!panel->isImporting());
         const QString made = finished.first().at(0).toString();
         QCOMPARE(finished.first().at(1).toString(), QString());
-        QCOMPARE(QFileInfo(made).absolutePath(), Backgrounds::userFolder());
+        QCOMPARE(queue->job(id)->state, RenderQueue::State::Done);
+        QCOMPARE(queue->job(id)->result.outputPath, made);
+        QCOMPARE(QFileInfo(made).absolutePath(), EditorSettings::backgroundFolders().user);
         const auto facts = testmedia::probe(made);
         QCOMPARE(facts.width, 720);
         QCOMPARE(facts.height, 1280);
@@ -359,19 +373,202 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(
             !list->findItems(QStringLiteral("gameplay clip"), Qt::MatchExactly).isEmpty(), 10000);
 
-        // A file that is no video: an error naming it, nothing added.
+        // The same clip twice at once: each import gets its own file.
+        finished.clear();
+        const int twiceA = panel->importBackground(clip);
+        const int twiceB = panel->importBackground(clip);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 60000);
+        QCOMPARE(queue->job(twiceA)->state, RenderQueue::State::Done);
+        QCOMPARE(queue->job(twiceB)->state, RenderQueue::State::Done);
+        QVERIFY(queue->job(twiceA)->result.outputPath != queue->job(twiceB)->result.outputPath);
+        QVERIFY(queue->job(twiceA)->result.outputPath != made);
+        QCOMPARE(testmedia::probe(queue->job(twiceA)->result.outputPath).height, 1280);
+        QCOMPARE(testmedia::probe(queue->job(twiceB)->result.outputPath).height, 1280);
+        const QString last = queue->job(twiceB)->result.outputPath;
+        QCOMPARE(window.document()->project().background, last);
+
+        // A file that is no video: the queue's row fails naming it (no
+        // message box under a progress dialog), nothing is added.
         QFile junk(m_dir.filePath(QStringLiteral("junk.mp4")));
         QVERIFY(junk.open(QIODevice::WriteOnly));
         junk.write(testmedia::randomBytes(4096, 7));
         junk.close();
         finished.clear();
-        panel->importBackground(junk.fileName());
+        const int failed = panel->importBackground(junk.fileName());
         QVERIFY(finished.wait(30000));
+        QCOMPARE(QApplication::activeModalWidget(), nullptr);
         QCOMPARE(finished.first().at(0).toString(), QString());
         QVERIFY2(finished.first().at(1).toString().contains(QStringLiteral("junk.mp4")),
                  qPrintable(finished.first().at(1).toString()));
+        QCOMPARE(queue->job(failed)->state, RenderQueue::State::Failed);
+        QVERIFY2(queue->job(failed)->errorText.contains(QStringLiteral("junk.mp4")),
+                 qPrintable(queue->job(failed)->errorText));
         QVERIFY(!QFileInfo::exists(
-            QDir(Backgrounds::userFolder()).filePath(QStringLiteral("junk.mp4"))));
+            QDir(EditorSettings::backgroundFolders().user).filePath(QStringLiteral("junk.mp4"))));
+        QCOMPARE(window.document()->project().background, last); // unchanged by the failure
+    }
+
+    // Defect: the user-background folder was one process-wide string, read by
+    // renders on their threads while the preferences wrote it. A job takes
+    // the folders of the moment it is queued.
+    void queuedExportKeepsItsBackgroundFolder()
+    {
+        const QString folderA = m_dir.filePath(QStringLiteral("folder A"));
+        const QString folderB = m_dir.filePath(QStringLiteral("folder B"));
+        QVERIFY(QDir().mkpath(folderA) && QDir().mkpath(folderB));
+        testmedia::writeVideo(QDir(folderA).filePath(QStringLiteral("mine.mp4")),
+                              testmedia::colorCycle({96, 160}, 12, 12, {QColor(220, 30, 30)}));
+        testmedia::writeVideo(QDir(folderB).filePath(QStringLiteral("mine.mp4")),
+                              testmedia::colorCycle({96, 160}, 12, 12, {QColor(30, 30, 220)}));
+        EditorSettings::setUserBackgroundFolder(folderA);
+
+        Project p;
+        p.background = QStringLiteral("mine"); // a user clip, by name
+        p.output.width = 160;
+        p.output.height = 288;
+        p.output.fps = 12;
+        p.output.threads = 1;
+        p.scenes = {{picture(QStringLiteral("small.png"), Qt::green, {40, 30}), 1.0, QString(),
+                     Layout::Center}};
+        MainWindow window;
+        RenderQueue *queue = window.renderQueue();
+        queue->setConcurrency(1);
+        // Ahead of it, an export that runs until it is cancelled.
+        Project blocker = p;
+        blocker.scenes[0].duration = 3600;
+        window.document()->adopt(blocker, QString(), false);
+        const int blockerId = window.exportTo(m_dir.filePath(QStringLiteral("blocker.mp4")));
+        window.document()->adopt(p, QString(), false);
+        const QString out = m_dir.filePath(QStringLiteral("background from A.mp4"));
+        const int id = window.exportTo(out);
+        QCOMPARE(queue->job(id)->state, RenderQueue::State::Queued);
+
+        // The creator points the preferences elsewhere before it starts.
+        EditorSettings::setUserBackgroundFolder(folderB);
+        queue->cancel(blockerId);
+        QTRY_VERIFY_WITH_TIMEOUT(queue->job(id)->isFinished(), 60000);
+        QVERIFY2(queue->job(id)->state == RenderQueue::State::Done,
+                 qPrintable(queue->job(id)->errorText));
+        const QImage frame = testmedia::frames(out, {6}).value(0);
+        QVERIFY(!frame.isNull());
+        const QColor corner = sample(frame, {12, 12});
+        QVERIFY2(near(corner, QColor(220, 30, 30), 40), qPrintable(testmedia::describe(corner)));
+        EditorSettings::setUserBackgroundFolder(m_dir.filePath(QStringLiteral("my backgrounds")));
+    }
+
+    // Defect: ~QUndoStack, run inside ~ProjectDocument after ~MainWindow,
+    // signalled into the window's slots (UBSan: vptr of a destroyed object).
+    void closingTheWindowSignalsNothingAfterwards()
+    {
+        auto *window = new MainWindow;
+        window->addPictures({m_red, m_green, m_blue});
+        window->selectRows({2});
+        action(*window, "actionMoveUp")->trigger();
+        window->document()->undoStack()->undo(); // a history to clear, with redo
+        QVERIFY(window->document()->undoStack()->count() > 0);
+        QVERIFY(window->document()->isModified());
+
+        // Anything still signalled once the window is no longer a MainWindow.
+        int late = 0;
+        QObject observer;
+        const auto check = [&] {
+            if (!qobject_cast<MainWindow *>(window))
+                ++late;
+        };
+        QUndoStack *undo = window->document()->undoStack();
+        connect(undo, &QUndoStack::cleanChanged, &observer, check);
+        connect(undo, &QUndoStack::indexChanged, &observer, check);
+        connect(undo, &QUndoStack::canUndoChanged, &observer, check);
+        connect(undo, &QUndoStack::canRedoChanged, &observer, check);
+        connect(undo, &QUndoStack::undoTextChanged, &observer, check);
+        connect(undo, &QUndoStack::redoTextChanged, &observer, check);
+        connect(window->document(), &ProjectDocument::modifiedChanged, &observer, check);
+        delete window;
+        QCOMPARE(late, 0);
+    }
+
+    // The list changes row by row as the scenes do: no reset on an edit, the
+    // selection follows the rows, and the inspector edits the selected scene.
+    void sceneRowsChangeExactly()
+    {
+        MainWindow window;
+        SceneListModel *model = window.sceneModel();
+        QAbstractItemModelTester tester(model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy resets(model, &QAbstractItemModel::modelReset);
+        QSignalSpy inserted(model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy moved(model, &QAbstractItemModel::rowsMoved);
+        QSignalSpy removed(model, &QAbstractItemModel::rowsRemoved);
+        const QString yellow = picture(QStringLiteral("yellow.png"), Qt::yellow);
+        const QString cyan = picture(QStringLiteral("cyan.png"), Qt::cyan);
+        window.addPictures({m_red, m_green, m_blue, yellow, cyan});
+        QCOMPARE(inserted.count(), 1);
+        auto *pictureEdit =
+            window.inspector()->findChild<QLineEdit *>(QStringLiteral("pictureEdit"));
+        QVERIFY(pictureEdit);
+        const auto inspected = [&] { return QFileInfo(pictureEdit->text()).completeBaseName(); };
+        auto *list = window.findChild<QListView *>(QStringLiteral("sceneList"));
+        QVERIFY(list);
+        const auto listed = [&] {
+            QStringList names;
+            for (const QModelIndex &index : list->selectionModel()->selectedRows())
+                names << QFileInfo(window.document()->scene(index.row()).image).completeBaseName();
+            return names;
+        };
+
+        // Issue 11, bug 2: select scene 4, move it up, undo the move.
+        window.selectRows({3});
+        QCOMPARE(inspected(), QStringLiteral("yellow"));
+        action(window, "actionMoveUp")->trigger();
+        QCOMPARE(imageNames(window.document()),
+                 (QStringList{"red", "green", "yellow", "blue", "cyan"}));
+        QCOMPARE(moved.count(), 1);
+        QCOMPARE(window.selectedRows(), QList<int>{2});
+        window.document()->undoStack()->undo();
+        QCOMPARE(imageNames(window.document()),
+                 (QStringList{"red", "green", "blue", "yellow", "cyan"}));
+        QCOMPARE(moved.count(), 2);
+        // The selection went back with the scene, and the inspector agrees.
+        QCOMPARE(window.selectedRows(), QList<int>{3});
+        QCOMPARE(listed(), QStringList{"yellow"});
+        QCOMPARE(inspected(), QStringLiteral("yellow"));
+        QCOMPARE(list->selectionModel()->currentIndex().row(), 3);
+        window.document()->undoStack()->redo();
+        QCOMPARE(window.selectedRows(), QList<int>{2});
+        QCOMPARE(inspected(), QStringLiteral("yellow"));
+
+        // A typed duration edits the scene both show.
+        auto *duration =
+            window.inspector()->findChild<QDoubleSpinBox *>(QStringLiteral("durationSpin"));
+        duration->setValue(7.5);
+        QCOMPARE(window.document()->scene(2).duration, 7.5);
+
+        // Selection survives an edit elsewhere: removing another scene.
+        window.selectRows({0, 4});
+        action(window, "actionDeleteScenes")->trigger();
+        QCOMPARE(removed.count(), 2); // two runs of rows
+        QCOMPARE(imageNames(window.document()), (QStringList{"green", "yellow", "blue"}));
+        window.selectRows({1});
+        window.document()->undoStack()->undo(); // red and cyan come back around it
+        QCOMPARE(imageNames(window.document()),
+                 (QStringList{"red", "green", "yellow", "blue", "cyan"}));
+        QCOMPARE(listed(), QStringList{"yellow"});
+        QCOMPARE(inspected(), QStringLiteral("yellow"));
+        // The list draws each row with its place, so those follow too.
+        struct Numbers : SceneListDelegate
+        {
+            using SceneListDelegate::initStyleOption;
+        } numbers;
+        QStyleOptionViewItem option;
+        numbers.initStyleOption(&option, model->index(2));
+        QVERIFY2(option.text.startsWith(QStringLiteral("3. yellow")), qPrintable(option.text));
+        QVERIFY(qobject_cast<SceneListDelegate *>(list->itemDelegate()));
+        QCOMPARE(resets.count(), 0);
+
+        // A new project is a reset.
+        window.document()->reset();
+        QCOMPARE(resets.count(), 1);
+        QCOMPARE(model->rowCount(), 0);
     }
 };
 

@@ -3,6 +3,7 @@
 
 #include "TestMedia.h"
 #include "export/ExportDialog.h"
+#include "jobs/ExportJob.h"
 #include "jobs/RenderQueue.h"
 #include "jobs/RenderQueueDock.h"
 #include "jobs/RenderQueueModel.h"
@@ -73,6 +74,13 @@ private:
 
     static State stateOf(const RenderQueue &queue, int id) { return queue.job(id)->state; }
 
+    // An export as the editor queues it, with the standard background folders.
+    static int enqueue(RenderQueue &queue, Project project, const QString &outputPath)
+    {
+        return queue.enqueue(std::make_unique<ExportJob>(std::move(project), outputPath,
+                                                         BackgroundFolders::standard()));
+    }
+
     // Waits until job `id` has reported at least one frame (it is mid-render).
     static bool waitUntilRendering(const RenderQueue &queue, int id)
     {
@@ -100,14 +108,14 @@ private Q_SLOTS:
         RenderQueue queue;
         QSignalSpy finished(&queue, &RenderQueue::jobFinished);
         const QString out = path("two-seconds.mp4");
-        const int id = queue.enqueue(project(2.0), out);
+        const int id = enqueue(queue, project(2.0), out);
         QCOMPARE(queue.count(), 1);
         QCOMPARE(stateOf(queue, id), State::Running);
         QVERIFY(queue.isBusy());
 
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kRenderTimeoutMs);
         QCOMPARE(finished.constFirst().constFirst().toInt(), id);
-        const RenderQueue::Job job = *queue.job(id);
+        const RenderQueue::JobStatus job = *queue.job(id);
         QCOMPARE(job.state, State::Done);
         QVERIFY(job.errorText.isEmpty());
         QCOMPARE(job.frameCount, 24);
@@ -130,8 +138,8 @@ private Q_SLOTS:
         QCOMPARE(queue.concurrency(), 1);
         QList<int> finishedOrder;
         connect(&queue, &RenderQueue::jobFinished, this, [&](int id) { finishedOrder << id; });
-        const int first = queue.enqueue(project(kLong), path("first.mp4"));
-        const int second = queue.enqueue(project(1.0), path("second.mp4"));
+        const int first = enqueue(queue, project(kLong), path("first.mp4"));
+        const int second = enqueue(queue, project(1.0), path("second.mp4"));
         // The second may only start once the first has finished.
         bool overlapped = false;
         connect(&queue, &RenderQueue::jobChanged, this, [&](int id) {
@@ -159,9 +167,9 @@ private Q_SLOTS:
     {
         RenderQueue queue;
         queue.setConcurrency(2);
-        const int a = queue.enqueue(project(kUntilCancelled), path("parallel-a.mp4"));
-        const int b = queue.enqueue(project(kUntilCancelled), path("parallel-b.mp4"));
-        const int c = queue.enqueue(project(kUntilCancelled), path("parallel-c.mp4"));
+        const int a = enqueue(queue, project(kUntilCancelled), path("parallel-a.mp4"));
+        const int b = enqueue(queue, project(kUntilCancelled), path("parallel-b.mp4"));
+        const int c = enqueue(queue, project(kUntilCancelled), path("parallel-c.mp4"));
         QCOMPARE(stateOf(queue, a), State::Running);
         QCOMPARE(stateOf(queue, b), State::Running);
         QCOMPARE(stateOf(queue, c), State::Queued);
@@ -178,7 +186,7 @@ private Q_SLOTS:
         RenderQueue queue;
         QSignalSpy finished(&queue, &RenderQueue::jobFinished);
         const QString out = path("cancelled.mp4");
-        const int id = queue.enqueue(project(kUntilCancelled), out);
+        const int id = enqueue(queue, project(kUntilCancelled), out);
         QVERIFY(waitUntilRendering(queue, id));
         queue.cancel(id);
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kRenderTimeoutMs);
@@ -193,8 +201,8 @@ private Q_SLOTS:
     {
         RenderQueue queue;
         QSignalSpy finished(&queue, &RenderQueue::jobFinished);
-        const int running = queue.enqueue(project(kUntilCancelled), path("blocker.mp4"));
-        const int queued = queue.enqueue(project(1.0), path("never.mp4"));
+        const int running = enqueue(queue, project(kUntilCancelled), path("blocker.mp4"));
+        const int queued = enqueue(queue, project(1.0), path("never.mp4"));
         queue.cancel(queued);
         // At once: there is no render to wait for.
         QCOMPARE(stateOf(queue, queued), State::Cancelled);
@@ -213,9 +221,9 @@ private Q_SLOTS:
     void pausedQueuedJobIsSkipped()
     {
         RenderQueue queue;
-        const int blocker = queue.enqueue(project(kUntilCancelled), path("skip-blocker.mp4"));
-        const int held = queue.enqueue(project(1.0), path("held.mp4"));
-        const int next = queue.enqueue(project(1.0), path("next.mp4"));
+        const int blocker = enqueue(queue, project(kUntilCancelled), path("skip-blocker.mp4"));
+        const int held = enqueue(queue, project(1.0), path("held.mp4"));
+        const int next = enqueue(queue, project(1.0), path("next.mp4"));
         queue.pause(held);
         QCOMPARE(stateOf(queue, held), State::Paused);
         QVERIFY(queue.isBusy());
@@ -237,7 +245,7 @@ private Q_SLOTS:
     {
         RenderQueue queue;
         const QString out = path("paused.mp4");
-        const int id = queue.enqueue(project(kLong), out);
+        const int id = enqueue(queue, project(kLong), out);
         QVERIFY(waitUntilRendering(queue, id));
         queue.pause(id);
         QCOMPARE(stateOf(queue, id), State::Paused);
@@ -264,7 +272,7 @@ private Q_SLOTS:
     {
         RenderQueue queue;
         const QString out = path("paused-cancelled.mp4");
-        const int id = queue.enqueue(project(kUntilCancelled), out);
+        const int id = enqueue(queue, project(kUntilCancelled), out);
         QVERIFY(waitUntilRendering(queue, id));
         queue.pause(id);
         QTest::qWait(200);
@@ -278,9 +286,9 @@ private Q_SLOTS:
         RenderQueue queue;
         QSignalSpy finished(&queue, &RenderQueue::jobFinished);
         const QString out = path("failed.mp4");
-        const int id = queue.enqueue(project(1.0, QStringLiteral("missing picture.png")), out);
+        const int id = enqueue(queue, project(1.0, QStringLiteral("missing picture.png")), out);
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kRenderTimeoutMs);
-        const RenderQueue::Job job = *queue.job(id);
+        const RenderQueue::JobStatus job = *queue.job(id);
         QCOMPARE(job.state, State::Failed);
         QVERIFY2(job.errorText.contains(QStringLiteral("missing picture.png")),
                  qPrintable(job.errorText));
@@ -310,14 +318,14 @@ private Q_SLOTS:
         RenderQueue queue;
         RenderQueueModel model(&queue);
         const QString out = path("warned.mp4");
-        const int id = queue.enqueue(project(1.0, QStringLiteral("cut short.jpg")), out);
+        const int id = enqueue(queue, project(1.0, QStringLiteral("cut short.jpg")), out);
         QTRY_VERIFY_WITH_TIMEOUT(queue.job(id)->isFinished(), kRenderTimeoutMs);
-        const RenderQueue::Job job = *queue.job(id);
+        const RenderQueue::JobStatus job = *queue.job(id);
         QCOMPARE(job.state, State::Done);
         QVERIFY(QFile::exists(out));
-        QCOMPARE(job.result.warnings.size(), 1);
-        QVERIFY2(job.result.warnings.first().contains(QStringLiteral("cut short.jpg")),
-                 qPrintable(job.result.warnings.first()));
+        QCOMPARE(job.warnings.size(), 1);
+        QVERIFY2(job.warnings.first().contains(QStringLiteral("cut short.jpg")),
+                 qPrintable(job.warnings.first()));
         const QModelIndex status = model.index(0, RenderQueueModel::StatusColumn);
         QVERIFY2(model.data(status).toString().contains(QStringLiteral("warning")),
                  qPrintable(model.data(status).toString()));
@@ -331,7 +339,7 @@ private Q_SLOTS:
         RenderQueue queue;
         Project p = project(2.0);
         const QString out = path("copy.mp4");
-        const int id = queue.enqueue(p, out);
+        const int id = enqueue(queue, p, out);
         // The creator goes on editing while the job waits or runs.
         p.scenes[0].duration = 5.0;
         p.scenes.append(p.scenes.constFirst());
@@ -344,13 +352,80 @@ private Q_SLOTS:
         QCOMPARE(queue.job(id)->frameCount, 24);
     }
 
+    // Defect: a cancel that reached the render after its last cancel check
+    // (while the encoder flushed) removed the file just put in place, so
+    // neither the old nor the new one was left. Once the row says "Writing
+    // the file" the render is past its point of no return: cancelling, or
+    // quitting the editor (destroying the queue), must leave a complete MP4.
+    void cancelWhileWritingKeepsTheFile_data()
+    {
+        QTest::addColumn<bool>("destroyQueue");
+        QTest::newRow("cancel") << false;
+        QTest::newRow("quit") << true;
+    }
+
+    void cancelWhileWritingKeepsTheFile()
+    {
+        QFETCH(bool, destroyQueue);
+        const QString out = path(destroyQueue ? "written-quit.mp4" : "written-cancel.mp4");
+        {
+            QFile old(out);
+            QVERIFY(old.open(QIODevice::WriteOnly));
+            old.write("the creator's previous export");
+        }
+        // Every frame stays in x264's lookahead until the flush, so the flush
+        // is most of this render: the cancel lands inside it.
+        Project p = project(2.0);
+        p.output.width = 480;
+        p.output.height = 864;
+        p.output.preset = QStringLiteral("slow");
+        auto queue = std::make_unique<RenderQueue>();
+        const int id = enqueue(*queue, p, out);
+        bool acted = false;
+        bool finishedAsDone = false;
+        connect(queue.get(), &RenderQueue::jobChanged, this, [&](int changed) {
+            const auto job = queue ? queue->job(changed) : std::nullopt;
+            if (!job || acted || !job->writing)
+                return;
+            acted = true;
+            // Straight from the report, as a click or a quit would come.
+            QMetaObject::invokeMethod(
+                this,
+                [&] {
+                    if (destroyQueue) {
+                        queue.reset();
+                    } else {
+                        queue->cancel(id);
+                    }
+                },
+                Qt::QueuedConnection);
+        });
+        connect(queue.get(), &RenderQueue::jobFinished, this, [&](int finished) {
+            finishedAsDone = queue && queue->job(finished)->state == State::Done;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(acted, kRenderTimeoutMs);
+        if (!destroyQueue)
+            QTRY_VERIFY_WITH_TIMEOUT(queue->job(id)->isFinished(), kRenderTimeoutMs);
+        else
+            QTRY_VERIFY_WITH_TIMEOUT(!queue, kRenderTimeoutMs);
+        QVERIFY2(QFile::exists(out), "the finished export was deleted");
+        const testmedia::VideoFacts facts = testmedia::probe(out);
+        QCOMPARE(facts.width, 480);
+        QCOMPARE(facts.frames, 24);
+        if (!destroyQueue) {
+            QVERIFY(finishedAsDone);
+            QCOMPARE(queue->job(id)->state, State::Done);
+        }
+        QCOMPARE(partFiles(), QStringList());
+    }
+
     void destroyingTheQueueStopsRenders()
     {
         auto queue = std::make_unique<RenderQueue>();
         const QString running = path("destroyed-running.mp4");
         const QString queued = path("destroyed-queued.mp4");
-        const int id = queue->enqueue(project(kUntilCancelled), running);
-        queue->enqueue(project(1.0), queued);
+        const int id = enqueue(*queue, project(kUntilCancelled), running);
+        enqueue(*queue, project(1.0), queued);
         QVERIFY(waitUntilRendering(*queue, id));
         QElapsedTimer clock;
         clock.start();
@@ -365,7 +440,7 @@ private Q_SLOTS:
     {
         RenderQueue queue;
         int changes = 0;
-        const int id = queue.enqueue(project(60.0), path("throttled.mp4"));
+        const int id = enqueue(queue, project(60.0), path("throttled.mp4"));
         connect(&queue, &RenderQueue::jobChanged, this, [&](int changed) {
             if (changed == id)
                 ++changes;
@@ -389,15 +464,15 @@ private Q_SLOTS:
         QCOMPARE(model.columnCount(), 6);
         QCOMPARE(model.rowCount(), 0);
         QCOMPARE(model.headerData(RenderQueueModel::OutputColumn, Qt::Horizontal).toString(),
-                 QStringLiteral("Output"));
+                 QStringLiteral("Job"));
         QCOMPARE(model.headerData(RenderQueueModel::RemainingColumn, Qt::Horizontal).toString(),
                  QStringLiteral("Remaining"));
 
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
         QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
-        const int done = queue.enqueue(project(1.0), path("model-done.mp4"));
+        const int done = enqueue(queue, project(1.0), path("model-done.mp4"));
         const int failed =
-            queue.enqueue(project(1.0, QStringLiteral("nope.png")), path("model-failed.mp4"));
+            enqueue(queue, project(1.0, QStringLiteral("nope.png")), path("model-failed.mp4"));
         QCOMPARE(inserted.count(), 2);
         QCOMPARE(model.rowCount(), 2);
         QCOMPARE(model.jobIdAt(0), done);
@@ -420,7 +495,7 @@ private Q_SLOTS:
                     .toString()
                     .contains(QStringLiteral("nope.png")));
 
-        const int running = queue.enqueue(project(kUntilCancelled), path("model-running.mp4"));
+        const int running = enqueue(queue, project(kUntilCancelled), path("model-running.mp4"));
         QCOMPARE(queue.removeFinished(), 2);
         QCOMPARE(removed.count(), 2);
         QCOMPARE(model.rowCount(), 1);
@@ -449,7 +524,7 @@ private Q_SLOTS:
         QVERIFY(!pause->isEnabled());
         QVERIFY(!clear->isEnabled());
 
-        const int running = queue.enqueue(project(kUntilCancelled), path("dock-running.mp4"));
+        const int running = enqueue(queue, project(kUntilCancelled), path("dock-running.mp4"));
         QCOMPARE(dock.selectedJobId(), running); // a new job is selected
         QVERIFY(pause->isEnabled());
         QVERIFY(cancel->isEnabled());
@@ -466,14 +541,14 @@ private Q_SLOTS:
         QVERIFY(clear->isEnabled());
 
         const int failed =
-            queue.enqueue(project(1.0, QStringLiteral("gone.png")), path("dock-failed.mp4"));
+            enqueue(queue, project(1.0, QStringLiteral("gone.png")), path("dock-failed.mp4"));
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(queue, failed), State::Failed, kRenderTimeoutMs);
         dock.selectJob(failed);
         QVERIFY(error->isVisible());
         QVERIFY(error->text().contains(QStringLiteral("gone.png")));
 
         const QString out = path("dock-done.mp4");
-        const int done = queue.enqueue(project(1.0), out);
+        const int done = enqueue(queue, project(1.0), out);
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(queue, done), State::Done, kRenderTimeoutMs);
         dock.selectJob(done);
         QVERIFY(!error->isVisible());
@@ -636,7 +711,7 @@ private Q_SLOTS:
         MemoryMeterWidget meter;
         connect(&queue, &RenderQueue::busyChanged, &meter, &MemoryMeterWidget::setBusy);
         QSignalSpy sampled(&meter, &MemoryMeterWidget::sampled);
-        const int id = queue.enqueue(project(kUntilCancelled), path("metered.mp4"));
+        const int id = enqueue(queue, project(kUntilCancelled), path("metered.mp4"));
         QVERIFY(meter.isBusy());
         QVERIFY(waitUntilRendering(queue, id));
         const int before = int(sampled.count());

@@ -1,21 +1,21 @@
 #include "backgrounds/ProjectPanel.h"
 #include "ui_ProjectPanel.h"
 
-#include "backgrounds/BackgroundOptimizer.h"
 #include "backgrounds/Backgrounds.h"
-#include "core/Error.h"
+#include "backgrounds/ImportBackgroundJob.h"
 #include "document/ProjectDocument.h"
 #include "document/UndoCommands.h"
+#include "jobs/RenderQueue.h"
 #include "scenes/ThumbnailCache.h"
 #include "settings/EditorSettings.h"
 
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QMessageBox>
-#include <QProgressDialog>
 #include <QSignalBlocker>
 #include <QtConcurrent>
+
+#include <utility>
 
 namespace reelsmith::editor {
 
@@ -26,14 +26,6 @@ constexpr int kPathRole = Qt::UserRole + 1; // the clip's file
 constexpr int kSecondsRole = Qt::UserRole + 2;
 constexpr int kSliderSteps = 10; // slider positions per second
 
-QString freeName(const QString &folder, const QString &base)
-{
-    QString name = base;
-    for (int n = 2; QFileInfo::exists(QDir(folder).filePath(name + QStringLiteral(".mp4"))); ++n)
-        name = QStringLiteral("%1-%2").arg(base).arg(n);
-    return QDir(folder).filePath(name + QStringLiteral(".mp4"));
-}
-
 } // namespace
 
 struct ProjectPanel::Listing
@@ -41,9 +33,10 @@ struct ProjectPanel::Listing
     QList<BackgroundEntry> entries;
 };
 
-ProjectPanel::ProjectPanel(ProjectDocument *doc, ThumbnailCache *thumbnails, QWidget *parent)
+ProjectPanel::ProjectPanel(ProjectDocument *doc, ThumbnailCache *thumbnails, RenderQueue *queue,
+                           QWidget *parent)
     : QWidget(parent), m_ui(std::make_unique<Ui::ProjectPanel>()), m_doc(doc),
-      m_thumbnails(thumbnails)
+      m_thumbnails(thumbnails), m_queue(queue)
 {
     m_ui->setupUi(this);
     m_pool.setMaxThreadCount(1);
@@ -69,30 +62,10 @@ ProjectPanel::ProjectPanel(ProjectDocument *doc, ThumbnailCache *thumbnails, QWi
     connect(&m_listing, &QFutureWatcher<std::shared_ptr<Listing>>::finished, this, [this] {
         showBackgrounds(*m_listing.result());
         emit backgroundsListed();
-    });
-    connect(&m_import, &QFutureWatcher<ImportResult>::progressValueChanged, this,
-            [this](int value) {
-                if (m_progress)
-                    m_progress->setValue(value);
-            });
-    connect(&m_import, &QFutureWatcher<ImportResult>::finished, this, [this] {
-        if (m_progress)
-            m_progress->deleteLater();
-        m_progress = nullptr;
-        const ImportResult result = m_import.isCanceled() || m_import.future().resultCount() == 0
-                                        ? ImportResult{}
-                                        : m_import.result();
-        if (!result.error.isEmpty() && isVisible())
-            QMessageBox::warning(this, tr("Cannot import the clip"), result.error);
-        if (!result.path.isEmpty()) {
-            auto settings = m_doc->settings();
-            settings.background = result.path;
-            m_doc->undoStack()->push(
-                new EditSettingsCommand(m_doc, settings, tr("Change background")));
+        if (std::exchange(m_listAgain, false))
             reloadBackgrounds();
-        }
-        emit importFinished(result.path, result.error);
     });
+    connect(m_queue, &RenderQueue::jobFinished, this, &ProjectPanel::jobFinished);
     connect(thumbnails, &ThumbnailCache::ready, this, [this](const QString &path) {
         for (int i = 0; i < m_ui->backgroundList->count(); ++i) {
             QListWidgetItem *item = m_ui->backgroundList->item(i);
@@ -110,19 +83,21 @@ ProjectPanel::ProjectPanel(ProjectDocument *doc, ThumbnailCache *thumbnails, QWi
 
 ProjectPanel::~ProjectPanel()
 {
-    m_import.cancel();
-    m_import.waitForFinished();
+    // The imports belong to the queue, which outlives nothing it runs.
     m_listing.waitForFinished();
 }
 
 void ProjectPanel::reloadBackgrounds()
 {
-    if (m_listing.isRunning())
+    if (m_listing.isRunning()) {
+        m_listAgain = true; // it may be reading a folder that changed since
         return;
+    }
     // Listing reads folders and every clip's header: not on the UI thread.
-    m_listing.setFuture(QtConcurrent::run(&m_pool, [] {
+    // The folders are read here, on the UI thread, where they change.
+    m_listing.setFuture(QtConcurrent::run(&m_pool, [folders = EditorSettings::backgroundFolders()] {
         auto listing = std::make_shared<Listing>();
-        listing->entries = Backgrounds::list();
+        listing->entries = Backgrounds::list(folders);
         for (BackgroundEntry &entry : listing->entries)
             Backgrounds::inspect(entry);
         return listing;
@@ -246,43 +221,38 @@ void ProjectPanel::chooseClipToImport()
         return;
     EditorSettings::setLastFolder(QFileInfo(clip).absolutePath());
     importBackground(clip);
-    m_progress =
-        new QProgressDialog(tr("Making %1 into a background…").arg(QFileInfo(clip).fileName()),
-                            tr("Cancel"), 0, 1000, this);
-    m_progress->setWindowModality(Qt::WindowModal);
-    m_progress->setMinimumDuration(0);
-    connect(m_progress, &QProgressDialog::canceled, &m_import,
-            &QFutureWatcher<ImportResult>::cancel);
 }
 
-void ProjectPanel::importBackground(const QString &clip)
+int ProjectPanel::importBackground(const QString &clip)
 {
-    if (m_import.isRunning())
+    const QString folder = EditorSettings::backgroundFolders().user;
+    // Two imports of one clip waiting in the queue get a name each.
+    QStringList pending;
+    for (int other : std::as_const(m_imports))
+        if (const auto job = m_queue->job(other))
+            pending.append(job->outputPath);
+    const int id = m_queue->enqueue(std::make_unique<ImportBackgroundJob>(
+        clip, ImportBackgroundJob::freeName(folder, QFileInfo(clip).completeBaseName(), pending)));
+    m_imports.append(id);
+    return id;
+}
+
+void ProjectPanel::jobFinished(int id)
+{
+    if (!m_imports.removeOne(id))
         return;
-    const QString folder = Backgrounds::userFolder();
-    const QString output = freeName(folder, QFileInfo(clip).completeBaseName());
-    // The asset recipe, but cropped to cover: a background always fills the
-    // frame, so bars baked into the asset would show.
-    OptimizeSettings settings;
-    settings.fit = Fit::Cover;
-    m_import.setFuture(QtConcurrent::run(
-        &m_pool, [clip, output, folder, settings](QPromise<ImportResult> &promise) {
-            promise.setProgressRange(0, 1000);
-            try {
-                if (!QDir().mkpath(folder))
-                    throwFailure(tr("%1: cannot create the folder").arg(folder));
-                BackgroundOptimizer optimizer(clip, output, settings);
-                optimizer.run(
-                    [&promise](const RenderProgress &p) {
-                        promise.setProgressValue(int(p.fraction() * 1000));
-                    },
-                    [&promise] { return promise.isCanceled(); });
-                promise.addResult(ImportResult{output, {}});
-            } catch (const Error &error) {
-                if (error.kind() != ErrorKind::Cancelled)
-                    promise.addResult(ImportResult{{}, error.message()});
-            }
-        }));
+    const auto job = m_queue->job(id);
+    if (!job)
+        return;
+    // A failure stays in the queue's row, with its error; nothing to do here.
+    const bool done = job->state == RenderQueue::State::Done;
+    if (done) {
+        auto settings = m_doc->settings();
+        settings.background = job->result.outputPath;
+        m_doc->undoStack()->push(new EditSettingsCommand(m_doc, settings, tr("Change background")));
+        reloadBackgrounds();
+    }
+    emit importFinished(done ? job->result.outputPath : QString(), job->errorText);
 }
 
 void ProjectPanel::changeEvent(QEvent *event)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QFutureWatcher>
+#include <QList>
 #include <QThreadPool>
 #include <QWidget>
 
@@ -10,35 +11,38 @@ namespace Ui {
 class ProjectPanel;
 }
 
-class QProgressDialog;
-
 namespace reelsmith::editor {
 
 class ProjectDocument;
+class RenderQueue;
 class ThumbnailCache;
 
 // What the project's scenes lie over: the background (built-ins and the
 // user's clips, with thumbnails), where in it the video starts, and the
-// soundtrack. "Add Background…" imports a clip through the optimizer.
+// soundtrack. "Add Background…" queues an import (ImportBackgroundJob) in the
+// editor's job queue, which shows its progress and any error.
 class ProjectPanel : public QWidget
 {
     Q_OBJECT
 public:
-    ProjectPanel(ProjectDocument *doc, ThumbnailCache *thumbnails, QWidget *parent = nullptr);
+    ProjectPanel(ProjectDocument *doc, ThumbnailCache *thumbnails, RenderQueue *queue,
+                 QWidget *parent = nullptr);
     ~ProjectPanel() override;
 
     // Lists the backgrounds again (off the UI thread).
     void reloadBackgrounds();
-    // Imports `clip` into the user's backgrounds folder; the list and the
-    // project switch to it when done.
-    void importBackground(const QString &clip);
-    bool isImporting() const { return m_import.isRunning(); }
+    // Queues an import of `clip` into the user's backgrounds folder; when it
+    // is done the list shows it and the project switches to it. Returns the
+    // job's id.
+    int importBackground(const QString &clip);
+    bool isImporting() const { return !m_imports.isEmpty(); }
 
 signals:
     // The start offset is being dragged; the preview shows that moment.
     void startScrubbed(double seconds);
     void backgroundsListed();
-    // An import finished: the new clip's path, or an error text.
+    // An import finished: the new clip's path, or an error text (both empty
+    // when it was cancelled).
     void importFinished(const QString &path, const QString &error);
 
 protected:
@@ -46,11 +50,6 @@ protected:
 
 private:
     struct Listing;
-    struct ImportResult
-    {
-        QString path;
-        QString error;
-    };
 
     void showBackgrounds(const Listing &listing);
     void refresh();
@@ -58,15 +57,17 @@ private:
     void setStart(double seconds);
     void chooseAudio();
     void chooseClipToImport();
+    void jobFinished(int id);
     double backgroundDuration() const;
 
     std::unique_ptr<Ui::ProjectPanel> m_ui;
     ProjectDocument *m_doc;
     ThumbnailCache *m_thumbnails;
+    RenderQueue *m_queue;
     QThreadPool m_pool;
     QFutureWatcher<std::shared_ptr<Listing>> m_listing;
-    QFutureWatcher<ImportResult> m_import;
-    QProgressDialog *m_progress = nullptr;
+    bool m_listAgain = false; // the folders changed while a listing ran
+    QList<int> m_imports;     // ids of the imports queued from here, not finished
 };
 
 } // namespace reelsmith::editor

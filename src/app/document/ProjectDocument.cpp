@@ -4,6 +4,7 @@
 #include <QFileInfo>
 
 #include <algorithm>
+#include <numeric>
 
 namespace reelsmith::editor {
 
@@ -30,6 +31,14 @@ ProjectDocument::ProjectDocument(QObject *parent) : QObject(parent)
 {
     connect(&m_undo, &QUndoStack::cleanChanged, this,
             [this](bool clean) { emit modifiedChanged(!clean); });
+}
+
+ProjectDocument::~ProjectDocument()
+{
+    // ~QUndoStack clears the stack and signals as it goes (clean, index,
+    // texts), after this object's own members are gone; whoever listens
+    // (the window, this object's own lambda) would read a dead document.
+    m_undo.disconnect();
 }
 
 ProjectDocument::Settings ProjectDocument::settings() const
@@ -67,6 +76,7 @@ void ProjectDocument::adopt(Project project, const QString &filePath, bool modif
             project.background = path;
     }
     project.warnings.clear();
+    emit projectAboutToBeReplaced();
     m_project = std::move(project);
     m_undo.clear();
     if (modified) {
@@ -126,9 +136,11 @@ void ProjectDocument::insertScenes(int row, const QList<Scene> &scenes)
     if (scenes.isEmpty())
         return;
     row = std::clamp(row, 0, sceneCount());
+    const int last = row + int(scenes.size()) - 1;
+    emit scenesAboutToBeInserted(row, last);
     for (int i = 0; i < scenes.size(); ++i)
         m_project.scenes.insert(row + i, scenes.at(i));
-    emit scenesInserted(row, row + int(scenes.size()) - 1);
+    emit scenesInserted(row, last);
     emit changed();
 }
 
@@ -137,9 +149,18 @@ QList<Scene> ProjectDocument::takeScenes(const QList<int> &rows)
     QList<Scene> taken;
     for (int row : rows)
         taken.append(m_project.scenes.at(row));
-    for (auto it = rows.crbegin(); it != rows.crend(); ++it)
-        m_project.scenes.removeAt(*it);
-    emit scenesRemoved(rows);
+    // Runs of adjacent rows, from the last, so the rows before stay put.
+    for (qsizetype end = rows.size(); end > 0;) {
+        qsizetype begin = end - 1;
+        while (begin > 0 && rows.at(begin - 1) == rows.at(begin) - 1)
+            --begin;
+        const int first = rows.at(begin);
+        const int last = rows.at(end - 1);
+        emit scenesAboutToBeRemoved(first, last);
+        m_project.scenes.remove(first, last - first + 1);
+        emit scenesRemoved(first, last);
+        end = begin;
+    }
     emit changed();
     return taken;
 }
@@ -148,6 +169,7 @@ void ProjectDocument::insertScenesAt(const QList<int> &rows, const QList<Scene> 
 {
     Q_ASSERT(rows.size() == scenes.size());
     for (int i = 0; i < rows.size(); ++i) {
+        emit scenesAboutToBeInserted(rows.at(i), rows.at(i));
         m_project.scenes.insert(rows.at(i), scenes.at(i));
         emit scenesInserted(rows.at(i), rows.at(i));
     }
@@ -157,12 +179,19 @@ void ProjectDocument::insertScenesAt(const QList<int> &rows, const QList<Scene> 
 void ProjectDocument::reorderScenes(const QList<int> &newOrder)
 {
     Q_ASSERT(newOrder.size() == m_project.scenes.size());
-    QList<Scene> reordered;
-    reordered.reserve(newOrder.size());
-    for (int oldRow : newOrder)
-        reordered.append(m_project.scenes.at(oldRow));
-    m_project.scenes = std::move(reordered);
-    emit scenesReordered(newOrder);
+    // One scene at a time into its place: at most one step per scene, and
+    // a move of a block of k scenes takes k steps.
+    QList<int> order(newOrder.size()); // order[i]: old row now at row i
+    std::iota(order.begin(), order.end(), 0);
+    for (int to = 0; to < int(newOrder.size()); ++to) {
+        const int from = int(order.indexOf(newOrder.at(to)));
+        if (from == to)
+            continue;
+        emit sceneAboutToBeMoved(from, to);
+        m_project.scenes.move(from, to);
+        order.move(from, to);
+        emit sceneMoved(from, to);
+    }
     emit changed();
 }
 

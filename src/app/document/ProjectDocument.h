@@ -25,6 +25,8 @@ public:
     };
 
     explicit ProjectDocument(QObject *parent = nullptr);
+    // Dies silently: its undo stack signals nobody while it is cleared.
+    ~ProjectDocument() override;
 
     const Project &project() const { return m_project; }
     const QList<Scene> &scenes() const { return m_project.scenes; }
@@ -60,11 +62,21 @@ public:
     void setSettings(const Settings &settings);
 
 signals:
-    // The whole project was replaced (new, open, recover).
+    // Each structural change comes as a pair around the change itself, in
+    // steps a list model can pass on as they are (begin/end insert, remove,
+    // move): views keep their selection by themselves.
+    // The whole project is replaced (new, open, recover).
+    void projectAboutToBeReplaced();
     void projectReplaced();
+    void scenesAboutToBeInserted(int first, int last);
     void scenesInserted(int first, int last);
-    void scenesRemoved(const QList<int> &rows);
-    void scenesReordered(const QList<int> &newOrder);
+    // A contiguous range; removing scattered rows is several steps.
+    void scenesAboutToBeRemoved(int first, int last);
+    void scenesRemoved(int first, int last);
+    // One scene moves from row `from` to row `to` (its row afterwards); a
+    // reorder is several steps.
+    void sceneAboutToBeMoved(int from, int to);
+    void sceneMoved(int from, int to);
     void sceneChanged(int row);
     void settingsChanged();
     // Any change to the project, after the more specific signal.

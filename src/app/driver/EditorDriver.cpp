@@ -106,7 +106,7 @@ int exportProject(MainWindow &window, const QString &out)
                  3600 * 1000))
         return fail(QStringLiteral("the export did not finish"));
     heartbeat.stop();
-    const RenderQueue::Job job = *queue->job(id);
+    const RenderQueue::JobStatus job = *queue->job(id);
     if (job.state != RenderQueue::State::Done)
         return fail(job.errorText.isEmpty() ? QStringLiteral("the export did not complete")
                                             : job.errorText);
@@ -143,7 +143,6 @@ int main(int argc, char **argv)
     const QString language =
         qEnvironmentVariable("REELSMITH_DRIVER_LANGUAGE", QStringLiteral("en"));
     Translations::apply(language);
-    EditorSettings::applyUserBackgroundFolder();
     MainWindow window;
     window.resize(1280, 800);
     window.show();

@@ -16,69 +16,32 @@ namespace reelsmith::editor {
 
 namespace {
 
-// The UI thread repaints a row per report: ten a second looks live without
-// flooding the event loop, however fast small renders go.
-constexpr qint64 kReportIntervalMs = 100;
 // Below this much progress a remaining-time guess swings too wildly to show.
 constexpr double kMinFractionForEstimate = 0.02;
 constexpr qint64 kMinElapsedForEstimateMs = 500;
 
-// Runs on the pool's thread. Owns nothing the queue owns: the project and the
-// path are copies, so the queue may be destroyed while this is still unwinding.
-void renderWithPromise(QPromise<reelsmith::RenderResult> &promise,
-                       const reelsmith::Project &project, const QString &outputPath)
+// What run() left behind, written on the pool's thread before the future
+// finishes and read on the UI thread after. Not the promise's result: Qt
+// drops a result reported after a cancel, and a job that passed its point of
+// no return reports its result whatever cancel came in the meantime.
+struct Outcome
 {
-    const qint64 total = project.frameCount();
-    promise.setProgressRange(0, int(std::clamp<qint64>(total, 0, INT_MAX)));
-    QElapsedTimer sinceReport;
-    sinceReport.start();
-    const auto onProgress = [&](const reelsmith::RenderProgress &p) {
-        const bool last = p.framesDone >= p.frameCount;
-        // Before parking on a pause, report where we are, so the paused row
-        // shows the frames really done rather than the last throttled report.
-        if (last || sinceReport.hasExpired(kReportIntervalMs) || promise.future().isSuspending()) {
-            promise.setProgressValueAndText(int(std::min<qint64>(p.framesDone, INT_MAX)),
-                                            last ? RenderQueue::tr("Writing the file")
-                                                 : RenderQueue::tr("Encoding frame %1 of %2")
-                                                       .arg(p.framesDone)
-                                                       .arg(p.frameCount));
-            sinceReport.start();
-        }
-        if (!last) // nothing is left to pause for; a cancel there would be refused
-            promise.suspendIfRequested();
-    };
-    const auto isCancelled = [&] { return promise.isCanceled(); };
-
-    try {
-        reelsmith::RenderJob job(project, outputPath);
-        const reelsmith::RenderResult result = job.run(onProgress, isCancelled);
-        if (promise.isCanceled()) {
-            // The cancel came after the last frame was checked: the user still
-            // asked for no file, and a Cancelled row must not leave one.
-            QFile::remove(result.outputPath);
-            return;
-        }
-        promise.addResult(result);
-    } catch (const reelsmith::Error &error) {
-        if (error.kind() != reelsmith::ErrorKind::Cancelled)
-            promise.setException(std::current_exception());
-    } catch (...) {
-        // Handed to the UI thread, which turns it into the row's error text.
-        promise.setException(std::current_exception());
-    }
-}
+    std::optional<reelsmith::RenderResult> result;
+    std::exception_ptr error;
+};
 
 } // namespace
 
 struct RenderQueue::Entry
 {
-    Job job;
-    std::optional<reelsmith::Project> project; // held until the job starts
+    JobStatus status;
+    std::shared_ptr<Job> job; // shared with the running task
+    std::shared_ptr<Outcome> outcome = std::make_shared<Outcome>();
     bool started = false;
-    QFuture<reelsmith::RenderResult> future;
-    std::unique_ptr<QFutureWatcher<reelsmith::RenderResult>> watcher;
-    QElapsedTimer clock;   // runs while the job renders, stopped while paused
-    qint64 previousMs = 0; // rendering time before the last pause
+    QFuture<QString> future; // its results are the job's warnings
+    std::unique_ptr<QFutureWatcher<QString>> watcher;
+    QElapsedTimer clock;   // runs while the job runs, stopped while paused
+    qint64 previousMs = 0; // running time before the last pause
 };
 
 RenderQueue::RenderQueue(QObject *parent) : QObject(parent)
@@ -92,22 +55,26 @@ RenderQueue::~RenderQueue()
     for (const auto &e : m_entries) {
         if (e->watcher)
             e->watcher->disconnect(this);
+        // Also wakes a paused job so it can stop. A job past its point of no
+        // return does not look any more and finishes its file.
         if (e->started && !e->future.isFinished())
-            e->future.cancel(); // also wakes a paused render so it can stop
+            e->future.cancel();
     }
-    // Each render checks for cancellation every frame, so this is short; and
-    // it must finish before the files it writes can be considered settled.
+    // Each job checks for cancellation every frame, so this is short; and it
+    // must finish before the files it writes can be considered settled.
     m_pool.waitForDone();
 }
 
-int RenderQueue::enqueue(reelsmith::Project project, const QString &outputPath)
+int RenderQueue::enqueue(std::unique_ptr<Job> job)
 {
     auto e = std::make_unique<Entry>();
-    e->job.id = m_nextId++;
-    e->job.outputPath = outputPath;
-    e->job.frameCount = project.frameCount();
-    e->project = std::move(project);
-    const int id = e->job.id;
+    e->status.id = m_nextId++;
+    e->status.kind = job->kind();
+    e->status.title = job->title();
+    e->status.outputPath = job->outputPath();
+    e->status.frameCount = job->expectedFrames();
+    e->job = std::move(job);
+    const int id = e->status.id;
     m_entries.push_back(std::move(e));
     Q_EMIT jobAdded(id);
     startQueued();
@@ -118,23 +85,23 @@ int RenderQueue::enqueue(reelsmith::Project project, const QString &outputPath)
 RenderQueue::Entry *RenderQueue::entry(int id) const
 {
     const auto it = std::find_if(m_entries.begin(), m_entries.end(),
-                                 [id](const auto &e) { return e->job.id == id; });
+                                 [id](const auto &e) { return e->status.id == id; });
     return it == m_entries.end() ? nullptr : it->get();
 }
 
 void RenderQueue::pause(int id)
 {
     Entry *e = entry(id);
-    if (!e || (e->job.state != State::Queued && e->job.state != State::Running))
+    if (!e || (e->status.state != State::Queued && e->status.state != State::Running))
         return;
     if (e->started) {
-        if (e->future.isFinished())
-            return; // its finished() report is on its way
+        if (e->future.isFinished() || e->status.writing)
+            return; // its finished() report is on its way, or it only writes its file
         e->future.suspend();
         stopClock(*e);
     }
-    e->job.state = State::Paused;
-    e->job.remainingMs = -1;
+    e->status.state = State::Paused;
+    e->status.remainingMs = -1;
     Q_EMIT jobChanged(id);
     updateBusy();
 }
@@ -142,15 +109,15 @@ void RenderQueue::pause(int id)
 void RenderQueue::resume(int id)
 {
     Entry *e = entry(id);
-    if (!e || e->job.state != State::Paused)
+    if (!e || e->status.state != State::Paused)
         return;
     if (e->started) {
-        e->job.state = State::Running;
+        e->status.state = State::Running;
         e->clock.start();
         e->future.resume();
         Q_EMIT jobChanged(id);
     } else {
-        e->job.state = State::Queued;
+        e->status.state = State::Queued;
         Q_EMIT jobChanged(id);
         startQueued();
     }
@@ -160,23 +127,23 @@ void RenderQueue::resume(int id)
 void RenderQueue::cancel(int id)
 {
     Entry *e = entry(id);
-    if (!e || e->job.isFinished())
+    if (!e || e->status.isFinished())
         return;
     if (!e->started) {
-        e->project.reset();
-        e->job.state = State::Cancelled;
+        e->job.reset();
+        e->status.state = State::Cancelled;
         Q_EMIT jobChanged(id);
         Q_EMIT jobFinished(id);
         updateBusy();
         return;
     }
-    // Once every frame is encoded only the file's last bytes remain: let it
-    // finish rather than throw the whole render away.
-    if (e->future.isFinished() || (e->future.progressMaximum() > 0 &&
-                                   e->future.progressValue() >= e->future.progressMaximum()))
+    // Past its point of no return the job only writes its file: the row
+    // says so and the job finishes Done. (A cancel that crosses that point
+    // is safe too: the job no longer looks, and its result stands.)
+    if (e->future.isFinished() || e->status.writing)
         return;
     e->future.cancel();
-    // The row keeps its state until the render has really stopped and its
+    // The row keeps its state until the job has really stopped and its
     // temporary file is gone; onFinished() reports that.
 }
 
@@ -186,18 +153,18 @@ void RenderQueue::cancelAll()
     for (int pass = 0; pass < 2; ++pass)
         for (const auto &e : m_entries)
             if (e->started == (pass == 1))
-                cancel(e->job.id);
+                cancel(e->status.id);
 }
 
 int RenderQueue::removeFinished()
 {
     int removed = 0;
     for (auto it = m_entries.begin(); it != m_entries.end();) {
-        if (!(*it)->job.isFinished()) {
+        if (!(*it)->status.isFinished()) {
             ++it;
             continue;
         }
-        const int id = (*it)->job.id;
+        const int id = (*it)->status.id;
         Q_EMIT jobAboutToBeRemoved(id);
         it = m_entries.erase(it);
         Q_EMIT jobRemoved(id);
@@ -206,32 +173,32 @@ int RenderQueue::removeFinished()
     return removed;
 }
 
-QList<RenderQueue::Job> RenderQueue::jobs() const
+QList<RenderQueue::JobStatus> RenderQueue::jobs() const
 {
-    QList<Job> list;
+    QList<JobStatus> list;
     list.reserve(qsizetype(m_entries.size()));
     for (const auto &e : m_entries)
-        list.append(e->job);
+        list.append(e->status);
     return list;
 }
 
-const RenderQueue::Job &RenderQueue::jobAt(int row) const
+const RenderQueue::JobStatus &RenderQueue::jobAt(int row) const
 {
-    return m_entries.at(size_t(row))->job;
+    return m_entries.at(size_t(row))->status;
 }
 
 int RenderQueue::rowOf(int id) const
 {
     for (size_t i = 0; i < m_entries.size(); ++i)
-        if (m_entries[i]->job.id == id)
+        if (m_entries[i]->status.id == id)
             return int(i);
     return -1;
 }
 
-std::optional<RenderQueue::Job> RenderQueue::job(int id) const
+std::optional<RenderQueue::JobStatus> RenderQueue::job(int id) const
 {
     if (const Entry *e = entry(id))
-        return e->job;
+        return e->status;
     return std::nullopt;
 }
 
@@ -245,8 +212,8 @@ void RenderQueue::setConcurrency(int jobs)
 bool RenderQueue::isBusy() const
 {
     return std::any_of(m_entries.begin(), m_entries.end(), [](const auto &e) {
-        return e->job.state == State::Queued || e->job.state == State::Running ||
-               (e->job.state == State::Paused && e->started);
+        return e->status.state == State::Queued || e->status.state == State::Running ||
+               (e->status.state == State::Paused && e->started);
     });
 }
 
@@ -256,7 +223,7 @@ QString RenderQueue::stateName(State state)
     case State::Queued:
         return tr("Queued");
     case State::Running:
-        return tr("Rendering");
+        return tr("Running");
     case State::Paused:
         return tr("Paused");
     case State::Done:
@@ -272,12 +239,13 @@ QString RenderQueue::stateName(State state)
 void RenderQueue::startQueued()
 {
     // Started jobs that are not finished hold a pool thread, paused or not.
-    auto running = std::count_if(m_entries.begin(), m_entries.end(),
-                                 [](const auto &e) { return e->started && !e->job.isFinished(); });
+    auto running = std::count_if(m_entries.begin(), m_entries.end(), [](const auto &e) {
+        return e->started && !e->status.isFinished();
+    });
     for (const auto &e : m_entries) {
         if (running >= m_pool.maxThreadCount())
             break;
-        if (!e->started && e->job.state == State::Queued) {
+        if (!e->started && e->status.state == State::Queued) {
             start(*e);
             ++running;
         }
@@ -286,25 +254,32 @@ void RenderQueue::startQueued()
 
 void RenderQueue::start(Entry &e)
 {
-    const int id = e.job.id;
+    const int id = e.status.id;
     e.started = true;
-    e.job.state = State::Running;
-    e.job.detail = tr("Checking pictures and background");
+    e.status.state = State::Running;
+    e.status.detail = e.job->startingText();
     e.clock.start();
 
-    e.watcher = std::make_unique<QFutureWatcher<reelsmith::RenderResult>>();
+    e.watcher = std::make_unique<QFutureWatcher<QString>>();
     connect(e.watcher.get(), &QFutureWatcherBase::progressValueChanged, this,
             [this, id] { onProgress(id); });
     // Qt drops a report that follows the previous one too closely; the one
     // made just before parking could be it, so read the count again then.
     connect(e.watcher.get(), &QFutureWatcherBase::suspended, this, [this, id] { onProgress(id); });
+    connect(e.watcher.get(), &QFutureWatcherBase::resultsReadyAt, this,
+            [this, id](int begin, int end) { onWarnings(id, begin, end); });
     connect(e.watcher.get(), &QFutureWatcherBase::finished, this, [this, id] { onFinished(id); });
-    e.future = QtConcurrent::run(
-        &m_pool,
-        [](QPromise<reelsmith::RenderResult> &promise, const reelsmith::Project &project,
-           const QString &outputPath) { renderWithPromise(promise, project, outputPath); },
-        std::move(*e.project), e.job.outputPath);
-    e.project.reset();
+    // The task shares the job and its outcome, and touches nothing else of
+    // the queue's: the queue may be destroyed while it is still unwinding.
+    e.future =
+        QtConcurrent::run(&m_pool, [job = e.job, outcome = e.outcome](QPromise<QString> &promise) {
+            try {
+                outcome->result = job->run(promise);
+            } catch (...) {
+                // Turned into the row's state and text on the UI thread.
+                outcome->error = std::current_exception();
+            }
+        });
     e.watcher->setFuture(e.future);
     Q_EMIT jobChanged(id);
 }
@@ -312,18 +287,35 @@ void RenderQueue::start(Entry &e)
 void RenderQueue::onProgress(int id)
 {
     Entry *e = entry(id);
-    if (!e || e->job.isFinished())
+    if (!e || e->status.isFinished())
         return;
-    e->job.framesDone = e->future.progressValue();
-    e->job.detail = e->future.progressText();
-    if (e->job.state == State::Running) {
-        e->job.elapsedMs = e->previousMs + e->clock.elapsed();
+    // The range is the frames and one last step, "writing the file".
+    const int maximum = e->future.progressMaximum();
+    const int value = e->future.progressValue();
+    if (maximum > 0)
+        e->status.frameCount = maximum - 1;
+    e->status.framesDone = std::min<qint64>(value, e->status.frameCount);
+    e->status.writing = maximum > 0 && value >= maximum;
+    if (!e->future.progressText().isEmpty())
+        e->status.detail = e->future.progressText();
+    if (e->status.state == State::Running) {
+        e->status.elapsedMs = e->previousMs + e->clock.elapsed();
         // Time per fraction so far, projected over what is left (no smoothing:
         // frames cost about the same from start to end).
-        const double f = e->job.fraction();
-        if (f >= kMinFractionForEstimate && e->job.elapsedMs >= kMinElapsedForEstimateMs)
-            e->job.remainingMs = qint64(e->job.elapsedMs * (1.0 - f) / f);
+        const double f = e->status.fraction();
+        if (f >= kMinFractionForEstimate && e->status.elapsedMs >= kMinElapsedForEstimateMs)
+            e->status.remainingMs = qint64(e->status.elapsedMs * (1.0 - f) / f);
     }
+    Q_EMIT jobChanged(id);
+}
+
+void RenderQueue::onWarnings(int id, int begin, int end)
+{
+    Entry *e = entry(id);
+    if (!e)
+        return;
+    for (int i = begin; i < end; ++i)
+        e->status.warnings.append(e->future.resultAt(i));
     Q_EMIT jobChanged(id);
 }
 
@@ -333,36 +325,39 @@ void RenderQueue::onFinished(int id)
     if (!e)
         return;
     stopClock(*e);
-    bool failed = false;
-    QString errorText;
-    try {
-        e->future.waitForFinished(); // rethrows what the render threw
-    } catch (const reelsmith::Error &error) {
-        failed = true;
-        errorText = error.message();
-    } catch (const std::bad_alloc &) {
-        failed = true;
-        errorText = tr("out of memory");
-    } catch (const std::exception &error) {
-        failed = true;
-        errorText = QString::fromLocal8Bit(error.what());
-    } catch (...) {
-        failed = true;
-        errorText = tr("the render stopped unexpectedly");
-    }
-
-    if (failed) {
-        e->job.state = State::Failed;
-        e->job.errorText = errorText;
-    } else if (e->future.resultCount() > 0) {
-        e->job.state = State::Done;
-        e->job.result = e->future.result();
-        e->job.framesDone = e->job.result.frames;
+    JobStatus &status = e->status;
+    const Outcome &outcome = *e->outcome;
+    if (outcome.result) {
+        status.state = State::Done;
+        status.result = *outcome.result;
+        status.framesDone = status.frameCount = status.result.frames;
+        // Warnings reported just before a late cancel never reached the log.
+        for (const QString &warning : std::as_const(status.result.warnings))
+            if (!status.warnings.contains(warning))
+                status.warnings.append(warning);
+    } else if (outcome.error) {
+        status.state = State::Failed;
+        try {
+            std::rethrow_exception(outcome.error);
+        } catch (const reelsmith::Error &error) {
+            if (error.kind() == reelsmith::ErrorKind::Cancelled)
+                status.state = State::Cancelled;
+            else
+                status.errorText = error.message();
+        } catch (const std::bad_alloc &) {
+            status.errorText = tr("out of memory");
+        } catch (const std::exception &error) {
+            status.errorText = QString::fromLocal8Bit(error.what());
+        } catch (...) {
+            status.errorText = tr("the job stopped unexpectedly");
+        }
     } else {
-        e->job.state = State::Cancelled;
+        status.state = State::Cancelled; // cancelled before it began
     }
-    e->job.detail.clear();
-    e->job.remainingMs = e->job.state == State::Done ? 0 : -1;
+    status.detail.clear();
+    status.writing = false;
+    status.remainingMs = status.state == State::Done ? 0 : -1;
+    e->job.reset(); // its memory (an export's project copy) is not needed any more
 
     Q_EMIT jobChanged(id);
     Q_EMIT jobFinished(id);
@@ -376,7 +371,7 @@ void RenderQueue::stopClock(Entry &e)
         return;
     e.previousMs += e.clock.elapsed();
     e.clock.invalidate();
-    e.job.elapsedMs = e.previousMs;
+    e.status.elapsedMs = e.previousMs;
 }
 
 void RenderQueue::updateBusy()

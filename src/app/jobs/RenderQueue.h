@@ -1,7 +1,6 @@
 #pragma once
 
-#include "project/Project.h"
-#include "render/RenderJob.h"
+#include "jobs/Job.h"
 
 #include <QList>
 #include <QObject>
@@ -14,14 +13,18 @@
 
 namespace reelsmith::editor {
 
-// The editor's exports: each job renders its own copy of a project on a
+// The editor's long jobs (exports, background imports): each runs on a
 // private thread pool, so the creator keeps editing while it runs. Jobs start
 // in the order they were queued; at most concurrency() run at once.
 //
-// A paused job that has started keeps its thread (its encoder and temporary
-// file stay open), so with the default concurrency of 1 the jobs behind it
-// wait. A paused job that has not started yet holds nothing and is skipped
-// until it is resumed.
+// A paused job that has started keeps its thread (an export's encoder and
+// temporary file stay open), so with the default concurrency of 1 the jobs
+// behind it wait. A paused job that has not started yet holds nothing and is
+// skipped until it is resumed.
+//
+// A job that has passed its point of no return (its last cancel check before
+// its file is put in place; the row says so) finishes as Done whatever cancel
+// comes later: a file that was put in place is never deleted.
 class RenderQueue : public QObject
 {
     Q_OBJECT
@@ -29,17 +32,22 @@ public:
     enum class State { Queued, Running, Paused, Done, Failed, Cancelled };
     Q_ENUM(State)
 
-    struct Job
+    // What a row shows of a job.
+    struct JobStatus
     {
         int id = 0;
-        QString outputPath;
+        Job::Kind kind = Job::Kind::Export;
+        QString title;      // the output's file name, "Background from …"
+        QString outputPath; // the file the job makes
         State state = State::Queued;
         qint64 framesDone = 0;
-        qint64 frameCount = 0;
-        qint64 elapsedMs = 0;           // time spent rendering, pauses excluded
+        qint64 frameCount = 0;          // 0 while not known yet
+        qint64 elapsedMs = 0;           // time spent running, pauses excluded
         qint64 remainingMs = -1;        // estimate; -1 while too early to tell
-        QString detail;                 // what the render is doing now
+        bool writing = false;           // past the point of no return: a cancel is refused
+        QString detail;                 // what the job is doing now
         QString errorText;              // for Failed: the same text the CLI prints after "error: "
+        QStringList warnings;           // the job's log of harmless problems
         reelsmith::RenderResult result; // for Done
 
         bool isFinished() const
@@ -50,27 +58,27 @@ public:
     };
 
     explicit RenderQueue(QObject *parent = nullptr);
-    // Cancels every job and waits for the running ones to stop: no render
+    // Cancels every job and waits for the running ones to stop: no job
     // outlives the queue and no temporary file is left behind.
     ~RenderQueue() override;
 
-    // Queues a render of `project` (copied: later edits to the caller's
-    // project do not reach the job) to `outputPath`. Returns the job's id.
-    int enqueue(reelsmith::Project project, const QString &outputPath);
+    // Queues `job`; returns its id.
+    int enqueue(std::unique_ptr<Job> job);
 
     void pause(int id);
     void resume(int id);
-    // A queued job is cancelled at once; a running one stops at its next frame.
+    // A queued job is cancelled at once; a running one stops at its next
+    // frame, unless it is already writing its file.
     void cancel(int id);
     void cancelAll();
     // Forgets the finished jobs (Done, Failed, Cancelled); returns how many.
     int removeFinished();
 
-    QList<Job> jobs() const;
+    QList<JobStatus> jobs() const;
     int count() const { return int(m_entries.size()); }
-    const Job &jobAt(int row) const;
+    const JobStatus &jobAt(int row) const;
     int rowOf(int id) const; // -1 when unknown
-    std::optional<Job> job(int id) const;
+    std::optional<JobStatus> job(int id) const;
 
     int concurrency() const { return m_pool.maxThreadCount(); }
     void setConcurrency(int jobs);
@@ -95,6 +103,7 @@ private:
     void startQueued();
     void start(Entry &entry);
     void onProgress(int id);
+    void onWarnings(int id, int begin, int end);
     void onFinished(int id);
     void stopClock(Entry &entry);
     void updateBusy();

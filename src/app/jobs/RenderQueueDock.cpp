@@ -149,11 +149,13 @@ void RenderQueueDock::updateActions()
     const bool paused = job && job->state == State::Paused;
     m_ui->pauseButton->setText(paused ? tr("&Resume") : tr("&Pause"));
     m_ui->pauseButton->setEnabled(
-        job && (paused || job->state == State::Queued || job->state == State::Running));
-    m_ui->cancelButton->setEnabled(job && !job->isFinished());
+        job && !job->writing &&
+        (paused || job->state == State::Queued || job->state == State::Running));
+    // A job writing its file finishes it: cancelling it would change nothing.
+    m_ui->cancelButton->setEnabled(job && !job->isFinished() && !job->writing);
     m_ui->openFolderButton->setEnabled(job && job->state == State::Done);
 
-    const QList<RenderQueue::Job> jobs = m_queue->jobs();
+    const QList<RenderQueue::JobStatus> jobs = m_queue->jobs();
     m_ui->clearButton->setEnabled(
         std::any_of(jobs.begin(), jobs.end(), [](const auto &j) { return j.isFinished(); }));
 

@@ -17,8 +17,8 @@ namespace reelsmith::editor {
 class RenderQueue;
 class RenderQueueModel;
 
-// The export queue's panel: the jobs in a table, and buttons acting on the
-// selected one. Lives inside the main window's "Render Queue" dock.
+// The job queue's panel (exports, imports): the jobs in a table, and buttons
+// acting on the selected one. Lives inside the main window's "Render Queue" dock.
 class RenderQueueDock : public QWidget
 {
     Q_OBJECT

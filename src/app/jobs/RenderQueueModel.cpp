@@ -46,7 +46,7 @@ QVariant RenderQueueModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const RenderQueue::Job &job = m_queue->jobAt(index.row());
+    const RenderQueue::JobStatus &job = m_queue->jobAt(index.row());
     switch (role) {
     case Qt::DisplayRole:
         return display(job, index.column());
@@ -67,20 +67,23 @@ QVariant RenderQueueModel::data(const QModelIndex &index, int role) const
     }
 }
 
-QVariant RenderQueueModel::display(const RenderQueue::Job &job, int column) const
+QVariant RenderQueueModel::display(const RenderQueue::JobStatus &job, int column) const
 {
     using State = RenderQueue::State;
     switch (column) {
     case OutputColumn:
-        return QFileInfo(job.outputPath).fileName();
+        return job.title;
     case StatusColumn:
-        if (job.state == State::Done && !job.result.warnings.isEmpty())
-            return tr("Done, %n warning(s)", nullptr, int(job.result.warnings.size()));
+        if (job.state == State::Done && !job.warnings.isEmpty())
+            return tr("Done, %n warning(s)", nullptr, int(job.warnings.size()));
+        if (job.writing)
+            return job.detail;
         return RenderQueue::stateName(job.state);
     case ProgressColumn:
         return job.state == State::Done ? 100 : int(job.fraction() * 100);
     case FramesColumn:
-        return tr("%1 / %2").arg(job.framesDone).arg(job.frameCount);
+        return job.frameCount > 0 ? tr("%1 / %2").arg(job.framesDone).arg(job.frameCount)
+                                  : QString();
     case ElapsedColumn:
         return job.state == State::Queued ? QString() : formatDuration(job.elapsedMs);
     case RemainingColumn:
@@ -92,7 +95,7 @@ QVariant RenderQueueModel::display(const RenderQueue::Job &job, int column) cons
     }
 }
 
-QString RenderQueueModel::toolTip(const RenderQueue::Job &job) const
+QString RenderQueueModel::toolTip(const RenderQueue::JobStatus &job) const
 {
     QString tip = QDir::toNativeSeparators(job.outputPath);
     switch (job.state) {
@@ -104,14 +107,14 @@ QString RenderQueueModel::toolTip(const RenderQueue::Job &job) const
                                        .arg(job.result.frames)
                                        .arg(QLocale().formattedDataSize(job.result.bytes))
                                        .arg(formatDuration(job.elapsedMs));
-        for (const QString &warning : job.result.warnings)
-            tip += QLatin1Char('\n') + tr("Warning: %1").arg(warning);
         break;
     default:
         if (!job.detail.isEmpty())
             tip += QLatin1Char('\n') + job.detail;
         break;
     }
+    for (const QString &warning : job.warnings)
+        tip += QLatin1Char('\n') + tr("Warning: %1").arg(warning);
     return tip;
 }
 
@@ -121,7 +124,7 @@ QVariant RenderQueueModel::headerData(int section, Qt::Orientation orientation, 
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
     case OutputColumn:
-        return tr("Output");
+        return tr("Job");
     case StatusColumn:
         return tr("Status");
     case ProgressColumn:

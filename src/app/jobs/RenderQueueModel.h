@@ -6,13 +6,13 @@
 
 namespace reelsmith::editor {
 
-// One row per job of a RenderQueue, in queue order.
+// One row per job of a RenderQueue (exports, imports), in queue order.
 class RenderQueueModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
     enum Column {
-        OutputColumn,
+        OutputColumn, // what the job makes
         StatusColumn,
         ProgressColumn,
         FramesColumn,
@@ -41,8 +41,8 @@ public:
     static QString formatDuration(qint64 ms);
 
 private:
-    QVariant display(const RenderQueue::Job &job, int column) const;
-    QString toolTip(const RenderQueue::Job &job) const;
+    QVariant display(const RenderQueue::JobStatus &job, int column) const;
+    QString toolTip(const RenderQueue::JobStatus &job) const;
 
     RenderQueue *m_queue;
 };

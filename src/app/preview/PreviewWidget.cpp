@@ -3,6 +3,7 @@
 #include "backgrounds/Backgrounds.h"
 #include "core/Error.h"
 #include "render/SceneOverlay.h"
+#include "settings/EditorSettings.h"
 
 #include <QAudioOutput>
 #include <QMediaPlayer>
@@ -252,7 +253,8 @@ void PreviewWidget::resolveBackground()
     QString path;
     m_backgroundResolveProblem.clear();
     try {
-        path = Backgrounds::resolve(m_project.background, m_project.baseDir);
+        path = Backgrounds::resolve(m_project.background, m_project.baseDir,
+                                    EditorSettings::backgroundFolders());
     } catch (const Error &error) {
         m_backgroundResolveProblem = error.message();
     }

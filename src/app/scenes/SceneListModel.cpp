@@ -16,16 +16,24 @@ namespace reelsmith::editor {
 SceneListModel::SceneListModel(ProjectDocument *doc, ThumbnailCache *thumbnails, QObject *parent)
     : QAbstractListModel(parent), m_doc(doc), m_thumbnails(thumbnails)
 {
-    // The document changes first and tells afterwards, so structural changes
-    // reset the model; the view's selection is restored by its owner.
-    const auto reset = [this] {
-        beginResetModel();
-        endResetModel();
-    };
-    connect(doc, &ProjectDocument::projectReplaced, this, reset);
-    connect(doc, &ProjectDocument::scenesInserted, this, reset);
-    connect(doc, &ProjectDocument::scenesRemoved, this, reset);
-    connect(doc, &ProjectDocument::scenesReordered, this, reset);
+    // The document tells before and after each step of a change, so the
+    // rows change exactly as the scenes do and selections follow them. Only
+    // a new project resets the list.
+    connect(doc, &ProjectDocument::projectAboutToBeReplaced, this,
+            &SceneListModel::beginResetModel);
+    connect(doc, &ProjectDocument::projectReplaced, this, &SceneListModel::endResetModel);
+    connect(doc, &ProjectDocument::scenesAboutToBeInserted, this,
+            [this](int first, int last) { beginInsertRows({}, first, last); });
+    connect(doc, &ProjectDocument::scenesInserted, this, &SceneListModel::endInsertRows);
+    connect(doc, &ProjectDocument::scenesAboutToBeRemoved, this,
+            [this](int first, int last) { beginRemoveRows({}, first, last); });
+    connect(doc, &ProjectDocument::scenesRemoved, this, &SceneListModel::endRemoveRows);
+    connect(doc, &ProjectDocument::sceneAboutToBeMoved, this, [this](int from, int to) {
+        // Qt counts the destination before the move: below the moved row
+        // it is the row after the one it lands on.
+        beginMoveRows({}, from, from, {}, to > from ? to + 1 : to);
+    });
+    connect(doc, &ProjectDocument::sceneMoved, this, &SceneListModel::endMoveRows);
     connect(doc, &ProjectDocument::sceneChanged, this,
             [this](int row) { emit dataChanged(index(row), index(row)); });
     connect(thumbnails, &ThumbnailCache::ready, this, [this](const QString &path) {
@@ -52,8 +60,7 @@ QVariant SceneListModel::data(const QModelIndex &index, int role) const
             title = QFileInfo(scene.image).fileName();
         if (title.size() > 40)
             title = title.left(39) + QChar(0x2026);
-        return tr("%1. %2\n%3 s · %4")
-            .arg(index.row() + 1)
+        return tr("%1\n%2 s · %3")
             .arg(title)
             .arg(QLocale().toString(scene.duration, 'g', 4))
             .arg(layoutTitle(scene.layout));

@@ -8,7 +8,8 @@ class ProjectDocument;
 class ThumbnailCache;
 
 // The scenes as a list for the scene view: thumbnail, caption or file name,
-// duration and layout. Drops reorder scenes (internal moves) or add pictures
+// duration and layout (SceneListDelegate draws the number). Drops reorder
+// scenes (internal moves) or add pictures
 // (files from the file manager); both go through the undo stack.
 class SceneListModel : public QAbstractListModel
 {

@@ -97,12 +97,11 @@ QString EditorSettings::userBackgroundFolder()
 void EditorSettings::setUserBackgroundFolder(const QString &folder)
 {
     QSettings().setValue(kBackgroundFolder, folder);
-    applyUserBackgroundFolder();
 }
 
-void EditorSettings::applyUserBackgroundFolder()
+BackgroundFolders EditorSettings::backgroundFolders()
 {
-    Backgrounds::setUserFolder(userBackgroundFolder());
+    return BackgroundFolders::withUserFolder(userBackgroundFolder());
 }
 
 QStringList EditorSettings::recentFiles()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "backgrounds/Backgrounds.h"
 #include "project/Project.h"
 
 #include <QString>
@@ -35,8 +36,9 @@ public:
     // "" means the standard folder (see Backgrounds::userFolder()).
     static QString userBackgroundFolder();
     static void setUserBackgroundFolder(const QString &folder);
-    // Applies the folder to the engine for this process.
-    static void applyUserBackgroundFolder();
+    // The folders backgrounds are looked up in now, as a value for a job or
+    // a listing (read on the UI thread, where the preference changes).
+    static BackgroundFolders backgroundFolders();
 
     static QStringList recentFiles();
     static void addRecentFile(const QString &path);

@@ -7,12 +7,14 @@
 #include "document/ProjectDocument.h"
 #include "document/SceneEdits.h"
 #include "export/ExportDialog.h"
+#include "jobs/ExportJob.h"
 #include "jobs/RenderQueue.h"
 #include "jobs/RenderQueueDock.h"
 #include "preview/PreviewPanel.h"
 #include "preview/PreviewWidget.h"
 #include "preview/TimelineWidget.h"
 #include "scenes/SceneInspector.h"
+#include "scenes/SceneListDelegate.h"
 #include "scenes/SceneListModel.h"
 #include "scenes/ThumbnailCache.h"
 #include "settings/EditorSettings.h"
@@ -45,22 +47,28 @@ MainWindow::MainWindow(QWidget *parent)
       m_doc(new ProjectDocument(this)), m_thumbnails(new ThumbnailCache(QSize(96, 96), this)),
       m_clipThumbnails(new ThumbnailCache(QSize(54, 96), this)),
       m_sceneModel(new SceneListModel(m_doc, m_thumbnails, this)),
-      m_inspector(new SceneInspector(m_doc)),
-      m_projectPanel(new ProjectPanel(m_doc, m_clipThumbnails)),
-      m_autosave(new Autosave(m_doc, 3000, this)), m_queue(new RenderQueue(this)),
-      m_queueDock(new RenderQueueDock(m_queue)), m_meter(new MemoryMeterWidget),
-      m_preview(new PreviewPanel)
+      m_inspector(new SceneInspector(m_doc)), m_queue(new RenderQueue(this)),
+      m_projectPanel(new ProjectPanel(m_doc, m_clipThumbnails, m_queue)),
+      m_autosave(new Autosave(m_doc, 3000, this)), m_queueDock(new RenderQueueDock(m_queue)),
+      m_meter(new MemoryMeterWidget), m_preview(new PreviewPanel)
 {
     m_ui->setupUi(this);
     setAcceptDrops(true);
     m_doc->reset(EditorSettings::defaultOutput());
 
     m_ui->sceneList->setModel(m_sceneModel);
+    m_ui->sceneList->setItemDelegate(new SceneListDelegate(m_ui->sceneList));
     m_ui->sceneList->setDropIndicatorShown(true);
     connect(m_ui->sceneList->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::selectionChanged);
     connect(m_ui->sceneList->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &MainWindow::selectionChanged);
+    // Rows that move, come or go take their selection along; the inspector's
+    // row numbers follow.
+    connect(m_sceneModel, &QAbstractItemModel::rowsMoved, this, &MainWindow::syncInspector);
+    connect(m_sceneModel, &QAbstractItemModel::rowsInserted, this, &MainWindow::syncInspector);
+    connect(m_sceneModel, &QAbstractItemModel::rowsRemoved, this, &MainWindow::syncInspector);
+    connect(m_sceneModel, &QAbstractItemModel::modelReset, this, &MainWindow::syncInspector);
     connect(m_sceneModel, &SceneListModel::rowsDropped, this, [this](const QList<int> &rows) {
         // After the view has finished its own drop handling.
         QMetaObject::invokeMethod(
@@ -110,7 +118,15 @@ MainWindow::MainWindow(QWidget *parent)
     updateRecentMenu();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The document is a child, deleted after this destructor has run; as its
+    // undo stack is cleared on the way it would still signal into this
+    // window's slots (UBSan: member call on a destroyed MainWindow). Nothing
+    // of it reaches the window from here on.
+    m_doc->undoStack()->disconnect(this);
+    m_doc->disconnect(this);
+}
 
 void MainWindow::setUpActions()
 {
@@ -382,6 +398,12 @@ void MainWindow::selectionChanged()
         const Timeline timeline = project.timeline();
         preview->seek(timeline.secondsAt(timeline.sceneStart(current.row())));
     }
+    syncInspector();
+}
+
+void MainWindow::syncInspector()
+{
+    const QModelIndex current = m_ui->sceneList->selectionModel()->currentIndex();
     m_inspector->setSelection(selectedRows(), current.isValid() ? current.row() : -1);
     updateActions();
 }
@@ -460,14 +482,16 @@ void MainWindow::exportDialog()
     // The dialog's settings are for this export; the project keeps its own.
     Project project = m_doc->project();
     project.output = dialog.output();
-    m_queue->enqueue(std::move(project), dialog.outputPath());
+    m_queue->enqueue(std::make_unique<ExportJob>(std::move(project), dialog.outputPath(),
+                                                 EditorSettings::backgroundFolders()));
     m_ui->queueDock->show();
     m_ui->queueDock->raise();
 }
 
 int MainWindow::exportTo(const QString &outputPath)
 {
-    const int id = m_queue->enqueue(m_doc->project(), outputPath);
+    const int id = m_queue->enqueue(std::make_unique<ExportJob>(
+        m_doc->project(), outputPath, EditorSettings::backgroundFolders()));
     m_ui->queueDock->show();
     return id;
 }
@@ -488,8 +512,9 @@ void MainWindow::closeEvent(QCloseEvent *event)
     }
     if (m_queue->isBusy()) {
         const auto answer = QMessageBox::question(
-            this, tr("Exports are running"),
-            tr("Quitting cancels the exports that have not finished. Quit anyway?"),
+            this, tr("Jobs are running"),
+            tr("Quitting cancels the jobs that have not finished (files being written are "
+               "finished first). Quit anyway?"),
             QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
         if (answer != QMessageBox::Yes) {
             event->ignore();

@@ -71,6 +71,8 @@ private:
     void updateActions();
     void updateRecentMenu();
     void selectionChanged();
+    // The inspector edits what the list has selected, also after rows moved.
+    void syncInspector();
     // Asks what to do with unsaved changes; false when the user cancels.
     bool maybeSave();
     void newProject();
@@ -88,9 +90,9 @@ private:
     ThumbnailCache *m_clipThumbnails;
     SceneListModel *m_sceneModel;
     SceneInspector *m_inspector;
+    RenderQueue *m_queue; // before the panel, which queues its imports here
     ProjectPanel *m_projectPanel;
     Autosave *m_autosave;
-    RenderQueue *m_queue;
     RenderQueueDock *m_queueDock;
     MemoryMeterWidget *m_meter;
     PreviewPanel *m_preview;

@@ -45,23 +45,20 @@ std::optional<QFileInfo> clipNamed(const QString &folder, const QString &name)
     return std::nullopt;
 }
 
-QString &userFolderOverride()
-{
-    static QString folder;
-    return folder;
-}
-
 } // namespace
 
-void Backgrounds::setUserFolder(const QString &folder)
+BackgroundFolders BackgroundFolders::standard()
 {
-    userFolderOverride() = folder;
+    return withUserFolder(QString());
+}
+
+BackgroundFolders BackgroundFolders::withUserFolder(const QString &user)
+{
+    return {user.isEmpty() ? Backgrounds::userFolder() : user, Backgrounds::builtinFolders()};
 }
 
 QString Backgrounds::userFolder()
 {
-    if (!userFolderOverride().isEmpty())
-        return userFolderOverride();
     return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
         .filePath(QStringLiteral("backgrounds"));
 }
@@ -71,11 +68,11 @@ QStringList Backgrounds::builtinFolders()
     return dataFolders(QStringLiteral("backgrounds"));
 }
 
-QList<BackgroundEntry> Backgrounds::list()
+QList<BackgroundEntry> Backgrounds::list(const BackgroundFolders &where)
 {
     const QStringList builtins = builtinBackgroundNames();
-    const QList<QFileInfo> userClips = clipsIn(userFolder());
-    const QStringList folders = builtinFolders();
+    const QList<QFileInfo> userClips = clipsIn(where.user);
+    const QStringList &folders = where.builtin;
     QList<BackgroundEntry> entries;
     for (const QString &name : builtins) {
         BackgroundEntry entry;
@@ -141,11 +138,12 @@ void Backgrounds::inspect(BackgroundEntry &entry)
     }
 }
 
-QString Backgrounds::resolve(const QString &background, const QString &baseDir)
+QString Backgrounds::resolve(const QString &background, const QString &baseDir,
+                             const BackgroundFolders &where)
 {
     if (builtinBackgroundNames().contains(background)) {
-        QStringList folders = builtinFolders();
-        folders.prepend(userFolder());
+        QStringList folders = where.builtin;
+        folders.prepend(where.user);
         for (const QString &folder : folders)
             if (const auto clip = clipNamed(folder, background))
                 return clip->absoluteFilePath();
@@ -161,7 +159,7 @@ QString Backgrounds::resolve(const QString &background, const QString &baseDir)
     // A bare name that is no file beside the project: one of the user's clips.
     if (!background.isEmpty() && !background.contains(QLatin1Char('/')) &&
         !background.contains(QDir::separator()))
-        if (const auto clip = clipNamed(userFolder(), background))
+        if (const auto clip = clipNamed(where.user, background))
             return clip->absoluteFilePath();
     throwBadInput(QStringLiteral("background: %1: no such file").arg(path));
 }

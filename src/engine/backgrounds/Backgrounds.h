@@ -17,23 +17,35 @@ struct BackgroundEntry
     QString problem;      // why the clip cannot be used; empty when it can
 };
 
+// The folders backgrounds are looked up in. A value handed to whoever looks:
+// the editor's preference may change on the UI thread while a render or a
+// listing on another thread goes on with the folders it was given.
+struct BackgroundFolders
+{
+    QString user;        // the user's clips
+    QStringList builtin; // most specific first
+
+    // The standard user folder and the built-in folders.
+    static BackgroundFolders standard();
+    // The built-in folders with `user` ("" for the standard one).
+    static BackgroundFolders withUserFolder(const QString &user);
+};
+
 // Where backgrounds live: the user's folder first (a clip there named like a
 // built-in overrides it), then the installed or build-tree data folder.
 class Backgrounds
 {
 public:
-    // User folder: <AppDataLocation>/backgrounds, unless the editor's
-    // preferences chose another with setUserFolder().
+    // The standard user folder: <AppDataLocation>/backgrounds.
     static QString userFolder();
-    // Another user folder for this process; empty restores the default.
-    static void setUserFolder(const QString &folder);
     // Built-in folders, most specific first: $REELSMITH_DATA_DIR/backgrounds,
     // <bin>/../share/reelsmith/backgrounds (build tree and installed prefix alike).
     static QStringList builtinFolders();
     // Every background a project can name: the built-ins in their usual order
     // (each the user's clip when one overrides it, or without a path when not
     // installed), then the user's own clips by name. Looks at file names only.
-    static QList<BackgroundEntry> list();
+    static QList<BackgroundEntry> list(const BackgroundFolders &folders);
+    static QList<BackgroundEntry> list() { return list(BackgroundFolders::standard()); }
     // Reads the clip's duration with libavformat (headers only, no decoding)
     // and notes a problem instead of throwing when it is not a usable video.
     static void inspect(BackgroundEntry &entry);
@@ -43,7 +55,12 @@ public:
     // `baseDir`); a value that is neither an existing file nor a path with a
     // folder may name a user clip by its base name. Throws Error(BadInput)
     // naming the key when it cannot be found.
-    static QString resolve(const QString &background, const QString &baseDir);
+    static QString resolve(const QString &background, const QString &baseDir,
+                           const BackgroundFolders &folders);
+    static QString resolve(const QString &background, const QString &baseDir)
+    {
+        return resolve(background, baseDir, BackgroundFolders::standard());
+    }
 };
 
 } // namespace reelsmith
