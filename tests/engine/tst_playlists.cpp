@@ -5,6 +5,8 @@
 // opened (background, thumbnail, soundtrack, probe, the CLI's render and
 // probe), whatever it is named. The real containers around them still open.
 
+#include "CliRun.h"
+#include "TestFiles.h"
 #include "TestMedia.h"
 #include "audio/Soundtrack.h"
 #include "core/Error.h"
@@ -14,26 +16,16 @@
 #include "media/VideoThumbnail.h"
 
 #include <QFile>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
 using namespace reelsmith;
 using namespace testmedia;
+using testcli::CliRun;
 
 namespace {
 
-constexpr int kTimeoutMs = 60000;
 const QColor kSecret(220, 30, 220); // the colour of the file no project names
-
-bool writeFile(const QString &path, const QByteArray &bytes)
-{
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
-}
 
 QByteArray hlsPlaylist(const QString &target)
 {
@@ -57,7 +49,6 @@ class PlaylistTest : public QObject
 
 private:
     QTemporaryDir m_dir;
-    QString m_cli;
 
     QString path(const QString &name) const { return m_dir.filePath(name); }
 
@@ -80,60 +71,15 @@ private:
         QVERIFY2(e.message().contains(file), qPrintable(e.message()));
     }
 
-    struct Run
-    {
-        bool finished = false;
-        int exitCode = -1;
-        QString err;
-        QString describe() const
-        {
-            return QStringLiteral("%1exit %2\n--- stderr ---\n%3")
-                .arg(finished ? QString() : QStringLiteral("timed out; "))
-                .arg(exitCode)
-                .arg(err);
-        }
-    };
-
-    Run runCli(const QStringList &args) const
-    {
-        QProcess process;
-        process.setProgram(m_cli);
-        process.setArguments(args);
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-        process.setProcessEnvironment(env);
-        process.setWorkingDirectory(m_dir.path());
-        process.setStandardInputFile(QProcess::nullDevice());
-        process.start();
-        Run r;
-        r.finished = process.waitForStarted(10000) && process.waitForFinished(kTimeoutMs);
-        if (!r.finished) {
-            process.kill();
-            process.waitForFinished(5000);
-        }
-        r.exitCode =
-            r.finished && process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-        r.err = QString::fromUtf8(process.readAllStandardError());
-        return r;
-    }
-
     QString writeProject(const QString &name, const QString &background, const QString &audio)
     {
-        QJsonObject project{
-            {QStringLiteral("format"), QStringLiteral("reelsmith-project")},
-            {QStringLiteral("version"), 1},
-            {QStringLiteral("background"), background},
-            {QStringLiteral("output"), QJsonObject{{QStringLiteral("width"), 96},
-                                                   {QStringLiteral("height"), 160},
-                                                   {QStringLiteral("fps"), 12}}},
-            {QStringLiteral("scenes"),
-             QJsonArray{QJsonObject{{QStringLiteral("image"), QStringLiteral("dot.png")},
-                                    {QStringLiteral("duration"), 1.0},
-                                    {QStringLiteral("layout"), QStringLiteral("top")}}}}};
+        QJsonObject project = smallProject(
+            {sceneJson(QStringLiteral("dot.png"), 1.0, QString(), QStringLiteral("top"))},
+            background);
         if (!audio.isEmpty())
             project.insert(QStringLiteral("audio"), audio);
         const QString file = path(name);
-        if (!writeFile(file, QJsonDocument(project).toJson()))
+        if (!writeJson(file, project))
             qFatal("cannot write %s", qPrintable(file));
         return file;
     }
@@ -142,7 +88,9 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        m_cli = qEnvironmentVariable("REELSMITH_CLI");
+        keepFilesIfAsked(m_dir);
+        const QString cliProblem = testcli::cliProblem();
+        QVERIFY2(cliProblem.isEmpty(), qPrintable(cliProblem));
 
         VideoSpec secret = colorCycle({96, 160}, 12, 24, {kSecret});
         secret.withAudio = true; // HLS takes segments by extension: .mp4 carries the sound too
@@ -270,7 +218,6 @@ private slots:
         QFETCH(QString, background);
         QFETCH(QString, audio);
         QFETCH(QString, named);
-        QVERIFY2(QFileInfo(m_cli).isExecutable(), "REELSMITH_CLI must name the built CLI");
         const QString out = path(QStringLiteral("out-%1.mp4").arg(QTest::currentDataTag()));
         const QStringList args =
             verb == QLatin1String("probe")
@@ -280,9 +227,9 @@ private slots:
                                                .arg(QString::fromUtf8(QTest::currentDataTag())),
                                            background, audio),
                               QStringLiteral("-o"), out, QStringLiteral("--quiet")};
-        const Run r = runCli(args);
-        QVERIFY2(r.finished && r.exitCode == 2, qPrintable(r.describe()));
-        const QStringList lines = r.err.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        const CliRun r = testcli::runCli(args, m_dir.path());
+        QVERIFY2(r.exited(2), qPrintable(r.describe()));
+        const QStringList lines = r.errLines();
         QVERIFY2(lines.size() == 1 && lines.first().startsWith(QLatin1String("error: ")) &&
                      lines.first().contains(named),
                  qPrintable(r.describe()));
