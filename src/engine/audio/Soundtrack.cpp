@@ -9,16 +9,14 @@ extern "C" {
 namespace reelsmith {
 
 Soundtrack::Soundtrack(const QString &path, qint64 totalSamples)
-    : m_path(path), m_total(std::max<qint64>(totalSamples, 0))
+    : m_path(path), m_total(std::max<qint64>(totalSamples, 0)),
+      // One thread: audio decodes far faster than the video encodes. A file
+      // that stops decoding midway is the user's to fix.
+      m_input(path, AVMEDIA_TYPE_AUDIO, 1, ErrorKind::BadInput)
 {
     // Half the video at most, so a very short video still starts at full volume.
     m_fadeLength = std::min<qint64>(qint64(kFadeSeconds * kSampleRate), m_total / 2);
 
-    m_format = av::openInput(path);
-    // One thread: audio decodes far faster than the video encodes.
-    m_stream = av::openBestStreamDecoder(m_format.get(), AVMEDIA_TYPE_AUDIO, path, 1, m_decoder);
-
-    m_packet = av::allocPacket();
     m_decoded = av::allocFrame();
     m_fifo.reset(av_audio_fifo_alloc(kSampleFormat, kChannels, 4096));
     if (!m_fifo)
@@ -43,52 +41,16 @@ qint64 Soundtrack::samplesBeforeFrame(qint64 frame, int fps)
 // Decodes one more frame into the FIFO; false once the file has nothing left.
 bool Soundtrack::decodeMore()
 {
-    while (!m_sourceEnded) {
-        const int received = avcodec_receive_frame(m_decoder.get(), m_decoded.get());
-        if (received == 0) {
-            resample(m_decoded.get());
-            av_frame_unref(m_decoded.get());
-            return true;
-        }
-        if (received == AVERROR_EOF) {
-            resample(nullptr); // what the resampler still holds
-            m_sourceEnded = true;
-            return true;
-        }
-        if (received == AVERROR_INVALIDDATA) {
-            ++m_damaged; // a damaged frame: a short gap beats refusing the whole soundtrack
-            continue;
-        }
-        if (received != AVERROR(EAGAIN))
-            av::check(received, QStringLiteral("%1: decoding audio").arg(m_path),
-                      ErrorKind::BadInput);
-
-        if (m_demuxEnded) {
-            // Only reached if the decoder asked for input after being flushed.
-            m_sourceEnded = true;
-            break;
-        }
-        const int read = av_read_frame(m_format.get(), m_packet.get());
-        if (read == AVERROR_EOF) {
-            av::check(avcodec_send_packet(m_decoder.get(), nullptr),
-                      QStringLiteral("%1: flushing the audio decoder").arg(m_path));
-            m_demuxEnded = true;
-            continue;
-        }
-        av::check(read, QStringLiteral("%1: reading audio").arg(m_path), ErrorKind::BadInput);
-        if (m_packet->stream_index != m_stream) {
-            av_packet_unref(m_packet.get());
-            continue;
-        }
-        const int sent = avcodec_send_packet(m_decoder.get(), m_packet.get());
-        av_packet_unref(m_packet.get());
-        if (sent == AVERROR_INVALIDDATA) {
-            ++m_damaged;
-            continue;
-        }
-        av::check(sent, QStringLiteral("%1: decoding audio").arg(m_path), ErrorKind::BadInput);
+    if (m_sourceEnded)
+        return false;
+    if (m_input.next(m_decoded.get())) {
+        resample(m_decoded.get());
+        av_frame_unref(m_decoded.get());
+        return true;
     }
-    return false;
+    resample(nullptr); // what the resampler still holds
+    m_sourceEnded = true;
+    return true;
 }
 
 void Soundtrack::configureResampler(const AVFrame *input)

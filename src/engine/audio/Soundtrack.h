@@ -1,6 +1,7 @@
 #pragma once
 
 #include "media/Av.h"
+#include "media/StreamDecoder.h"
 
 extern "C" {
 #include <libavutil/audio_fifo.h>
@@ -42,7 +43,7 @@ public:
     const QString &path() const { return m_path; }
     qint64 totalSamples() const { return m_total; }
     qint64 samplesDelivered() const { return m_delivered; }
-    int damagedPackets() const { return m_damaged; }
+    int damagedPackets() const { return m_input.damaged(); }
 
     // Fills `frame` (kSampleFormat, kChannels, with buffers for
     // frame->nb_samples) with the next samples and sets nb_samples to how many
@@ -60,21 +61,16 @@ private:
     qint64 m_total = 0;
     qint64 m_delivered = 0;
     qint64 m_fadeLength = 0;
-    av::FormatInput m_format;
-    av::CodecContext m_decoder;
-    av::Packet m_packet;
+    StreamDecoder m_input;
     av::Frame m_decoded;
     av::Swr m_swr;
     av::AudioFifo m_fifo;
     std::vector<float> m_scratch[kChannels]; // resampler output before it enters the FIFO
-    int m_stream = -1;
     // What the resampler was set up for; a stream may change it midway.
     int m_inRate = 0;
     int m_inFormat = -1;
     AVChannelLayout m_inLayout{};
-    bool m_demuxEnded = false;
     bool m_sourceEnded = false;
-    int m_damaged = 0;
 };
 
 } // namespace reelsmith

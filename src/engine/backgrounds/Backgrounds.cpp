@@ -112,15 +112,7 @@ void Backgrounds::inspect(BackgroundEntry &entry)
     try {
         // Opening reads the container's headers; for the MP4s backgrounds
         // come as that is the index, so no frame is decoded for a duration.
-        AVFormatContext *raw = nullptr;
-        const int ret =
-            avformat_open_input(&raw, av::pathBytes(entry.path).constData(), nullptr, nullptr);
-        if (ret < 0) {
-            entry.problem =
-                QStringLiteral("unreadable: cannot open as media (%1)").arg(av::errorText(ret));
-            return;
-        }
-        av::FormatInput input(raw);
+        av::FormatInput input = av::openInput(entry.path, av::InputProbe::Headers);
         if (input->nb_streams == 0 || input->duration <= 0)
             input = av::openInput(entry.path); // needs a look at the packets
         const int video = av_find_best_stream(input.get(), AVMEDIA_TYPE_VIDEO, -1, -1, nullptr, 0);

@@ -1,5 +1,9 @@
 #include "media/Av.h"
 
+extern "C" {
+#include <libavutil/avstring.h>
+}
+
 #include <QFile>
 #include <QFileInfo>
 
@@ -52,22 +56,116 @@ QByteArray pathBytes(const QString &path)
     return QFile::encodeName(path);
 }
 
-FormatInput openInput(const QString &path)
+// Every demuxer that can read a file the user gave us, and nothing else.
+// FFmpeg opens by content, and some "formats" are lists of other files by
+// path (hls, concat, dash, imf): a background or soundtrack of that kind
+// would pull any local video into the render, so a project could read files
+// it does not name. The ones kept are self-contained containers (names as
+// FFmpeg 5.1 spells them; a family such as "mov,mp4,m4a,3gp,3g2,mj2" matches
+// by any of its names):
+//   mov       MP4, MOV, M4A, 3GP: phone clips, the built-in backgrounds, AAC
+//             soundtracks (its "data references" to other files stay off:
+//             enable_drefs below)
+//   matroska  MKV and WebM
+//   avi, flv  older cameras and downloads
+//   mpegts    .ts/.m2ts camcorder and broadcast recordings
+//   mpeg      .mpg/.vob program streams
+//   ogg, wav, mp3, flac, aac (ADTS)   soundtracks
+// No picture demuxers (image2, *_pipe): pictures are read by ImageLoader, and
+// image2 expands "%d" patterns in a name into other files. Adding a demuxer
+// here means checking that it never opens another file by name.
+const char *const kDemuxerWhitelist = "mov,matroska,avi,flv,mpegts,mpeg,ogg,wav,mp3,flac,aac";
+
+namespace {
+
+// Demuxers that read a list of other files: only for saying why one is refused.
+constexpr const char *kListDemuxers = "hls,concat,dash,imf";
+
+// `file` only, for the file itself and for anything a demuxer would open
+// from it (nested opens inherit the context's protocol whitelist).
+constexpr const char *kProtocolWhitelist = "file";
+
+Dictionary inputOptions()
+{
+    AVDictionary *raw = nullptr;
+    int ret = av_dict_set(&raw, "format_whitelist", kDemuxerWhitelist, 0);
+    if (ret >= 0)
+        ret = av_dict_set(&raw, "protocol_whitelist", kProtocolWhitelist, 0);
+    if (ret >= 0)
+        ret = av_dict_set(&raw, "enable_drefs", "0", 0); // the mov demuxer's; its default
+    Dictionary options(raw);
+    check(ret, QStringLiteral("setting input options"));
+    return options;
+}
+
+QByteArray fileUrl(const QString &path)
+{
+    // An explicit protocol: a name such as "concat:a.mp4|b.mp4" or "data:..."
+    // is the file of that name, not a protocol.
+    return "file:" + pathBytes(QFileInfo(path).absoluteFilePath());
+}
+
+} // namespace
+
+const AVInputFormat *probeFormat(const QString &path)
+{
+    const QByteArray url = fileUrl(path);
+    AVDictionary *raw = nullptr;
+    if (av_dict_set(&raw, "protocol_whitelist", kProtocolWhitelist, 0) < 0) {
+        av_dict_free(&raw);
+        return nullptr;
+    }
+    AVIOContext *io = nullptr;
+    const int opened = avio_open2(&io, url.constData(), AVIO_FLAG_READ, nullptr, &raw);
+    av_dict_free(&raw);
+    if (opened < 0)
+        return nullptr;
+    const Io owned(io);
+    const AVInputFormat *format = nullptr;
+    if (av_probe_input_buffer2(owned.get(), &format, url.constData(), nullptr, 0, 0) < 0)
+        return nullptr;
+    return format;
+}
+
+FormatInput openInput(const QString &path, InputProbe probe)
 {
     const QFileInfo info(path);
     if (!info.exists())
         throwBadInput(QStringLiteral("%1: no such file").arg(path));
     if (!info.isFile() || !info.isReadable())
         throwBadInput(QStringLiteral("%1: not a readable file").arg(path));
+    const QByteArray url = fileUrl(path);
+    Dictionary options = inputOptions();
+    AVDictionary *rawOptions = options.release();
     AVFormatContext *raw = nullptr;
-    const int ret = avformat_open_input(&raw, pathBytes(path).constData(), nullptr, nullptr);
-    if (ret < 0)
-        throwBadInput(QStringLiteral("%1: cannot open as media (%2)").arg(path, errorText(ret)));
-    FormatInput input(raw);
-    const int found = avformat_find_stream_info(input.get(), nullptr);
-    if (found < 0)
+    const int ret = avformat_open_input(&raw, url.constData(), nullptr, &rawOptions);
+    options.reset(rawOptions); // what no one used
+    if (ret < 0) {
+        // A demuxer off the whitelist fails with EINVAL after the probe
+        // named it; say which, so a playlist is not reported as "damaged".
+        const AVInputFormat *refused = ret == AVERROR(EINVAL) ? probeFormat(path) : nullptr;
+        if (refused && av_match_list(refused->name, kListDemuxers, ',') > 0)
+            throwBadInput(QStringLiteral("%1: is a list of other files (%2), which is never "
+                                         "opened: a project reads only the files it names")
+                              .arg(path, QString::fromLatin1(refused->name)));
+        if (refused && av_match_list(refused->name, kDemuxerWhitelist, ',') <= 0)
+            throwBadInput(QStringLiteral("%1: %2 is not a video or audio format this program reads")
+                              .arg(path, QString::fromLatin1(refused->long_name ? refused->long_name
+                                                                                : refused->name)));
+        // "Invalid data" and the like only repeat that nothing recognised
+        // the content; other reasons (an I/O error) are worth showing.
+        const bool unrecognised = ret == AVERROR_INVALIDDATA || ret == AVERROR(EINVAL);
         throwBadInput(
-            QStringLiteral("%1: cannot read stream info (%2)").arg(path, errorText(found)));
+            QStringLiteral("%1: not a picture, video or audio file this program can read%2")
+                .arg(path, unrecognised ? QString() : QStringLiteral(" (%1)").arg(errorText(ret))));
+    }
+    FormatInput input(raw);
+    if (probe == InputProbe::StreamInfo) {
+        const int found = avformat_find_stream_info(input.get(), nullptr);
+        if (found < 0)
+            throwBadInput(
+                QStringLiteral("%1: cannot read stream info (%2)").arg(path, errorText(found)));
+    }
     return input;
 }
 

@@ -56,6 +56,10 @@ struct DictionaryDeleter
 {
     void operator()(AVDictionary *d) const { av_dict_free(&d); }
 };
+struct IoDeleter
+{
+    void operator()(AVIOContext *c) const { avio_closep(&c); }
+};
 
 using FormatInput = std::unique_ptr<AVFormatContext, FormatInputDeleter>;
 using FormatOutput = std::unique_ptr<AVFormatContext, FormatOutputDeleter>;
@@ -65,6 +69,8 @@ using Packet = std::unique_ptr<AVPacket, PacketDeleter>;
 using Sws = std::unique_ptr<SwsContext, SwsDeleter>;
 using Swr = std::unique_ptr<SwrContext, SwrDeleter>;
 using AudioFifo = std::unique_ptr<AVAudioFifo, AudioFifoDeleter>;
+using Dictionary = std::unique_ptr<AVDictionary, DictionaryDeleter>;
+using Io = std::unique_ptr<AVIOContext, IoDeleter>;
 
 QString errorText(int averror);
 
@@ -80,9 +86,27 @@ Frame allocVideoFrame(int width, int height, AVPixelFormat format);
 // FFmpeg takes paths as bytes; on POSIX that is the local 8-bit encoding.
 QByteArray pathBytes(const QString &path);
 
-// Opens `path` for reading and finds its stream info; BadInput with the
-// file's name when it is missing or not media.
-FormatInput openInput(const QString &path);
+// The demuxers any input may be read with: self-contained media containers
+// only, never a playlist or list of files (see Av.cpp).
+extern const char *const kDemuxerWhitelist;
+
+enum class InputProbe {
+    StreamInfo, // also decodes the first packets to learn what the headers leave out
+    Headers,    // the container's headers only (nothing is decoded)
+};
+
+// Opens the local file `path` for reading: every media input of the engine
+// (background, soundtrack, clips, probe, thumbnails) comes through here, so
+// that only the demuxers of kDemuxerWhitelist and the `file` protocol are
+// used, for the file itself and anything a demuxer would open from it.
+// BadInput with the file's name when it is missing, not media, or a
+// playlist or list of other files.
+FormatInput openInput(const QString &path, InputProbe probe = InputProbe::StreamInfo);
+
+// What FFmpeg's content probe makes of the file, any demuxer considered,
+// read through the same protocol fence; nullptr when nothing recognises it.
+// For explaining a refusal: no demuxer is opened.
+const AVInputFormat *probeFormat(const QString &path);
 
 // Finds the best stream of `type` in `input`, tells the demuxer to drop every
 // other stream, and opens a decoder for it with `threads` threads (frame and

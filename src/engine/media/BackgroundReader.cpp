@@ -47,20 +47,18 @@ void rotatePlane(const uint8_t *src, int srcStride, int srcW, int srcH, uint8_t 
 } // namespace
 
 BackgroundReader::BackgroundReader(const QString &path, QSize output, int decoderThreads, Fit fit)
-    : m_path(path), m_output(output), m_fit(fit)
+    : m_path(path), m_output(output), m_fit(fit),
+      // Each decoder thread holds frames of its own; a cap keeps memory flat.
+      m_input(path, AVMEDIA_TYPE_VIDEO, std::clamp(decoderThreads, 1, 16), ErrorKind::Failure)
 {
-    m_format = av::openInput(path);
-    // Each decoder thread holds frames of its own; a cap keeps memory flat.
-    m_stream = av::openBestStreamDecoder(m_format.get(), AVMEDIA_TYPE_VIDEO, path,
-                                         std::clamp(decoderThreads, 1, 16), m_decoder);
-    AVStream *stream = m_format->streams[m_stream];
+    const AVStream *stream = m_input.stream();
 
     m_timeBase = stream->time_base;
     m_startPts = stream->start_time != AV_NOPTS_VALUE ? stream->start_time : 0;
     if (stream->duration > 0 && stream->duration != AV_NOPTS_VALUE)
         m_duration = double(stream->duration) * av_q2d(m_timeBase);
-    else if (m_format->duration > 0)
-        m_duration = double(m_format->duration) / AV_TIME_BASE;
+    else if (m_input.format()->duration > 0)
+        m_duration = double(m_input.format()->duration) / AV_TIME_BASE;
     // Muxers that were given no packet durations end the stream at the last
     // frame's start; the loop must include that frame's own duration too.
     // r_frame_rate comes from the timestamps' cadence; avg_frame_rate is
@@ -77,7 +75,6 @@ BackgroundReader::BackgroundReader(const QString &path, QSize output, int decode
         throwBadInput(QStringLiteral("%1: video has no picture size").arg(path));
     m_rotation = clockwiseRotation(stream);
 
-    m_packet = av::allocPacket();
     m_current = av::allocFrame();
     m_next = av::allocFrame();
     m_view = av::allocFrame();
@@ -97,56 +94,20 @@ double BackgroundReader::frameSeconds(const AVFrame *frame)
 
 bool BackgroundReader::decodeInto(AVFrame *frame)
 {
-    for (;;) {
-        const int received = avcodec_receive_frame(m_decoder.get(), frame);
-        if (received == 0) {
-            m_lastSeconds = frameSeconds(frame);
-            return true;
-        }
-        if (received == AVERROR_EOF)
-            return false;
-        if (received == AVERROR_INVALIDDATA) {
-            ++m_damaged;
-            continue;
-        }
-        if (received != AVERROR(EAGAIN))
-            av::check(received, QStringLiteral("%1: decoding video").arg(m_path));
-        if (m_draining)
-            return false;
-
-        const int read = av_read_frame(m_format.get(), m_packet.get());
-        if (read == AVERROR_EOF) {
-            m_draining = true;
-            av::check(avcodec_send_packet(m_decoder.get(), nullptr),
-                      QStringLiteral("%1: finishing decoding").arg(m_path));
-            continue;
-        }
-        av::check(read, QStringLiteral("%1: reading video").arg(m_path));
-        if (m_packet->stream_index != m_stream) {
-            av_packet_unref(m_packet.get());
-            continue;
-        }
-        const int sent = avcodec_send_packet(m_decoder.get(), m_packet.get());
-        av_packet_unref(m_packet.get());
-        if (sent == AVERROR_INVALIDDATA) {
-            ++m_damaged; // a damaged packet: skip it, the picture holds
-            continue;
-        }
-        av::check(sent, QStringLiteral("%1: decoding video").arg(m_path));
-    }
+    if (!m_input.next(frame))
+        return false;
+    m_lastSeconds = frameSeconds(frame);
+    return true;
 }
 
 void BackgroundReader::seekTo(double seconds)
 {
     ++m_seeks;
-    const int64_t target = m_startPts + int64_t(std::floor(seconds / av_q2d(m_timeBase)));
-    av::check(av_seek_frame(m_format.get(), m_stream, target, AVSEEK_FLAG_BACKWARD),
-              QStringLiteral("%1: seeking to %2 s").arg(m_path).arg(seconds));
-    avcodec_flush_buffers(m_decoder.get());
+    m_input.seek(seconds);
     av_frame_unref(m_current.get());
     av_frame_unref(m_next.get());
     m_hasCurrent = m_hasNext = false;
-    m_draining = m_eof = false;
+    m_eof = false;
     m_currentSeconds = m_nextSeconds = -1;
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/Fit.h"
 #include "media/Av.h"
+#include "media/StreamDecoder.h"
 
 #include <QRect>
 #include <QSize>
@@ -41,7 +42,7 @@ public:
 
     // How many times the reader seeked (initial positioning, loops, jumps).
     int seekCount() const { return m_seeks; }
-    int damagedPackets() const { return m_damaged; }
+    int damagedPackets() const { return m_input.damaged(); }
 
 private:
     bool decodeInto(AVFrame *frame);
@@ -53,15 +54,12 @@ private:
     QString m_path;
     QSize m_output;
     Fit m_fit = Fit::Cover;
-    av::FormatInput m_format;
-    av::CodecContext m_decoder;
-    av::Packet m_packet;
+    StreamDecoder m_input;
     av::Frame m_current; // the newest frame at or before the requested time
     av::Frame m_next;    // a decoded frame past it, kept for the next request
     av::Frame m_view;    // a cropped reference to m_current for the scaler
     av::Frame m_rotated; // scaled but not yet rotated (rotated sources only)
     av::Sws m_sws;
-    int m_stream = -1;
     AVRational m_timeBase{1, 1};
     int64_t m_startPts = 0;
     double m_duration = 0;
@@ -70,12 +68,10 @@ private:
     double m_lastSeconds = 0;
     bool m_hasCurrent = false;
     bool m_hasNext = false;
-    bool m_draining = false;
     bool m_eof = false;
     QSize m_sourceSize;
     int m_rotation = 0;
     int m_seeks = 0;
-    int m_damaged = 0;
 };
 
 } // namespace reelsmith

@@ -51,8 +51,8 @@ int exifOrientation(QImageIOHandler::Transformations t)
     }
 }
 
-// FFmpeg reads still pictures with its image demuxers; those files go to the
-// picture reader instead, which knows EXIF and the renderer's format names.
+// FFmpeg recognises still pictures with its image demuxers (which it is
+// never allowed to open them with, see av::kDemuxerWhitelist).
 bool isPictureDemuxer(const AVInputFormat *format)
 {
     const QLatin1String name(format->name);
@@ -245,28 +245,24 @@ QJsonObject MediaInfo::toJson() const
 MediaInfo probeMedia(const QString &path)
 {
     checkReadableFile(path);
-    AVFormatContext *raw = nullptr;
-    // Only the content probe here: a picture must not be decoded by FFmpeg's
-    // stream-info pass (a huge JPEG would cost its full size in memory).
-    const int opened = avformat_open_input(&raw, av::pathBytes(path).constData(), nullptr, nullptr);
-    if (opened < 0) {
-        // FFmpeg may lack a picture format Qt's readers have.
+    av::FormatInput format;
+    try {
+        // Only the headers here: a file FFmpeg does not open as media may be
+        // a picture, which must not be decoded by FFmpeg's stream-info pass.
+        format = av::openInput(path, av::InputProbe::Headers);
+    } catch (const Error &notMedia) {
+        // FFmpeg's picture demuxers are not on the input whitelist: pictures
+        // are described by the reader the renderer uses for them, which
+        // knows EXIF and the renderer's format names.
         try {
             return describePicture(path);
         } catch (const Error &) {
-            // "Invalid data" and the like only repeat that nothing recognised
-            // the content; other reasons (an I/O error) are worth showing.
-            const bool unrecognised = opened == AVERROR_INVALIDDATA || opened == AVERROR(EINVAL);
-            throwBadInput(
-                QStringLiteral("%1: not a picture, video or audio file this program can read%2")
-                    .arg(path, unrecognised ? QString()
-                                            : QStringLiteral(" (%1)").arg(av::errorText(opened))));
+            // A damaged picture: the picture reader's reason is the useful one.
+            const AVInputFormat *seen = av::probeFormat(path);
+            if (seen && isPictureDemuxer(seen))
+                throw;
+            throw notMedia;
         }
-    }
-    av::FormatInput format(raw);
-    if (isPictureDemuxer(format->iformat)) {
-        format.reset();
-        return describePicture(path);
     }
     return describeMedia(path, std::move(format));
 }

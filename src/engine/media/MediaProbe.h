@@ -4,9 +4,10 @@
 // packaging/reelsmith-cli.1, "probe").
 //
 // Files are told apart by content, never by name: FFmpeg's content probe
-// picks the reader, and a file FFmpeg reads as a still picture (its *_pipe
-// and image2 demuxers) is described through ImageLoader::probe, so a picture
-// gets the same format name and EXIF orientation the renderer uses.
+// picks the reader (from the containers av::openInput allows; a playlist or
+// list of other files is refused), and a file FFmpeg does not open as media
+// is described through ImageLoader::probe, so a picture gets the same format
+// name and EXIF orientation the renderer uses.
 //
 // Choices the man page leaves open, made here:
 // - "path" is the path as given (not made absolute), like the error lines.

@@ -43,34 +43,42 @@ public:
     // draw on again.
     void submit(AVFrame *picture);
 
-    bool hasAudio() const { return m_audioEncoder != nullptr; }
+    bool hasAudio() const { return m_audio.encoder != nullptr; }
     // Planar float buffers for the next audio frame, nb_samples set to the
     // encoder's frame size (1024). Only the last frame may be shortened.
     AVFrame *audioFrame();
     void submitAudio();
-    qint64 audioSamplesWritten() const { return m_audioSamples; }
+    qint64 audioSamplesWritten() const { return m_audio.nextPts; }
 
     // Drains the encoder, writes the trailer (moving the index to the front)
     // and closes the file.
     void finish();
 
-    qint64 framesWritten() const { return m_frames; }
+    qint64 framesWritten() const { return m_video.nextPts; }
 
 private:
+    // One encoded stream of the file, as OutputStream in FFmpeg's
+    // doc/examples/mux.c.
+    struct Track
+    {
+        av::CodecContext encoder;
+        AVStream *stream = nullptr;
+        av::Frame frame;    // the writer's own frame; video makes it on the first frame()
+        qint64 nextPts = 0; // in the encoder's time base: frames, or samples for audio
+    };
+
+    const AVCodec *addTrack(Track &track, const char *encoderName);
+    void openTrack(Track &track, const AVCodec *codec, const QString &what);
     void addAudioStream(const AudioEncoding &encoding);
-    void drain(AVCodecContext *encoder, AVStream *stream, bool flushing);
+    // Sends `frame` (nullptr: the end) to the track's encoder and writes
+    // every packet it has ready.
+    void encode(Track &track, AVFrame *frame);
 
     QString m_path;
     av::FormatOutput m_format;
-    av::CodecContext m_encoder;
-    av::Frame m_frame; // made on the first frame(): callers may bring their own
     av::Packet m_packet;
-    AVStream *m_stream = nullptr;
-    av::CodecContext m_audioEncoder;
-    av::Frame m_audioFrame;
-    AVStream *m_audioStream = nullptr;
-    qint64 m_frames = 0;
-    qint64 m_audioSamples = 0;
+    Track m_video;
+    Track m_audio; // no encoder: no audio
     bool m_finished = false;
 };
 
