@@ -367,6 +367,26 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(preview.hasBackgroundFrame(), kWait);
     }
 
+    void playlistBackgroundIsRefusedLikeTheRender()
+    {
+        // An HLS playlist named like a clip, pointing at another local video:
+        // the render refuses it, and the preview must not play its target.
+        const QString playlist = m_dir.filePath(QStringLiteral("playlist.mp4"));
+        QFile file(playlist);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:2\n"
+                   "#EXT-X-MEDIA-SEQUENCE:0\n#EXTINF:2.0,\n" +
+                   QFile::encodeName(m_blue) + "\n#EXT-X-ENDLIST\n");
+        file.close();
+        PreviewWidget preview;
+        preview.resize(kWidgetSize);
+        preview.setProject(project({scene(QStringLiteral("red.png"), 2.0)}, playlist));
+        QVERIFY2(preview.backgroundProblem().contains(QStringLiteral("playlist.mp4")),
+                 qPrintable(preview.backgroundProblem()));
+        QTest::qWait(500);
+        QVERIFY(!preview.hasBackgroundFrame());
+    }
+
     void unreadablePictureShowsBackground()
     {
         PreviewWidget preview;

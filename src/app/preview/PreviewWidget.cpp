@@ -2,6 +2,7 @@
 
 #include "backgrounds/Backgrounds.h"
 #include "core/Error.h"
+#include "media/MediaProbe.h"
 #include "render/SceneOverlay.h"
 #include "settings/EditorSettings.h"
 
@@ -119,7 +120,14 @@ void PreviewWidget::setProject(const Project &project)
         m_soundtrack = nullptr;
         delete m_audioOutput;
         m_audioOutput = nullptr;
-        if (!soundtrack.isEmpty()) {
+        bool playable = !soundtrack.isEmpty();
+        try {
+            if (playable)
+                probeMedia(soundtrack); // what the render refuses (a playlist) is not played either
+        } catch (const Error &) {
+            playable = false; // the export names the problem
+        }
+        if (playable) {
             m_audioOutput = new QAudioOutput(this);
             m_soundtrack = new QMediaPlayer(this);
             m_soundtrack->setAudioOutput(m_audioOutput);
@@ -255,8 +263,13 @@ void PreviewWidget::resolveBackground()
     try {
         path = Backgrounds::resolve(m_project.background, m_project.baseDir,
                                     EditorSettings::backgroundFolders());
+        // The player (GStreamer) would open whatever it recognises; show only
+        // what the render itself opens, so a playlist posing as a clip never
+        // brings other files into the preview either.
+        probeMedia(path);
     } catch (const Error &error) {
         m_backgroundResolveProblem = error.message();
+        path.clear();
     }
     m_background.setClip(path);
 }
