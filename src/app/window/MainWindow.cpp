@@ -142,7 +142,15 @@ void MainWindow::setUpActions()
     connect(undo, &QUndoStack::undoTextChanged, this, &MainWindow::updateUndoTexts);
     QAction *redoAction = new QAction(this);
     redoAction->setObjectName(QStringLiteral("actionRedo"));
-    redoAction->setShortcut(QKeySequence::Redo);
+    // Every key the platform binds to redo, and both keys people reach for
+    // on Linux whatever the desktop says (Qt 6.4's offscreen and some
+    // desktops' themes bind only one); setShortcut() would keep only the first.
+    QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
+    for (const QKeySequence &key :
+         {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)})
+        if (!redoKeys.contains(key))
+            redoKeys.append(key);
+    redoAction->setShortcuts(redoKeys);
     redoAction->setIcon(QIcon::fromTheme(QStringLiteral("edit-redo")));
     connect(redoAction, &QAction::triggered, undo, &QUndoStack::redo);
     connect(undo, &QUndoStack::canRedoChanged, redoAction, &QAction::setEnabled);
@@ -181,7 +189,10 @@ void MainWindow::setUpActions()
     m_ui->actionNew->setShortcut(QKeySequence::New);
     m_ui->actionOpen->setShortcut(QKeySequence::Open);
     m_ui->actionSave->setShortcut(QKeySequence::Save);
-    m_ui->actionSaveAs->setShortcut(QKeySequence::SaveAs);
+    m_ui->actionSaveAs->setShortcuts(QKeySequence::SaveAs);
+    // Some desktops (and the offscreen platform) bind nothing to Save As.
+    if (m_ui->actionSaveAs->shortcuts().isEmpty())
+        m_ui->actionSaveAs->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     m_ui->actionQuit->setShortcut(QKeySequence::Quit);
     m_ui->actionPreferences->setShortcut(QKeySequence::Preferences);
 
