@@ -25,14 +25,14 @@ QStringList captions(const ProjectDocument &doc)
 {
     QStringList list;
     for (const Scene &scene : doc.scenes())
-        list.append(scene.caption);
+        list.append(scene.shownCaption());
     return list;
 }
 
 Scene scene(const QString &caption, const QString &image = QStringLiteral("/pictures/a.jpg"))
 {
     Scene s;
-    s.image = image;
+    s.media = image;
     s.duration = 2;
     s.caption = caption;
     return s;
@@ -68,7 +68,7 @@ private slots:
             addPictures(&doc, {QStringLiteral("/p/1.jpg"), QStringLiteral("/p/2.png")}, 0);
         QCOMPARE(rows, (QList<int>{0, 1}));
         QCOMPARE(doc.sceneCount(), 3);
-        QCOMPARE(doc.scene(0).image, QStringLiteral("/p/1.jpg"));
+        QCOMPARE(doc.scene(0).media, QStringLiteral("/p/1.jpg"));
         QVERIFY(doc.scene(0).duration > 0);
         QVERIFY(doc.isModified());
         doc.undoStack()->undo();
@@ -76,7 +76,7 @@ private slots:
         QVERIFY(!doc.isModified());
         doc.undoStack()->redo();
         QCOMPARE(doc.sceneCount(), 3);
-        QCOMPARE(doc.scene(1).image, QStringLiteral("/p/2.png"));
+        QCOMPARE(doc.scene(1).media, QStringLiteral("/p/2.png"));
     }
 
     void moveScenes_data()
@@ -157,7 +157,7 @@ private slots:
                 new EditSceneCommand(&doc, 0, s, EditSceneCommand::Field::Caption));
         }
         QCOMPARE(doc.undoStack()->count(), 1);
-        QCOMPARE(doc.scene(0).caption, QStringLiteral("Привет 🙂"));
+        QCOMPARE(doc.scene(0).shownCaption(), QStringLiteral("Привет 🙂"));
         // Another field or another scene is a new step.
         Scene d = doc.scene(0);
         d.duration = 5;
@@ -170,7 +170,7 @@ private slots:
         doc.undoStack()->undo();
         doc.undoStack()->undo();
         doc.undoStack()->undo();
-        QCOMPARE(doc.scene(0).caption, QString());
+        QCOMPARE(doc.scene(0).shownCaption(), QString());
         QCOMPARE(doc.scene(0).duration, 2.0);
         QVERIFY(!doc.isModified());
     }
@@ -238,15 +238,15 @@ private slots:
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QJsonObject json = QJsonDocument::fromJson(file.readAll()).object();
         const auto scenes = json.value(QStringLiteral("scenes")).toArray();
-        QCOMPARE(scenes.at(0).toObject().value(QStringLiteral("image")).toString(),
+        QCOMPARE(scenes.at(0).toObject().value(QStringLiteral("media")).toString(),
                  QStringLiteral("images/в кадре.png"));
-        QCOMPARE(scenes.at(1).toObject().value(QStringLiteral("image")).toString(), outside);
+        QCOMPARE(scenes.at(1).toObject().value(QStringLiteral("media")).toString(), outside);
 
         ProjectDocument reopened;
         reopened.load(path);
         QCOMPARE(reopened.sceneCount(), 2);
-        QCOMPARE(reopened.scene(0).image, inside);
-        QCOMPARE(reopened.scene(1).image, outside);
+        QCOMPARE(reopened.scene(0).media, inside);
+        QCOMPARE(reopened.scene(1).media, outside);
         QCOMPARE(reopened.project().background, QStringLiteral("abstract"));
         QCOMPARE(reopened.project().output.fps, 30);
         QVERIFY(!reopened.isModified());
@@ -347,7 +347,7 @@ private slots:
         ProjectDocument doc;
         Autosave::recover(orphans.first(), &doc);
         QCOMPARE(doc.sceneCount(), 2);
-        QCOMPARE(doc.scene(1).image, QStringLiteral("/p/unsaved.jpg"));
+        QCOMPARE(doc.scene(1).media, QStringLiteral("/p/unsaved.jpg"));
         QCOMPARE(doc.filePath(), original);
         QVERIFY(doc.isModified()); // recovered work is not yet saved
         QVERIFY(!QFile::exists(copy));

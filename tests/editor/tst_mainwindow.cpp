@@ -58,7 +58,7 @@ class TestMainWindow : public QObject
     {
         QStringList names;
         for (const Scene &scene : doc->scenes())
-            names.append(QFileInfo(scene.image).completeBaseName());
+            names.append(QFileInfo(scene.media).completeBaseName());
         return names;
     }
 
@@ -183,7 +183,7 @@ private slots:
         QVERIFY(caption && caption->isEnabled());
         caption->setFocus();
         QTest::keyClicks(caption, QStringLiteral("Hello"));
-        QCOMPARE(doc->scene(1).caption, QStringLiteral("Hello"));
+        QCOMPARE(doc->scene(1).shownCaption(), QStringLiteral("Hello"));
         const int steps = doc->undoStack()->count();
 
         // Duration and layout apply to every selected scene, as one step.
@@ -204,7 +204,7 @@ private slots:
         QCOMPARE(doc->scene(0).duration, 3.0);
         QCOMPARE(doc->scene(1).layout, Layout::Center);
         doc->undoStack()->undo(); // the whole caption
-        QCOMPARE(doc->scene(1).caption, QString());
+        QCOMPARE(doc->scene(1).shownCaption(), QString());
         window.selectRows({1});
         QCOMPARE(caption->toPlainText(), QString());
     }
@@ -512,7 +512,7 @@ private slots:
         const auto listed = [&] {
             QStringList names;
             for (const QModelIndex &index : list->selectionModel()->selectedRows())
-                names << QFileInfo(window.document()->scene(index.row()).image).completeBaseName();
+                names << QFileInfo(window.document()->scene(index.row()).media).completeBaseName();
             return names;
         };
 

@@ -39,7 +39,7 @@ Scene scene(const QString &image, double seconds, Layout layout = Layout::Center
             const QString &caption = {})
 {
     Scene s;
-    s.image = image;
+    s.media = image;
     s.duration = seconds;
     s.layout = layout;
     s.caption = caption;

@@ -292,7 +292,7 @@ private Q_SLOTS:
         QCOMPARE(job.state, State::Failed);
         QVERIFY2(job.errorText.contains(QStringLiteral("missing picture.png")),
                  qPrintable(job.errorText));
-        QVERIFY2(job.errorText.contains(QStringLiteral("scenes[0].image")),
+        QVERIFY2(job.errorText.contains(QStringLiteral("scenes[0].media")),
                  qPrintable(job.errorText));
         QVERIFY(!QFile::exists(out));
     }

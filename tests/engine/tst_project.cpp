@@ -134,17 +134,17 @@ private Q_SLOTS:
         QCOMPARE(p.output.threads, 4);
         QCOMPARE(p.baseDir, QStringLiteral("/projects/demo"));
         QCOMPARE(p.scenes.size(), 3);
-        QCOMPARE(p.scenes[0].image, QStringLiteral("images/01.jpg"));
+        QCOMPARE(p.scenes[0].media, QStringLiteral("images/01.jpg"));
         QCOMPARE(p.scenes[0].duration, 6.0);
-        QCOMPARE(p.scenes[0].caption, QStringLiteral("First words"));
+        QCOMPARE(p.scenes[0].shownCaption(), QStringLiteral("First words"));
         QCOMPARE(p.scenes[0].layout, Layout::Center);
-        QCOMPARE(p.scenes[1].image, QStringLiteral("images/02.png"));
+        QCOMPARE(p.scenes[1].media, QStringLiteral("images/02.png"));
         QCOMPARE(p.scenes[1].duration, 1.25);
-        QCOMPARE(p.scenes[1].caption, QStringLiteral("Second"));
+        QCOMPARE(p.scenes[1].shownCaption(), QStringLiteral("Second"));
         QCOMPARE(p.scenes[1].layout, Layout::Top);
-        QCOMPARE(p.scenes[2].image, QStringLiteral("images/03.webp"));
+        QCOMPARE(p.scenes[2].media, QStringLiteral("images/03.webp"));
         QCOMPARE(p.scenes[2].duration, 0.5);
-        QVERIFY(p.scenes[2].caption.isEmpty());
+        QVERIFY(p.scenes[2].shownCaption().isEmpty());
         QCOMPARE(p.scenes[2].layout, Layout::Fill);
         QVERIFY2(p.warnings.isEmpty(), qPrintable(p.warnings.join(QLatin1Char('\n'))));
         QVERIFY2(p.validationError().isEmpty(), qPrintable(p.validationError()));
@@ -168,7 +168,7 @@ private Q_SLOTS:
         QCOMPARE(p.output.preset, QStringLiteral("ultrafast"));
         QCOMPARE(p.output.threads, 2);
         QCOMPARE(p.scenes.size(), 1);
-        QVERIFY(p.scenes[0].caption.isEmpty());
+        QVERIFY(p.scenes[0].shownCaption().isEmpty());
         QCOMPARE(p.scenes[0].layout, Layout::Center);
         QVERIFY(p.warnings.isEmpty());
 
@@ -220,8 +220,8 @@ private Q_SLOTS:
             << withRoot([](QJsonObject &r) { r["format"] = 1; }) << "format";
         QTest::newRow("version missing")
             << withRoot([](QJsonObject &r) { r.remove("version"); }) << "version";
-        QTest::newRow("version 2")
-            << withRoot([](QJsonObject &r) { r["version"] = 2; }) << "version";
+        QTest::newRow("version 3")
+            << withRoot([](QJsonObject &r) { r["version"] = 3; }) << "version";
         QTest::newRow("version a string")
             << withRoot([](QJsonObject &r) { r["version"] = "1"; }) << "version";
         QTest::newRow("scenes missing")
@@ -377,7 +377,7 @@ private Q_SLOTS:
         QCOMPARE(p.scenes.size(), 3);
         const Project loaded = Project::load(writeFile(path("bom.reel.json"), json));
         QCOMPARE(loaded.scenes.size(), 3);
-        QCOMPARE(loaded.scenes[0].caption, QStringLiteral("one"));
+        QCOMPARE(loaded.scenes[0].shownCaption(), QStringLiteral("one"));
     }
 
     void unicodePathsAndCaptionsSurviveLoad()
@@ -401,10 +401,10 @@ private Q_SLOTS:
         const Project p = Project::load(file);
         QCOMPARE(p.filePath, file);
         QCOMPARE(QDir(p.baseDir).canonicalPath(), QDir(folder).canonicalPath());
-        QCOMPARE(p.scenes[0].image, image);
-        QCOMPARE(p.scenes[0].caption, caption);
+        QCOMPARE(p.scenes[0].media, image);
+        QCOMPARE(p.scenes[0].shownCaption(), caption);
         QCOMPARE(p.background, background);
-        const QString resolved = p.resolve(p.scenes[0].image);
+        const QString resolved = p.resolve(p.scenes[0].media);
         QVERIFY2(QFileInfo::exists(resolved), qPrintable(resolved));
         QCOMPARE(QFileInfo(resolved).canonicalFilePath(),
                  QFileInfo(folder + QLatin1Char('/') + image).canonicalFilePath());
@@ -445,7 +445,7 @@ private Q_SLOTS:
         QCOMPARE(QDir(loaded.baseDir).canonicalPath(), QDir(m_dir.path()).canonicalPath());
         QVERIFY2(QFileInfo(loaded.resolve(QStringLiteral("images/01.jpg"))).isAbsolute(),
                  qPrintable(loaded.resolve(QStringLiteral("images/01.jpg"))));
-        QCOMPARE(loaded.resolve(loaded.scenes[2].image), QStringLiteral("/abs/03.webp"));
+        QCOMPARE(loaded.resolve(loaded.scenes[2].media), QStringLiteral("/abs/03.webp"));
     }
 
     void roundTripsThroughJson()
@@ -453,7 +453,7 @@ private Q_SLOTS:
         Project p;
         p.background = QStringLiteral("фон/my bg.mp4");
         p.backgroundStart = 0.1;
-        p.audio = QStringLiteral("голос.m4a");
+        p.music = MusicSettings{QStringLiteral("голос.m4a")};
         p.output = {1080, 1920, 30, 18, QStringLiteral("slow"), 0, 0, 0, QString()};
         p.scenes = {
             {QStringLiteral("a.jpg"), 1.0 / 3.0, QStringLiteral("Текст субтитра"), Layout::Top},
@@ -478,9 +478,9 @@ private Q_SLOTS:
         other.scenes[1].layout = Layout::Center;
         QVERIFY(!(other == p));
 
-        // Without audio the key is left out and comes back empty.
-        p.audio.clear();
-        QVERIFY(!QJsonDocument::fromJson(p.toJson()).object().contains(QStringLiteral("audio")));
+        // Without music the key is left out and comes back empty.
+        p.music.reset();
+        QVERIFY(!QJsonDocument::fromJson(p.toJson()).object().contains(QStringLiteral("music")));
         QVERIFY(Project::fromJson(p.toJson(), QStringLiteral("rt.json"), QString()) == p);
     }
 

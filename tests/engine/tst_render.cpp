@@ -157,6 +157,7 @@ private Q_SLOTS:
         text.write("these are not sounds\n");
         text.close();
         Project p = smallProject(QStringLiteral("halves.mp4"));
+        p.version = 1; // a version 1 soundtrack
         p.audio = QStringLiteral("notes.mp3");
         p.scenes = {{QStringLiteral("blue.png"), 0.5, QString(), Layout::Center}};
         RenderJob job(p, path("never.mp4"));
@@ -204,7 +205,7 @@ private Q_SLOTS:
             QFAIL("a render with a missing picture must throw");
         } catch (const Error &e) {
             QCOMPARE(e.kind(), ErrorKind::BadInput);
-            QVERIFY2(e.message().contains(QStringLiteral("scenes[1].image")),
+            QVERIFY2(e.message().contains(QStringLiteral("scenes[1].media")),
                      qPrintable(e.message()));
             QVERIFY2(e.message().contains(QStringLiteral("missing.jpg")), qPrintable(e.message()));
         }

@@ -95,6 +95,7 @@ private:
         Project p;
         p.baseDir = m_dir.path();
         p.background = background;
+        p.version = 1; // a version 1 soundtrack
         p.audio = audio;
         p.output.width = 180;
         p.output.height = 320;

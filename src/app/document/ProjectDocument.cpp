@@ -43,7 +43,8 @@ ProjectDocument::~ProjectDocument()
 
 ProjectDocument::Settings ProjectDocument::settings() const
 {
-    return {m_project.background, m_project.backgroundStart, m_project.audio, m_project.output};
+    return {m_project.background, m_project.backgroundStart,
+            m_project.music ? m_project.music->file : QString(), m_project.output};
 }
 
 QString ProjectDocument::displayName() const
@@ -66,9 +67,14 @@ void ProjectDocument::load(const QString &path)
 
 void ProjectDocument::adopt(Project project, const QString &filePath, bool modified)
 {
-    for (Scene &scene : project.scenes)
-        scene.image = absolute(project, scene.image);
-    project.audio = absolute(project, project.audio);
+    // The editor works in (and saves) the current version.
+    project.upgradeToCurrentVersion();
+    for (Scene &scene : project.scenes) {
+        scene.media = absolute(project, scene.media);
+        scene.voiceFile = absolute(project, scene.voiceFile);
+    }
+    if (project.music)
+        project.music->file = absolute(project, project.music->file);
     if (!project.backgroundIsBuiltin()) {
         const QString path = absolute(project, project.background);
         // A bare name that is no file names one of the user's clips.
@@ -98,9 +104,12 @@ Project ProjectDocument::forFile(const QString &path) const
 {
     const QDir folder = QFileInfo(path).absoluteDir();
     Project copy = m_project;
-    for (Scene &scene : copy.scenes)
-        scene.image = relativeTo(folder, scene.image);
-    copy.audio = relativeTo(folder, copy.audio);
+    for (Scene &scene : copy.scenes) {
+        scene.media = relativeTo(folder, scene.media);
+        scene.voiceFile = relativeTo(folder, scene.voiceFile);
+    }
+    if (copy.music)
+        copy.music->file = relativeTo(folder, copy.music->file);
     if (!copy.backgroundIsBuiltin())
         copy.background = relativeTo(folder, copy.background);
     copy.filePath = QFileInfo(path).absoluteFilePath();
@@ -210,7 +219,14 @@ void ProjectDocument::setSettings(const Settings &settings)
         return;
     m_project.background = settings.background;
     m_project.backgroundStart = settings.backgroundStart;
-    m_project.audio = settings.audio;
+    // The sound under the video is the project's music; a new file keeps
+    // the other music settings.
+    if (settings.audio.isEmpty())
+        m_project.music.reset();
+    else if (m_project.music)
+        m_project.music->file = settings.audio;
+    else
+        m_project.music = MusicSettings{settings.audio};
     m_project.output = settings.output;
     emit settingsChanged();
     emit changed();

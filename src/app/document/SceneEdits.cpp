@@ -38,7 +38,7 @@ QList<int> addPictures(ProjectDocument *doc, const QStringList &paths, int befor
     QList<Scene> scenes;
     for (const QString &path : paths) {
         Scene scene;
-        scene.image = QFileInfo(path).absoluteFilePath();
+        scene.media = QFileInfo(path).absoluteFilePath();
         scene.duration = EditorSettings::defaultSceneDuration();
         scenes.append(scene);
     }

@@ -80,7 +80,8 @@ double ExportDialog::durationSeconds() const
 
 qint64 ExportDialog::estimatedBytes() const
 {
-    return estimateBytes(output(), durationSeconds(), !m_project.audio.isEmpty());
+    return estimateBytes(output(), durationSeconds(),
+                         !m_project.audio.isEmpty() || m_project.hasMixedSound());
 }
 
 QString ExportDialog::defaultOutputPath(const reelsmith::Project &project)

@@ -87,7 +87,10 @@ void PreviewWidget::setProject(const Project &project)
     const bool backgroundChanged = project.background != m_project.background ||
                                    project.baseDir != m_project.baseDir || !m_backgroundResolved;
     const bool startChanged = project.backgroundStart != m_project.backgroundStart;
-    const QString soundtrack = project.audio.isEmpty() ? QString() : project.resolve(project.audio);
+    const QString soundFile = project.version == 1 ? project.audio
+                              : project.music      ? project.music->file
+                                                   : QString();
+    const QString soundtrack = soundFile.isEmpty() ? QString() : project.resolve(soundFile);
     const double oldPosition = position();
 
     m_project = project;
@@ -321,7 +324,7 @@ QSize PreviewWidget::backgroundPaintedSize() const
 PreviewPictureCache::Key PreviewWidget::pictureKey(int scene, QSize deviceFrame) const
 {
     const Scene &s = m_project.scenes.at(scene);
-    return {m_project.resolve(s.image), layoutBox(s.layout, deviceFrame).size(), fitFor(s.layout)};
+    return {m_project.resolve(s.media), layoutBox(s.layout, deviceFrame).size(), fitFor(s.layout)};
 }
 
 void PreviewWidget::prefetch()
@@ -410,7 +413,7 @@ void PreviewWidget::paintScenePicture(QPainter &painter, const QRect &frame, int
 void PreviewWidget::paintCaption(QPainter &painter, const QRect &frame, int scene)
 {
     const Scene &s = m_project.scenes.at(scene);
-    if (s.caption.trimmed().isEmpty())
+    if (s.shownCaption().trimmed().isEmpty())
         return;
     // Laid out in output pixels and scaled down, so lines wrap exactly where
     // the export wraps them.
@@ -418,7 +421,7 @@ void PreviewWidget::paintCaption(QPainter &painter, const QRect &frame, int scen
     painter.save();
     painter.translate(frame.topLeft());
     painter.scale(double(frame.width()) / output.width(), double(frame.height()) / output.height());
-    paintScene(painter, output, s.layout, QImage(), s.caption);
+    paintScene(painter, output, s.layout, QImage(), s.shownCaption());
     painter.restore();
 }
 

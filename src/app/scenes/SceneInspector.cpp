@@ -85,8 +85,8 @@ void SceneInspector::refresh()
                                : tr("%n scenes selected: duration and layout apply to all", nullptr,
                                     int(m_rows.size())));
     const Scene &scene = m_doc->scene(m_current);
-    m_ui->pictureEdit->setText(QDir::toNativeSeparators(scene.image));
-    m_ui->pictureEdit->setToolTip(QDir::toNativeSeparators(scene.image));
+    m_ui->pictureEdit->setText(QDir::toNativeSeparators(scene.media));
+    m_ui->pictureEdit->setToolTip(QDir::toNativeSeparators(scene.media));
     {
         const QSignalBlocker blocker(m_ui->durationSpin);
         m_ui->durationSpin->setValue(scene.duration);
@@ -95,9 +95,9 @@ void SceneInspector::refresh()
         const QSignalBlocker blocker(m_ui->layoutCombo);
         m_ui->layoutCombo->setCurrentIndex(m_ui->layoutCombo->findData(int(scene.layout)));
     }
-    if (m_ui->captionEdit->toPlainText() != scene.caption) {
+    if (m_ui->captionEdit->toPlainText() != scene.shownCaption()) {
         const QSignalBlocker blocker(m_ui->captionEdit);
-        m_ui->captionEdit->setPlainText(scene.caption);
+        m_ui->captionEdit->setPlainText(scene.shownCaption());
         m_ui->captionEdit->moveCursor(QTextCursor::End);
     }
 }
@@ -132,7 +132,7 @@ void SceneInspector::choosePicture()
     EditorSettings::setLastFolder(QFileInfo(path).absolutePath());
     const QString absolute = QFileInfo(path).absoluteFilePath();
     edit(
-        EditSceneCommand::Field::Image, [&absolute](Scene &s) { s.image = absolute; }, false);
+        EditSceneCommand::Field::Image, [&absolute](Scene &s) { s.media = absolute; }, false);
 }
 
 void SceneInspector::changeEvent(QEvent *event)

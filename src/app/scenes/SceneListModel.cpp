@@ -38,7 +38,7 @@ SceneListModel::SceneListModel(ProjectDocument *doc, ThumbnailCache *thumbnails,
             [this](int row) { emit dataChanged(index(row), index(row)); });
     connect(thumbnails, &ThumbnailCache::ready, this, [this](const QString &path) {
         for (int row = 0; row < m_doc->sceneCount(); ++row)
-            if (m_doc->scene(row).image == path)
+            if (m_doc->scene(row).media == path)
                 emit dataChanged(index(row), index(row), {Qt::DecorationRole});
     });
 }
@@ -55,9 +55,9 @@ QVariant SceneListModel::data(const QModelIndex &index, int role) const
     const Scene &scene = m_doc->scene(index.row());
     switch (role) {
     case Qt::DisplayRole: {
-        QString title = scene.caption.simplified();
+        QString title = scene.shownCaption().simplified();
         if (title.isEmpty())
-            title = QFileInfo(scene.image).fileName();
+            title = QFileInfo(scene.media).fileName();
         if (title.size() > 40)
             title = title.left(39) + QChar(0x2026);
         return tr("%1\n%2 s · %3")
@@ -66,7 +66,7 @@ QVariant SceneListModel::data(const QModelIndex &index, int role) const
             .arg(layoutTitle(scene.layout));
     }
     case Qt::DecorationRole: {
-        const QImage thumb = m_thumbnails->thumbnail(scene.image);
+        const QImage thumb = m_thumbnails->thumbnail(scene.media);
         if (!thumb.isNull())
             return thumb;
         QImage placeholder(m_thumbnails->size(), QImage::Format_ARGB32_Premultiplied);
@@ -74,7 +74,7 @@ QVariant SceneListModel::data(const QModelIndex &index, int role) const
         return placeholder;
     }
     case Qt::ToolTipRole:
-        return QDir::toNativeSeparators(scene.image);
+        return QDir::toNativeSeparators(scene.media);
     default:
         return {};
     }

@@ -54,17 +54,48 @@ public:
         throwBadInput(QStringLiteral("%1: %2: %3").arg(m_source, key, problem));
     }
 
-    void warnUnknownKeys(const QJsonObject &object, const QString &prefix,
-                         std::initializer_list<const char *> known) const
+    // Version 1 files only warn about keys they do not know (files written
+    // by other tools kept working); from version 2 on a typo is an error.
+    void setStrictKeys(bool strict) { m_strictKeys = strict; }
+
+    void checkKeys(const QJsonObject &object, const QString &prefix,
+                   std::initializer_list<const char *> known) const
     {
         for (auto it = object.begin(); it != object.end(); ++it) {
             bool ok = false;
             for (const char *k : known)
                 ok = ok || it.key() == QLatin1String(k);
-            if (!ok)
+            if (ok)
+                continue;
+            if (!m_strictKeys)
                 m_warnings->append(QStringLiteral("%1: %2%3: unknown key, ignored")
                                        .arg(m_source, prefix, it.key()));
+            else if (kNotYetKeys.contains(it.key()))
+                fail(prefix + it.key(),
+                     QStringLiteral("not supported by this version of Reelsmith yet"));
+            else
+                fail(prefix + it.key(), QStringLiteral("unknown key"));
         }
+    }
+
+    // An object, or nullopt when the key is missing (or null and `nullable`).
+    std::optional<QJsonObject> object(const QJsonObject &parent, const char *key,
+                                      const QString &path, bool nullable) const
+    {
+        const QJsonValue value = parent.value(QLatin1String(key));
+        if (value.isUndefined() || (nullable && value.isNull()))
+            return std::nullopt;
+        if (!value.isObject())
+            fail(path, QStringLiteral("must be an object, not %1").arg(typeName(value)));
+        return value.toObject();
+    }
+
+    std::optional<double> optionalNumber(const QJsonObject &object, const char *key,
+                                         const QString &path) const
+    {
+        if (!object.contains(QLatin1String(key)))
+            return std::nullopt;
+        return number(object, key, path, std::nullopt);
     }
 
     double number(const QJsonObject &object, const char *key, const QString &path,
@@ -110,9 +141,68 @@ public:
     }
 
 private:
+    // Keys of the contract that later work adds (captions, motion, clips):
+    // refused by name rather than as typos.
+    inline static const QStringList kNotYetKeys = {
+        QStringLiteral("captions"), QStringLiteral("timing"), QStringLiteral("motion"),
+        QStringLiteral("transition"), QStringLiteral("clip")};
+
     QString m_source;
     QStringList *m_warnings;
+    bool m_strictKeys = false;
 };
+
+VoiceOverride readVoice(const Reader &r, const QJsonObject &o, const QString &at)
+{
+    r.checkKeys(o, at + QLatin1Char('.'), {"name", "rate", "pitch"});
+    VoiceOverride v;
+    if (o.contains(QLatin1String("name")))
+        v.name = r.string(o, "name", at + QStringLiteral(".name"), std::nullopt);
+    v.rate = r.optionalNumber(o, "rate", at + QStringLiteral(".rate"));
+    v.pitch = r.optionalNumber(o, "pitch", at + QStringLiteral(".pitch"));
+    return v;
+}
+
+QJsonObject voiceJson(const VoiceOverride &v)
+{
+    QJsonObject o;
+    if (v.name)
+        o.insert(QStringLiteral("name"), *v.name);
+    if (v.rate)
+        o.insert(QStringLiteral("rate"), *v.rate);
+    if (v.pitch)
+        o.insert(QStringLiteral("pitch"), *v.pitch);
+    return o;
+}
+
+QString checkVoice(const VoiceOverride &v, const QString &at)
+{
+    if (v.name && v.name->trimmed().isEmpty())
+        return at + QStringLiteral(".name: must not be empty");
+    const auto outside = [](std::optional<double> value, double low, double high) {
+        return value && !(*value >= low && *value <= high);
+    };
+    if (outside(v.rate, VoiceSettings::kMinRate, VoiceSettings::kMaxRate))
+        return QStringLiteral("%1.rate: must be %2 to %3, not %4")
+            .arg(at)
+            .arg(VoiceSettings::kMinRate)
+            .arg(VoiceSettings::kMaxRate)
+            .arg(*v.rate);
+    if (outside(v.pitch, VoiceSettings::kMinPitch, VoiceSettings::kMaxPitch))
+        return QStringLiteral("%1.pitch: must be %2 to %3, not %4")
+            .arg(at)
+            .arg(VoiceSettings::kMinPitch)
+            .arg(VoiceSettings::kMaxPitch)
+            .arg(*v.pitch);
+    return {};
+}
+
+QString outsideRange(const QString &key, double value, double low, double high)
+{
+    if (value >= low && value <= high)
+        return {};
+    return QStringLiteral("%1: must be %2 to %3, not %4").arg(key).arg(low).arg(high).arg(value);
+}
 
 int lineOfOffset(const QByteArray &json, int offset)
 {
@@ -185,42 +275,74 @@ Project Project::fromJson(const QByteArray &jsonIn, const QString &sourceName,
     p.baseDir = baseDir;
     Reader r(sourceName, &p.warnings);
     const QJsonObject root = doc.object();
-    r.warnUnknownKeys(
-        root, QString(),
-        {"format", "version", "background", "background_start", "audio", "output", "scenes"});
 
     if (r.string(root, "format", QStringLiteral("format"), std::nullopt) != kFormat)
         r.fail(QStringLiteral("format"), QStringLiteral("must be \"%1\"").arg(kFormat));
-    if (!root.value(QLatin1String("version")).isDouble())
+    const QJsonValue versionValue = root.value(QLatin1String("version"));
+    if (!versionValue.isDouble())
         r.fail(QStringLiteral("version"), root.contains(QLatin1String("version"))
-                                              ? QStringLiteral("must be the number 1")
+                                              ? QStringLiteral("must be the number 1 or 2")
                                               : QStringLiteral("required"));
-    if (root.value(QLatin1String("version")).toDouble() != 1)
+    if (versionValue.toDouble() != 1 && versionValue.toDouble() != 2)
         r.fail(QStringLiteral("version"),
-               QStringLiteral("unsupported version %1 (this program reads version 1)")
-                   .arg(root.value(QLatin1String("version")).toDouble()));
+               QStringLiteral("unsupported version %1 (this program reads versions 1 and 2)")
+                   .arg(versionValue.toDouble()));
+    p.version = versionValue.toInt();
+    const bool v1 = p.version == 1;
+    r.setStrictKeys(!v1);
+    if (v1)
+        r.checkKeys(
+            root, QString(),
+            {"format", "version", "background", "background_start", "audio", "output", "scenes"});
+    else
+        r.checkKeys(root, QString(),
+                    {"format", "version", "background", "background_start", "output", "voice",
+                     "music", "loudness_lufs", "scenes"});
 
     p.background = r.string(root, "background", QStringLiteral("background"), p.background);
     if (p.background.trimmed().isEmpty())
         r.fail(QStringLiteral("background"), QStringLiteral("must not be empty"));
     p.backgroundStart = r.number(root, "background_start", QStringLiteral("background_start"), 0.0);
-    p.audio = r.string(root, "audio", QStringLiteral("audio"), QString());
+    if (v1) {
+        p.audio = r.string(root, "audio", QStringLiteral("audio"), QString());
+        // Version 1 mixed its soundtrack as it was.
+        p.loudnessLufs.reset();
+    }
 
-    const QJsonValue outputValue = root.value(QLatin1String("output"));
-    if (!outputValue.isUndefined()) {
-        if (!outputValue.isObject())
-            r.fail(QStringLiteral("output"),
-                   QStringLiteral("must be an object, not %1").arg(typeName(outputValue)));
-        const QJsonObject o = outputValue.toObject();
-        r.warnUnknownKeys(o, QStringLiteral("output."),
-                          {"width", "height", "fps", "crf", "preset", "threads"});
+    if (const auto o = r.object(root, "output", QStringLiteral("output"), false)) {
+        r.checkKeys(*o, QStringLiteral("output."),
+                    {"width", "height", "fps", "crf", "preset", "threads"});
         OutputSettings &out = p.output;
         for (const OutputLimit &limit : outputLimits())
             if (limit.inProject)
                 out.*limit.member =
-                    r.integer(o, limit.key, QStringLiteral("output.") + QLatin1String(limit.key),
+                    r.integer(*o, limit.key, QStringLiteral("output.") + QLatin1String(limit.key),
                               out.*limit.member);
-        out.preset = r.string(o, "preset", QStringLiteral("output.preset"), out.preset);
+        out.preset = r.string(*o, "preset", QStringLiteral("output.preset"), out.preset);
+    }
+
+    if (!v1) {
+        if (const auto o = r.object(root, "voice", QStringLiteral("voice"), true)) {
+            const VoiceOverride given = readVoice(r, *o, QStringLiteral("voice"));
+            p.voice = given.over(p.voice);
+        }
+        if (const auto o = r.object(root, "music", QStringLiteral("music"), true)) {
+            r.checkKeys(*o, QStringLiteral("music."),
+                        {"file", "volume_db", "duck_db", "fade_in", "fade_out"});
+            MusicSettings m;
+            m.file = r.string(*o, "file", QStringLiteral("music.file"), std::nullopt);
+            m.volumeDb = r.number(*o, "volume_db", QStringLiteral("music.volume_db"), m.volumeDb);
+            m.duckDb = r.number(*o, "duck_db", QStringLiteral("music.duck_db"), m.duckDb);
+            m.fadeIn = r.number(*o, "fade_in", QStringLiteral("music.fade_in"), m.fadeIn);
+            m.fadeOut = r.number(*o, "fade_out", QStringLiteral("music.fade_out"), m.fadeOut);
+            p.music = m;
+        }
+        const QJsonValue loudness = root.value(QLatin1String("loudness_lufs"));
+        if (loudness.isNull())
+            p.loudnessLufs.reset();
+        else if (!loudness.isUndefined())
+            p.loudnessLufs =
+                r.number(root, "loudness_lufs", QStringLiteral("loudness_lufs"), std::nullopt);
     }
 
     const QJsonValue scenesValue = root.value(QLatin1String("scenes"));
@@ -235,11 +357,40 @@ Project Project::fromJson(const QByteArray &jsonIn, const QString &sourceName,
         if (!scenes[i].isObject())
             r.fail(at, QStringLiteral("must be an object, not %1").arg(typeName(scenes[i])));
         const QJsonObject s = scenes[i].toObject();
-        r.warnUnknownKeys(s, at + QLatin1Char('.'), {"image", "duration", "caption", "layout"});
         Scene scene;
-        scene.image = r.string(s, "image", at + QStringLiteral(".image"), std::nullopt);
-        scene.duration = r.number(s, "duration", at + QStringLiteral(".duration"), std::nullopt);
-        scene.caption = r.string(s, "caption", at + QStringLiteral(".caption"), QString());
+        if (v1) {
+            r.checkKeys(s, at + QLatin1Char('.'), {"image", "duration", "caption", "layout"});
+            scene.media = r.string(s, "image", at + QStringLiteral(".image"), std::nullopt);
+        } else {
+            r.checkKeys(s, at + QLatin1Char('.'),
+                        {"media", "image", "duration", "narration", "voice", "voice_file",
+                         "caption", "layout"});
+            if (s.contains(QLatin1String("media")) && s.contains(QLatin1String("image")))
+                r.fail(at + QStringLiteral(".image"),
+                       QStringLiteral("is the old name of \"media\"; give only one of them"));
+            const char *mediaKey = s.contains(QLatin1String("image")) ? "image" : "media";
+            scene.media =
+                r.string(s, mediaKey, at + QLatin1Char('.') + QLatin1String(mediaKey), QString());
+            scene.narration =
+                r.string(s, "narration", at + QStringLiteral(".narration"), QString());
+            scene.voiceFile =
+                r.string(s, "voice_file", at + QStringLiteral(".voice_file"), QString());
+            if (const auto o = r.object(s, "voice", at + QStringLiteral(".voice"), true))
+                scene.voice = readVoice(r, *o, at + QStringLiteral(".voice"));
+        }
+        const QJsonValue duration = s.value(QLatin1String("duration"));
+        if (!v1 && duration.isString()) {
+            if (duration.toString() != QLatin1String("auto"))
+                r.fail(at + QStringLiteral(".duration"),
+                       QStringLiteral("must be a number of seconds or \"auto\", not \"%1\"")
+                           .arg(duration.toString()));
+            scene.autoDuration = true;
+        } else {
+            scene.duration =
+                r.number(s, "duration", at + QStringLiteral(".duration"), std::nullopt);
+        }
+        if (s.contains(QLatin1String("caption")) && !s.value(QLatin1String("caption")).isNull())
+            scene.caption = r.string(s, "caption", at + QStringLiteral(".caption"), std::nullopt);
         const QString layout =
             r.string(s, "layout", at + QStringLiteral(".layout"), QStringLiteral("center"));
         const auto parsed = layoutFromName(layout);
@@ -265,23 +416,64 @@ QString Project::validationError(Strictness strictness) const
         return QStringLiteral("background_start: must be 0 or more, not %1").arg(backgroundStart);
     if (background.trimmed().isEmpty())
         return QStringLiteral("background: must not be empty");
+    if (const QString problem =
+            checkVoice({voice.name.isEmpty() ? std::nullopt : std::optional(voice.name), voice.rate,
+                        voice.pitch},
+                       QStringLiteral("voice"));
+        !problem.isEmpty())
+        return problem;
+    if (music) {
+        if (music->file.trimmed().isEmpty())
+            return QStringLiteral("music.file: must not be empty");
+        for (const QString &problem :
+             {outsideRange(QStringLiteral("music.volume_db"), music->volumeDb,
+                           MusicSettings::kMinVolumeDb, MusicSettings::kMaxVolumeDb),
+              outsideRange(QStringLiteral("music.duck_db"), music->duckDb,
+                           MusicSettings::kMinDuckDb, MusicSettings::kMaxDuckDb),
+              outsideRange(QStringLiteral("music.fade_in"), music->fadeIn, 0,
+                           MusicSettings::kMaxFadeSeconds),
+              outsideRange(QStringLiteral("music.fade_out"), music->fadeOut, 0,
+                           MusicSettings::kMaxFadeSeconds)})
+            if (!problem.isEmpty())
+                return problem;
+    }
+    if (loudnessLufs)
+        if (const QString problem =
+                outsideRange(QStringLiteral("loudness_lufs"), *loudnessLufs,
+                             LoudnessTarget::kMinLufs, LoudnessTarget::kMaxLufs);
+            !problem.isEmpty())
+            return problem;
     if (scenes.isEmpty())
         return strictness == Strictness::Draft ? QString()
                                                : QStringLiteral("scenes: needs at least one scene");
     for (qsizetype i = 0; i < scenes.size(); ++i) {
         const Scene &s = scenes[i];
-        if (s.image.trimmed().isEmpty())
-            return QStringLiteral("scenes[%1].image: must not be empty").arg(i);
+        const QString at = QStringLiteral("scenes[%1]").arg(i);
+        if (version == 1 && s.media.trimmed().isEmpty())
+            return at + QStringLiteral(".image: must not be empty");
+        if (s.narration.size() > Scene::kMaxNarrationCharacters)
+            return QStringLiteral("%1.narration: %2 characters is over the limit of %3")
+                .arg(at)
+                .arg(s.narration.size())
+                .arg(Scene::kMaxNarrationCharacters);
+        if (const QString problem = checkVoice(s.voice, at + QStringLiteral(".voice"));
+            !problem.isEmpty())
+            return problem;
+        if (s.autoDuration && !s.hasVoice())
+            return at + QStringLiteral(".duration: \"auto\" follows the scene's voice, and this "
+                                       "scene has none (no narration, no voice_file)");
+        if (s.autoDuration && s.duration == 0)
+            continue; // not resolved yet
         if (!std::isfinite(s.duration) || s.duration <= 0)
-            return QStringLiteral("scenes[%1].duration: must be > 0, not %2")
-                .arg(i)
-                .arg(s.duration);
+            return QStringLiteral("%1.duration: must be > 0, not %2").arg(at).arg(s.duration);
         if (s.duration > kMaxTotalSeconds)
-            return QStringLiteral("scenes[%1].duration: must be at most %2 s (3 h), not %3")
-                .arg(i)
+            return QStringLiteral("%1.duration: must be at most %2 s (3 h), not %3")
+                .arg(at)
                 .arg(kMaxTotalSeconds)
                 .arg(s.duration);
     }
+    if (!durationsResolved())
+        return {}; // the totals are checked again once the voices are known
     if (totalDuration() > kMaxTotalSeconds)
         return QStringLiteral("scenes: total duration %1 s is over the 3 h limit")
             .arg(totalDuration());
@@ -292,28 +484,67 @@ QString Project::validationError(Strictness strictness) const
     return {};
 }
 
+void Project::upgradeToCurrentVersion()
+{
+    if (version == kCurrentVersion)
+        return;
+    if (!audio.isEmpty())
+        music = MusicSettings{audio, 0.0, 0.0, 0.0, 0.4};
+    audio.clear();
+    loudnessLufs.reset();
+    version = kCurrentVersion;
+}
+
 QByteArray Project::toJson() const
 {
+    if (version != kCurrentVersion) {
+        Project upgraded = *this;
+        upgraded.upgradeToCurrentVersion();
+        return upgraded.toJson();
+    }
     QJsonObject root;
     root.insert(QStringLiteral("format"), kFormat);
-    root.insert(QStringLiteral("version"), 1);
+    root.insert(QStringLiteral("version"), kCurrentVersion);
     root.insert(QStringLiteral("background"), background);
     root.insert(QStringLiteral("background_start"), backgroundStart);
-    if (!audio.isEmpty())
-        root.insert(QStringLiteral("audio"), audio);
     QJsonObject o;
     for (const OutputLimit &limit : outputLimits())
         if (limit.inProject)
             o.insert(QLatin1String(limit.key), output.*limit.member);
     o.insert(QStringLiteral("preset"), output.preset);
     root.insert(QStringLiteral("output"), o);
+    const QJsonObject voiceObject =
+        voiceJson({voice.name.isEmpty() ? std::nullopt : std::optional(voice.name),
+                   voice.rate != 1.0 ? std::optional(voice.rate) : std::nullopt,
+                   voice.pitch != 1.0 ? std::optional(voice.pitch) : std::nullopt});
+    if (!voiceObject.isEmpty())
+        root.insert(QStringLiteral("voice"), voiceObject);
+    if (const std::optional<MusicSettings> &savedMusic = music) {
+        QJsonObject m;
+        m.insert(QStringLiteral("file"), savedMusic->file);
+        m.insert(QStringLiteral("volume_db"), savedMusic->volumeDb);
+        m.insert(QStringLiteral("duck_db"), savedMusic->duckDb);
+        m.insert(QStringLiteral("fade_in"), savedMusic->fadeIn);
+        m.insert(QStringLiteral("fade_out"), savedMusic->fadeOut);
+        root.insert(QStringLiteral("music"), m);
+    }
+    root.insert(QStringLiteral("loudness_lufs"),
+                loudnessLufs ? QJsonValue(*loudnessLufs) : QJsonValue(QJsonValue::Null));
     QJsonArray list;
     for (const Scene &s : scenes) {
         QJsonObject js;
-        js.insert(QStringLiteral("image"), s.image);
-        js.insert(QStringLiteral("duration"), s.duration);
-        if (!s.caption.isEmpty())
-            js.insert(QStringLiteral("caption"), s.caption);
+        if (!s.media.isEmpty())
+            js.insert(QStringLiteral("media"), s.media);
+        js.insert(QStringLiteral("duration"),
+                  s.autoDuration ? QJsonValue(QStringLiteral("auto")) : QJsonValue(s.duration));
+        if (!s.narration.isEmpty())
+            js.insert(QStringLiteral("narration"), s.narration);
+        if (!s.voice.isEmpty())
+            js.insert(QStringLiteral("voice"), voiceJson(s.voice));
+        if (!s.voiceFile.isEmpty())
+            js.insert(QStringLiteral("voice_file"), s.voiceFile);
+        if (s.caption)
+            js.insert(QStringLiteral("caption"), *s.caption);
         js.insert(QStringLiteral("layout"), layoutName(s.layout));
         list.append(js);
     }
@@ -351,10 +582,32 @@ double Project::totalDuration() const
     return total;
 }
 
+bool Project::hasMixedSound() const
+{
+    if (version == 1)
+        return false;
+    if (music)
+        return true;
+    for (const Scene &s : scenes)
+        if (s.hasVoice())
+            return true;
+    return false;
+}
+
+bool Project::durationsResolved() const
+{
+    for (const Scene &s : scenes)
+        if (s.autoDuration && s.duration <= 0)
+            return false;
+    return true;
+}
+
 bool Project::operator==(const Project &other) const
 {
-    return background == other.background && backgroundStart == other.backgroundStart &&
-           audio == other.audio && output == other.output && scenes == other.scenes;
+    return version == other.version && background == other.background &&
+           backgroundStart == other.backgroundStart && audio == other.audio &&
+           output == other.output && voice == other.voice && music == other.music &&
+           loudnessLufs == other.loudnessLufs && scenes == other.scenes;
 }
 
 } // namespace reelsmith

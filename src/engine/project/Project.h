@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/OutputSettings.h"
+#include "project/SoundSettings.h"
 #include "project/Timeline.h"
 
 #include <QList>
@@ -17,12 +18,52 @@ enum class Layout { Center, Top, Fill };
 QString layoutName(Layout layout);
 std::optional<Layout> layoutFromName(const QString &name);
 
+// The keys of the project's `voice` that a scene overrides.
+struct VoiceOverride
+{
+    std::optional<QString> name;
+    std::optional<double> rate;
+    std::optional<double> pitch;
+
+    bool isEmpty() const { return !name && !rate && !pitch; }
+    VoiceSettings over(const VoiceSettings &base) const
+    {
+        return {name.value_or(base.name), rate.value_or(base.rate), pitch.value_or(base.pitch)};
+    }
+    bool operator==(const VoiceOverride &) const = default;
+};
+
 struct Scene
 {
-    QString image; // as written in the project; see Project::resolve()
+    static constexpr int kMaxNarrationCharacters = 5000;
+    // An "auto" scene lasts its voice plus this.
+    static constexpr double kAutoPaddingSeconds = 0.25;
+
+    Scene() = default;
+    Scene(QString media_, double duration_, std::optional<QString> caption_ = std::nullopt,
+          Layout layout_ = Layout::Center)
+        : media(std::move(media_)), duration(duration_), caption(std::move(caption_)),
+          layout(layout_)
+    {
+    }
+
+    // A picture, as written in the project (see Project::resolve()); empty: a
+    // text card over the background (version 2).
+    QString media;
+    // Seconds. For an "auto" scene this is the voice's length + padding once
+    // Project::resolveAutoDurations() has run, 0 before.
     double duration = 0.0;
-    QString caption;
+    // The caption text; unset: the narration (version 2's default). "" shows none.
+    std::optional<QString> caption;
     Layout layout = Layout::Center;
+    bool autoDuration = false;
+    QString narration;   // what the voice says
+    VoiceOverride voice; // this scene's changes to the project's voice
+    QString voiceFile;   // a recording played from the scene's start
+
+    QString shownCaption() const { return caption.value_or(narration); }
+    // Something is heard in this scene.
+    bool hasVoice() const { return !voiceFile.isEmpty() || !narration.trimmed().isEmpty(); }
 
     bool operator==(const Scene &) const = default;
 };
@@ -31,10 +72,21 @@ struct Project
 {
     static constexpr double kMaxTotalSeconds = 3 * 60 * 60;
 
+    static constexpr int kCurrentVersion = 2;
+
+    // The file format version it was read as. Version 1 keeps its rules on
+    // rendering (the `audio` soundtrack mixed as it is); saving writes the
+    // current version.
+    int version = kCurrentVersion;
     QString background = QStringLiteral("minecraft");
     double backgroundStart = 0.0;
-    QString audio; // empty: no soundtrack
+    QString audio; // version 1 only: the soundtrack; empty: none
     OutputSettings output;
+    VoiceSettings voice; // the narration voice; an empty name is the default voice
+    std::optional<MusicSettings> music;
+    // EBU R128 integrated loudness of the mix; unset (`null`): left as it is.
+    // Applies only when the project has any sound.
+    std::optional<double> loudnessLufs = LoudnessTarget::kDefaultLufs;
     QList<Scene> scenes;
 
     // The file it was read from (for messages) and the folder relative paths
@@ -55,6 +107,12 @@ struct Project
     static Project fromJson(const QByteArray &json, const QString &sourceName,
                             const QString &baseDir, Strictness strictness = Strictness::Render);
 
+    // The same project in the current version's terms: a version 1
+    // soundtrack becomes music heard as it was (full level, no ducking, no
+    // loudness change, the old fade-out), looped if shorter than the video.
+    void upgradeToCurrentVersion();
+
+    // The current version's JSON (a version 1 project is upgraded first).
     QByteArray toJson() const;
     // Writes atomically (QSaveFile); throws Error(Failure) naming the file.
     void save(const QString &path) const;
@@ -64,6 +122,21 @@ struct Project
 
     QString resolve(const QString &path) const;
     bool backgroundIsBuiltin() const;
+
+    // Version 2 sound: narration, voice files or music.
+    bool hasMixedSound() const;
+    // The voice scene `scene` speaks with.
+    VoiceSettings voiceOf(int scene) const { return scenes[scene].voice.over(voice); }
+    // Every "auto" scene has its length (see Scene::duration).
+    bool durationsResolved() const;
+    // Sets each "auto" scene's duration from `voiceSeconds(scene)` (the
+    // length of its voice) + Scene::kAutoPaddingSeconds.
+    template <typename VoiceSeconds> void resolveAutoDurations(VoiceSeconds &&voiceSeconds)
+    {
+        for (qsizetype i = 0; i < scenes.size(); ++i)
+            if (scenes[i].autoDuration)
+                scenes[i].duration = voiceSeconds(int(i)) + Scene::kAutoPaddingSeconds;
+    }
 
     double totalDuration() const;
     // Where the scenes sit in frames; see Timeline for the rules.

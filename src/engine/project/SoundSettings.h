@@ -13,7 +13,7 @@ struct VoiceSettings
     static constexpr double kMinPitch = 0.5;
     static constexpr double kMaxPitch = 2.0;
 
-    QString name; // one of `reelsmith-cli voices`; empty: the default voice
+    QString name;       // one of `reelsmith-cli voices`; empty: the default voice
     double rate = 1.0;  // 1 = the voice's natural speed
     double pitch = 1.0; // 1 = the voice's natural pitch
 

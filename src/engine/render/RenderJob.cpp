@@ -36,11 +36,6 @@ void throwIfCancelled(const CancelFn &cancel)
         throw Error(ErrorKind::Cancelled, QStringLiteral("cancelled"));
 }
 
-QString sceneKey(int scene)
-{
-    return QStringLiteral("scenes[%1].image").arg(scene);
-}
-
 const QString kBackgroundKey = QStringLiteral("background");
 const QString kAudioKey = QStringLiteral("audio");
 
@@ -70,9 +65,17 @@ template <typename Step> decltype(auto) RenderJob::inContext(const QString &key,
     }
 }
 
+QString RenderJob::sceneKey(int scene) const
+{
+    // The key the file uses: version 1 calls a scene's picture "image".
+    return QStringLiteral("scenes[%1].%2")
+        .arg(scene)
+        .arg(m_project.version == 1 ? QStringLiteral("image") : QStringLiteral("media"));
+}
+
 QString RenderJob::imagePath(int scene) const
 {
-    return m_project.resolve(m_project.scenes[scene].image);
+    return m_project.resolve(m_project.scenes[scene].media);
 }
 
 void RenderJob::preflight()
@@ -93,6 +96,10 @@ void RenderJob::preflight()
             m_backgroundPath = cached;
     });
     for (int i = 0; i < m_project.scenes.size(); ++i) {
+        if (m_project.scenes[i].media.isEmpty()) {
+            m_hidesBackground.push_back(false); // a text card
+            continue;
+        }
         const ImageInfo info =
             inContext(sceneKey(i), [&] { return ImageLoader::probe(imagePath(i)); });
         // An opaque picture filling the frame hides the background: no need

@@ -51,6 +51,7 @@ private:
     // at the spot in the file.
     template <typename Step> decltype(auto) inContext(const QString &key, Step &&step) const;
     [[noreturn]] void rethrowWithContext(const Error &error, const QString &key) const;
+    QString sceneKey(int scene) const;
     QString imagePath(int scene) const;
 
     Project m_project;

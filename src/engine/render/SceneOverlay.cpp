@@ -101,10 +101,13 @@ SceneOverlay SceneOverlay::build(const Scene &scene, const QString &imagePath, Q
                                  QStringList *warnings)
 {
     const QRect box = layoutBox(scene.layout, frame);
-    LoadedImage picture = ImageLoader::load(
-        imagePath, box.size(), scene.layout == Layout::Fill ? Fit::Cover : Fit::Contain);
-    if (warnings)
-        warnings->append(picture.warnings);
+    LoadedImage picture; // none for a text card
+    if (!imagePath.isEmpty()) {
+        picture = ImageLoader::load(imagePath, box.size(),
+                                    scene.layout == Layout::Fill ? Fit::Cover : Fit::Contain);
+        if (warnings)
+            warnings->append(picture.warnings);
+    }
     QImage canvas(frame, QImage::Format_ARGB32_Premultiplied);
     if (canvas.isNull())
         throwFailure(QStringLiteral("out of memory for a %1x%2 overlay")
@@ -113,7 +116,7 @@ SceneOverlay SceneOverlay::build(const Scene &scene, const QString &imagePath, Q
     canvas.fill(Qt::transparent);
     {
         QPainter painter(&canvas);
-        paintScene(painter, frame, scene.layout, picture.image, scene.caption);
+        paintScene(painter, frame, scene.layout, picture.image, scene.shownCaption());
     }
     picture.image = QImage(); // drop the picture before the planes are made
     return fromImage(canvas);

@@ -31,7 +31,8 @@ public:
     SceneOverlay() = default;
 
     // Loads the picture at display size, paints it and the caption. Throws
-    // Error(BadInput) naming the picture file when it cannot be read.
+    // Error(BadInput) naming the picture file when it cannot be read. An
+    // empty `imagePath` is a text card: the caption alone.
     static SceneOverlay build(const Scene &scene, const QString &imagePath, QSize frame,
                               QStringList *warnings);
     // From an already painted ARGB32_Premultiplied frame-size image.

@@ -1,0 +1,111 @@
+#include "render/SceneVoices.h"
+
+#include "audio/Soundtrack.h"
+#include "core/Error.h"
+#include "media/MediaProbe.h"
+#include "narration/NarrationCache.h"
+#include "narration/Narrator.h"
+
+namespace reelsmith {
+
+namespace {
+
+[[noreturn]] void rethrowAt(const Error &error, const QString &key)
+{
+    throw Error(error.kind(), key + QStringLiteral(": ") + error.message());
+}
+
+SceneVoice recording(const Project &project, int scene)
+{
+    const QString key = QStringLiteral("scenes[%1].voice_file").arg(scene);
+    const QString path = project.resolve(project.scenes[scene].voiceFile);
+    try {
+        const MediaInfo info = probeMedia(path);
+        bool hasAudio = false;
+        for (const StreamInfo &stream : info.streams)
+            hasAudio = hasAudio || stream.type == StreamInfo::Type::Audio;
+        if (info.kind == MediaInfo::Kind::Image || !hasAudio)
+            throwBadInput(QStringLiteral("%1: has no sound to use as a voice").arg(path));
+        if (!(info.duration > 0))
+            throwBadInput(QStringLiteral("%1: its length is unknown").arg(path));
+        return {path, info.duration, key, {}, false};
+    } catch (const Error &e) {
+        rethrowAt(e, key);
+    }
+}
+
+SceneVoice narration(const Project &project, int scene)
+{
+    const Scene &s = project.scenes[scene];
+    const VoiceSettings voice = project.voiceOf(scene);
+    const QString nameKey = s.voice.name ? QStringLiteral("scenes[%1].voice.name").arg(scene)
+                                         : QStringLiteral("voice.name");
+    if (!voice.name.isEmpty() && !defaultNarrator().hasVoice(voice.name))
+        rethrowAt(Error(ErrorKind::BadInput,
+                        QStringLiteral("no voice named \"%1\" (reelsmith-cli voices lists them)")
+                            .arg(voice.name)),
+                  nameKey);
+    const QString key = QStringLiteral("scenes[%1].narration").arg(scene);
+    try {
+        const Narration n = NarrationCache::obtain(s.narration, voice);
+        return {n.audioPath, n.seconds, key, n.words, true};
+    } catch (const Error &e) {
+        rethrowAt(e, key);
+    }
+}
+
+} // namespace
+
+SceneVoices findSceneVoices(const Project &project, const CancelFn &cancel)
+{
+    SceneVoices voices;
+    for (int i = 0; i < project.scenes.size(); ++i) {
+        if (cancel && cancel())
+            throw Error(ErrorKind::Cancelled, QStringLiteral("cancelled"));
+        const Scene &s = project.scenes[i];
+        if (!s.voiceFile.isEmpty())
+            voices.append(recording(project, i)); // the narration is then its script
+        else if (!s.narration.trimmed().isEmpty())
+            voices.append(narration(project, i));
+        else
+            voices.append(std::nullopt);
+    }
+    return voices;
+}
+
+MixPlan mixPlan(const Project &project, const SceneVoices &voices)
+{
+    const Timeline timeline = project.timeline();
+    const int fps = project.output.fps;
+    // The rounding the video's audio uses, so a voice starts with its
+    // scene's first frame.
+    const auto sampleAt = [fps](qint64 frame) { return Soundtrack::samplesBeforeFrame(frame, fps); };
+    MixPlan plan;
+    plan.totalSamples = sampleAt(timeline.frameCount());
+    for (int i = 0; i < voices.size(); ++i) {
+        if (!voices[i])
+            continue;
+        const SceneVoice &v = *voices[i];
+        MixVoice mix;
+        mix.path = v.path;
+        mix.startSample = sampleAt(timeline.sceneStart(i));
+        mix.key = v.key;
+        if (v.synthesized) {
+            QList<SpeechSpan> spans;
+            for (const WordTiming &w : v.words)
+                spans.append({w.start, w.end});
+            mix.speech = spans;
+        }
+        plan.voices.append(mix);
+    }
+    if (project.music) {
+        MixMusic music;
+        music.path = project.resolve(project.music->file);
+        music.settings = *project.music;
+        plan.music = music;
+    }
+    plan.loudnessLufs = project.loudnessLufs;
+    return plan;
+}
+
+} // namespace reelsmith
