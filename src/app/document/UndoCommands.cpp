@@ -118,6 +118,15 @@ EditSceneCommand::EditSceneCommand(ProjectDocument *doc, int row, Scene after, F
     case Field::Layout:
         setText(UndoCommands::tr("Change layout"));
         break;
+    case Field::Narration:
+        setText(UndoCommands::tr("Edit narration"));
+        break;
+    case Field::Voice:
+        setText(UndoCommands::tr("Change voice"));
+        break;
+    case Field::VoiceFile:
+        setText(UndoCommands::tr("Change recording"));
+        break;
     case Field::Several:
         setText(UndoCommands::tr("Edit scene"));
         break;
@@ -143,7 +152,8 @@ bool EditSceneCommand::mergeWith(const QUndoCommand *other)
 {
     const auto *edit = static_cast<const EditSceneCommand *>(other);
     if (edit->m_row != m_row || edit->m_field != m_field ||
-        (m_field != Field::Caption && m_field != Field::Duration))
+        (m_field != Field::Caption && m_field != Field::Duration && m_field != Field::Narration &&
+         m_field != Field::Voice))
         return false;
     m_after = edit->m_after;
     setObsolete(m_after == m_before);

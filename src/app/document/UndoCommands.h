@@ -57,7 +57,7 @@ class EditSceneCommand : public QUndoCommand
 public:
     // What was edited; consecutive edits of the same field of the same scene
     // (typing a caption, spinning a duration) merge into one step.
-    enum class Field { Image, Duration, Caption, Layout, Several };
+    enum class Field { Image, Duration, Caption, Layout, Narration, Voice, VoiceFile, Several };
 
     EditSceneCommand(ProjectDocument *doc, int row, Scene after, Field field);
     void redo() override;

@@ -1,22 +1,88 @@
 #include "scenes/SceneInspector.h"
 #include "ui_SceneInspector.h"
 
+#include "core/Error.h"
 #include "document/ProjectDocument.h"
 #include "document/SceneEdits.h"
+#include "narration/AutoDurations.h"
+#include "narration/Narrator.h"
+#include "render/SceneVoices.h"
 #include "settings/EditorSettings.h"
 
+#include <QAudioOutput>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFutureWatcher>
+#include <QMediaPlayer>
 #include <QSignalBlocker>
+#include <QtConcurrent>
 
 namespace reelsmith::editor {
 
-SceneInspector::SceneInspector(ProjectDocument *doc, QWidget *parent)
-    : QWidget(parent), m_ui(std::make_unique<Ui::SceneInspector>()), m_doc(doc)
+SceneInspector::SceneInspector(ProjectDocument *doc, AutoDurations *durations, QWidget *parent)
+    : QWidget(parent), m_ui(std::make_unique<Ui::SceneInspector>()), m_doc(doc),
+      m_durations(durations)
 {
     m_ui->setupUi(this);
     fillLayouts();
+    fillVoices();
+
+    connect(m_ui->autoDurationCheck, &QCheckBox::toggled, this, [this](bool follows) {
+        edit(
+            EditSceneCommand::Field::Duration,
+            [follows](Scene &s) {
+                // Only a scene with a voice can follow it.
+                s.autoDuration = follows && s.hasVoice();
+            },
+            true);
+    });
+    connect(m_ui->narrationEdit, &QPlainTextEdit::textChanged, this, [this] {
+        const QString text = m_ui->narrationEdit->toPlainText();
+        edit(
+            EditSceneCommand::Field::Narration, [&text](Scene &s) { s.narration = text; },
+            false);
+    });
+    connect(m_ui->voiceCombo, &QComboBox::activated, this, [this](int item) {
+        const QString name = m_ui->voiceCombo->itemData(item).toString();
+        edit(
+            EditSceneCommand::Field::Voice,
+            [&name](Scene &s) {
+                s.voice.name = name.isEmpty() ? std::nullopt : std::optional(name);
+            },
+            true);
+    });
+    connect(m_ui->rateSpin, &QDoubleSpinBox::valueChanged, this, [this](double rate) {
+        edit(
+            EditSceneCommand::Field::Voice,
+            [this, rate](Scene &s) {
+                s.voice.rate = rate == m_doc->project().voice.rate ? std::nullopt
+                                                                   : std::optional(rate);
+            },
+            true);
+    });
+    connect(m_ui->pitchSpin, &QDoubleSpinBox::valueChanged, this, [this](double pitch) {
+        edit(
+            EditSceneCommand::Field::Voice,
+            [this, pitch](Scene &s) {
+                s.voice.pitch = pitch == m_doc->project().voice.pitch ? std::nullopt
+                                                                      : std::optional(pitch);
+            },
+            true);
+    });
+    connect(m_ui->importVoiceButton, &QPushButton::clicked, this,
+            &SceneInspector::chooseVoiceFile);
+    connect(m_ui->removeVoiceButton, &QPushButton::clicked, this, [this] {
+        edit(
+            EditSceneCommand::Field::VoiceFile,
+            [](Scene &s) {
+                s.voiceFile.clear();
+                s.autoDuration = s.autoDuration && s.hasVoice();
+            },
+            false);
+    });
+    connect(m_ui->playVoiceButton, &QPushButton::clicked, this, &SceneInspector::playVoice);
+    connect(m_durations, &AutoDurations::problemsChanged, this, &SceneInspector::showVoiceProblem);
 
     connect(m_ui->durationSpin, &QDoubleSpinBox::valueChanged, this, [this](double seconds) {
         edit(
@@ -29,8 +95,13 @@ SceneInspector::SceneInspector(ProjectDocument *doc, QWidget *parent)
     });
     connect(m_ui->captionEdit, &QPlainTextEdit::textChanged, this, [this] {
         const QString text = m_ui->captionEdit->toPlainText();
+        // Left empty, the caption shows the narration.
         edit(
-            EditSceneCommand::Field::Caption, [&text](Scene &s) { s.caption = text; }, false);
+            EditSceneCommand::Field::Caption,
+            [&text](Scene &s) {
+                s.caption = text.isEmpty() ? std::nullopt : std::optional(text);
+            },
+            false);
     });
     connect(m_ui->pictureButton, &QPushButton::clicked, this, &SceneInspector::choosePicture);
 
@@ -47,6 +118,21 @@ void SceneInspector::fillLayouts()
     m_ui->layoutCombo->addItem(tr("Centre: fit in a centred box"), int(Layout::Center));
     m_ui->layoutCombo->addItem(tr("Top: fit in the upper half"), int(Layout::Top));
     m_ui->layoutCombo->addItem(tr("Fill: cover the frame"), int(Layout::Fill));
+}
+
+void SceneInspector::fillVoices()
+{
+    const QSignalBlocker blocker(m_ui->voiceCombo);
+    m_ui->voiceCombo->clear();
+    m_ui->voiceCombo->addItem(tr("The project's voice"), QString());
+    // Listing reads the installed voice files once; the list is kept.
+    static const QList<VoiceInfo> voices = defaultNarrator().voices();
+    for (const VoiceInfo &voice : voices)
+        m_ui->voiceCombo->addItem(
+            QStringLiteral("%1 — %2").arg(voice.name, voice.description.isEmpty()
+                                                          ? voice.language
+                                                          : voice.description),
+            voice.name);
 }
 
 void SceneInspector::setSelection(const QList<int> &rows, int current)
@@ -68,16 +154,25 @@ void SceneInspector::refresh()
         m_current = m_rows.isEmpty() ? -1 : m_rows.first();
 
     const bool has = m_current >= 0;
-    for (QWidget *w :
-         {static_cast<QWidget *>(m_ui->durationSpin), static_cast<QWidget *>(m_ui->layoutCombo),
-          static_cast<QWidget *>(m_ui->pictureButton)})
+    for (QWidget *w : std::initializer_list<QWidget *>{
+             m_ui->durationSpin, m_ui->layoutCombo, m_ui->pictureButton, m_ui->voiceCombo,
+             m_ui->rateSpin, m_ui->pitchSpin})
         w->setEnabled(has);
-    m_ui->captionEdit->setEnabled(has && m_rows.size() == 1);
+    for (QWidget *w : std::initializer_list<QWidget *>{
+             m_ui->captionEdit, m_ui->narrationEdit, m_ui->importVoiceButton})
+        w->setEnabled(has && m_rows.size() == 1);
     if (!has) {
         m_ui->heading->setText(tr("No scene selected"));
         const QSignalBlocker blocker(m_ui->captionEdit);
+        const QSignalBlocker narrationBlocker(m_ui->narrationEdit);
         m_ui->captionEdit->clear();
+        m_ui->narrationEdit->clear();
         m_ui->pictureEdit->clear();
+        m_ui->voiceFileEdit->clear();
+        m_ui->autoDurationCheck->setEnabled(false);
+        m_ui->removeVoiceButton->setEnabled(false);
+        m_ui->playVoiceButton->setEnabled(false);
+        m_ui->voiceProblemLabel->hide();
         return;
     }
     m_ui->heading->setText(m_rows.size() == 1
@@ -90,14 +185,47 @@ void SceneInspector::refresh()
     {
         const QSignalBlocker blocker(m_ui->durationSpin);
         m_ui->durationSpin->setValue(scene.duration);
+        // An "auto" scene's length is its voice's: shown, not typed.
+        m_ui->durationSpin->setEnabled(!scene.autoDuration);
     }
+    {
+        const QSignalBlocker blocker(m_ui->autoDurationCheck);
+        m_ui->autoDurationCheck->setChecked(scene.autoDuration);
+        m_ui->autoDurationCheck->setEnabled(scene.hasVoice() || scene.autoDuration);
+    }
+    if (m_ui->narrationEdit->toPlainText() != scene.narration) {
+        const QSignalBlocker blocker(m_ui->narrationEdit);
+        m_ui->narrationEdit->setPlainText(scene.narration);
+        m_ui->narrationEdit->moveCursor(QTextCursor::End);
+    }
+    const VoiceSettings voice = m_doc->project().voiceOf(m_current);
+    {
+        const QSignalBlocker blocker(m_ui->voiceCombo);
+        const int item = m_ui->voiceCombo->findData(scene.voice.name.value_or(QString()));
+        m_ui->voiceCombo->setCurrentIndex(std::max(item, 0));
+    }
+    {
+        const QSignalBlocker rateBlocker(m_ui->rateSpin);
+        const QSignalBlocker pitchBlocker(m_ui->pitchSpin);
+        m_ui->rateSpin->setValue(voice.rate);
+        m_ui->pitchSpin->setValue(voice.pitch);
+    }
+    m_ui->voiceFileEdit->setText(QDir::toNativeSeparators(scene.voiceFile));
+    m_ui->voiceFileEdit->setToolTip(QDir::toNativeSeparators(scene.voiceFile));
+    m_ui->removeVoiceButton->setEnabled(m_rows.size() == 1 && !scene.voiceFile.isEmpty());
+    m_ui->playVoiceButton->setEnabled(scene.hasVoice());
+    showVoiceProblem();
     {
         const QSignalBlocker blocker(m_ui->layoutCombo);
         m_ui->layoutCombo->setCurrentIndex(m_ui->layoutCombo->findData(int(scene.layout)));
     }
-    if (m_ui->captionEdit->toPlainText() != scene.shownCaption()) {
+    m_ui->captionEdit->setPlaceholderText(
+        scene.narration.trimmed().isEmpty()
+            ? tr("Text drawn over the frame, in the lower third")
+            : tr("Empty: the narration is shown"));
+    if (m_ui->captionEdit->toPlainText() != scene.caption.value_or(QString())) {
         const QSignalBlocker blocker(m_ui->captionEdit);
-        m_ui->captionEdit->setPlainText(scene.shownCaption());
+        m_ui->captionEdit->setPlainText(scene.caption.value_or(QString()));
         m_ui->captionEdit->moveCursor(QTextCursor::End);
     }
 }
@@ -135,11 +263,74 @@ void SceneInspector::choosePicture()
         EditSceneCommand::Field::Image, [&absolute](Scene &s) { s.media = absolute; }, false);
 }
 
+void SceneInspector::chooseVoiceFile()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Import a Voice Recording"), EditorSettings::lastFolder(),
+        tr("Sound (*.wav *.mp3 *.m4a *.aac *.ogg *.opus *.flac);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    EditorSettings::setLastFolder(QFileInfo(path).absolutePath());
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    edit(
+        EditSceneCommand::Field::VoiceFile, [&absolute](Scene &s) { s.voiceFile = absolute; },
+        false);
+}
+
+void SceneInspector::showVoiceProblem()
+{
+    const QString problem = m_durations->problem(m_current);
+    m_ui->voiceProblemLabel->setText(problem);
+    m_ui->voiceProblemLabel->setVisible(!problem.isEmpty());
+}
+
+void SceneInspector::playVoice()
+{
+    if (m_current < 0)
+        return;
+    if (!m_player) {
+        m_player = new QMediaPlayer(this);
+        m_audioOutput = new QAudioOutput(this);
+        m_player->setAudioOutput(m_audioOutput);
+    }
+    m_player->stop();
+    // Synthesis (or reading the cache) happens on a worker thread.
+    struct Found
+    {
+        QString path;
+        QString error;
+    };
+    auto *watcher = new QFutureWatcher<Found>(this);
+    connect(watcher, &QFutureWatcher<Found>::finished, this, [this, watcher] {
+        const Found found = watcher->result();
+        watcher->deleteLater();
+        m_ui->playVoiceButton->setEnabled(true);
+        if (!found.error.isEmpty()) {
+            m_ui->voiceProblemLabel->setText(found.error);
+            m_ui->voiceProblemLabel->show();
+            return;
+        }
+        m_player->setSource(QUrl::fromLocalFile(found.path));
+        m_player->play();
+    });
+    m_ui->playVoiceButton->setEnabled(false);
+    watcher->setFuture(
+        QtConcurrent::run([project = m_doc->project(), row = m_current]() -> Found {
+            try {
+                const auto voice = findSceneVoice(project, row);
+                return {voice ? voice->path : QString(), {}};
+            } catch (const Error &e) {
+                return {{}, e.message()};
+            }
+        }));
+}
+
 void SceneInspector::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange) {
         m_ui->retranslateUi(this);
         fillLayouts();
+        fillVoices();
         refresh();
     }
     QWidget::changeEvent(event);

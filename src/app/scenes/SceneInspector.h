@@ -6,22 +6,27 @@
 
 #include <memory>
 
+class QAudioOutput;
+class QMediaPlayer;
+
 namespace Ui {
 class SceneInspector;
 }
 
 namespace reelsmith::editor {
 
+class AutoDurations;
 class ProjectDocument;
 
-// Edits the selected scenes: picture, duration, layout and caption. Duration
-// and layout apply to every selected scene; picture and caption to the
+// Edits the selected scenes: picture, duration, layout, narration and its
+// voice, a recording, the caption. Duration, layout and the voice apply to
+// every selected scene; picture, narration, recording and caption to the
 // current one. Every change is one undoable step.
 class SceneInspector : public QWidget
 {
     Q_OBJECT
 public:
-    explicit SceneInspector(ProjectDocument *doc, QWidget *parent = nullptr);
+    SceneInspector(ProjectDocument *doc, AutoDurations *durations, QWidget *parent = nullptr);
     ~SceneInspector() override;
 
     void setSelection(const QList<int> &rows, int current);
@@ -35,9 +40,16 @@ private:
     void edit(EditSceneCommand::Field field, const std::function<void(Scene &)> &change,
               bool allSelected);
     void choosePicture();
+    void chooseVoiceFile();
+    void fillVoices();
+    void playVoice();
+    void showVoiceProblem();
 
     std::unique_ptr<Ui::SceneInspector> m_ui;
     ProjectDocument *m_doc;
+    AutoDurations *m_durations;
+    QMediaPlayer *m_player = nullptr; // made on first Play Voice
+    QAudioOutput *m_audioOutput = nullptr;
     QList<int> m_rows;
     int m_current = -1;
 };

@@ -13,6 +13,7 @@
 #include "preview/PreviewPanel.h"
 #include "preview/PreviewWidget.h"
 #include "preview/TimelineWidget.h"
+#include "narration/AutoDurations.h"
 #include "scenes/SceneInspector.h"
 #include "scenes/SceneListDelegate.h"
 #include "scenes/SceneListModel.h"
@@ -47,7 +48,8 @@ MainWindow::MainWindow(QWidget *parent)
       m_doc(new ProjectDocument(this)), m_thumbnails(new ThumbnailCache(QSize(96, 96), this)),
       m_clipThumbnails(new ThumbnailCache(QSize(54, 96), this)),
       m_sceneModel(new SceneListModel(m_doc, m_thumbnails, this)),
-      m_inspector(new SceneInspector(m_doc)), m_queue(new RenderQueue(this)),
+      m_autoDurations(new AutoDurations(m_doc, this)),
+      m_inspector(new SceneInspector(m_doc, m_autoDurations)), m_queue(new RenderQueue(this)),
       m_projectPanel(new ProjectPanel(m_doc, m_clipThumbnails, m_queue)),
       m_autosave(new Autosave(m_doc, 3000, this)), m_queueDock(new RenderQueueDock(m_queue)),
       m_meter(new MemoryMeterWidget), m_preview(new PreviewPanel)

@@ -12,6 +12,7 @@ class QItemSelection;
 
 namespace reelsmith::editor {
 
+class AutoDurations;
 class Autosave;
 class MemoryMeterWidget;
 class PreviewPanel;
@@ -89,6 +90,7 @@ private:
     ThumbnailCache *m_thumbnails;
     ThumbnailCache *m_clipThumbnails;
     SceneListModel *m_sceneModel;
+    AutoDurations *m_autoDurations; // before the inspector, which shows its problems
     SceneInspector *m_inspector;
     RenderQueue *m_queue; // before the panel, which queues its imports here
     ProjectPanel *m_projectPanel;

@@ -56,19 +56,23 @@ SceneVoice narration(const Project &project, int scene)
 
 } // namespace
 
+std::optional<SceneVoice> findSceneVoice(const Project &project, int scene)
+{
+    const Scene &s = project.scenes[scene];
+    if (!s.voiceFile.isEmpty())
+        return recording(project, scene); // the narration is then its script
+    if (!s.narration.trimmed().isEmpty())
+        return narration(project, scene);
+    return std::nullopt;
+}
+
 SceneVoices findSceneVoices(const Project &project, const CancelFn &cancel)
 {
     SceneVoices voices;
     for (int i = 0; i < project.scenes.size(); ++i) {
         if (cancel && cancel())
             throw Error(ErrorKind::Cancelled, QStringLiteral("cancelled"));
-        const Scene &s = project.scenes[i];
-        if (!s.voiceFile.isEmpty())
-            voices.append(recording(project, i)); // the narration is then its script
-        else if (!s.narration.trimmed().isEmpty())
-            voices.append(narration(project, i));
-        else
-            voices.append(std::nullopt);
+        voices.append(findSceneVoice(project, i));
     }
     return voices;
 }

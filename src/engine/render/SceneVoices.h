@@ -34,6 +34,10 @@ using SceneVoices = QList<std::optional<SceneVoice>>;
 // `cancel` says so between scenes.
 SceneVoices findSceneVoices(const Project &project, const CancelFn &cancel = {});
 
+// Scene `scene`'s voice alone (the editor asks scene by scene, off its UI
+// thread); throws like findSceneVoices().
+std::optional<SceneVoice> findSceneVoice(const Project &project, int scene);
+
 // The render's mix for `project` (its "auto" durations resolved): each voice
 // from its scene's first frame, the music, the loudness target.
 MixPlan mixPlan(const Project &project, const SceneVoices &voices);
