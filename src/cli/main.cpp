@@ -103,10 +103,8 @@ struct Verb
 };
 
 const Verb kVerbs[] = {
-    {"render", runRender},
-    {"optimize", runOptimize},
-    {"probe", runProbe},
-    {"backgrounds", runBackgrounds},
+    {"render", runRender},           {"optimize", runOptimize}, {"probe", runProbe},
+    {"backgrounds", runBackgrounds}, {"say", runSay},           {"voices", runVoices},
 };
 
 // Qt's own chatter (platform plugin notes, XDG warnings) is not for users of
