@@ -40,8 +40,8 @@ double voiceNumber(const QCommandLineParser &parser, const QString &name, double
     if (value < low || value > high)
         throw UsageError(QStringLiteral("--%1: must be %2-%3, not %4")
                              .arg(name)
-                             .arg(low)
-                             .arg(high)
+                             .arg(low, 0, 'f', 1)
+                             .arg(high, 0, 'f', 1)
                              .arg(parser.value(name)));
     return value;
 }
@@ -155,7 +155,14 @@ int runSay(const QStringList &args)
         timings.emplace(parser.value(QStringLiteral("timings")));
     throwIfStopRequested();
 
-    const Narration narration = NarrationCache::obtain(text, voice, narrator);
+    Narration narration;
+    try {
+        narration = NarrationCache::obtain(text, voice, narrator);
+    } catch (const Error &e) {
+        if (e.kind() != ErrorKind::BadInput)
+            throw;
+        throwBadInput(where + e.message()); // e.g. a text with nothing to speak
+    }
     throwIfStopRequested();
     copyFile(narration.audioPath, wav.temporaryPath());
     if (timings) {
