@@ -299,6 +299,8 @@ private slots:
                                        << "+f3" << 1.0 << "\"+f3\"";
         QTest::newRow("empty text") << ""
                                     << "ru" << 1.0 << "empty";
+        QTest::newRow("punctuation only") << "!!! ... —"
+                                          << "ru" << 1.0 << "no words";
         QTest::newRow("blank text") << " \n\t "
                                     << "ru" << 1.0 << "empty";
         QTest::newRow("too long") << QString(kMaxNarrationCharacters + 1, QLatin1Char('a')) << "ru"

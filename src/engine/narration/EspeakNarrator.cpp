@@ -67,6 +67,12 @@ void checkNarrationInput(const QString &text, const VoiceSettings &voice)
 {
     if (text.trimmed().isEmpty())
         throwBadInput(QStringLiteral("the narration is empty"));
+    // Punctuation alone would be read out by name ("exclamation mark") and give
+    // no word to time.
+    if (std::none_of(text.cbegin(), text.cend(), [](QChar c) {
+            return c.isLetterOrNumber() || c.isSymbol() || c.isSurrogate();
+        }))
+        throwBadInput(QStringLiteral("the narration has no words to speak"));
     if (text.size() > kMaxNarrationCharacters)
         throwBadInput(QStringLiteral("the narration has %1 characters; at most %2 are allowed")
                           .arg(text.size())
