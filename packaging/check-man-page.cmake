@@ -3,7 +3,7 @@
 file(READ ${MAN_PAGE} page)
 string(REPLACE "\\-" "-" page "${page}")
 set(missing)
-foreach(verb "" render optimize probe backgrounds)
+foreach(verb "" render optimize probe backgrounds say voices)
   execute_process(COMMAND ${CLI} ${verb} --help
                   RESULT_VARIABLE result OUTPUT_VARIABLE help ERROR_VARIABLE err)
   if(NOT result EQUAL 0)

@@ -69,5 +69,7 @@ int runRender(const QStringList &args);
 int runOptimize(const QStringList &args);
 int runProbe(const QStringList &args);
 int runBackgrounds(const QStringList &args);
+int runSay(const QStringList &args);
+int runVoices(const QStringList &args);
 
 } // namespace reelsmith::cli

@@ -45,6 +45,13 @@ const char *kUsage =
     "  backgrounds\n"
     "      List the backgrounds a project can name, one a line:\n"
     "      NAME <tab> KIND <tab> SECONDS <tab> PATH [<tab> NOTE].\n"
+    "  say TEXT|--file TXT -o OUT.wav [--voice NAME] [--rate R] [--pitch P]\n"
+    "      [--timings OUT.json]\n"
+    "      Speak a narration exactly as a render would (same voice, audio and word\n"
+    "      timings) into a WAV, and its word timings into JSON.\n"
+    "  voices\n"
+    "      List the voices a narration can use, one a line:\n"
+    "      NAME <tab> LANGUAGE <tab> DESCRIPTION, sorted by language.\n"
     "\n"
     "Options:\n"
     "  -o, --output FILE   the MP4 to write; it appears only when complete\n"
@@ -58,6 +65,12 @@ const char *kUsage =
     "  --duration S        seconds to keep from the start of IN_VIDEO\n"
     "  --maxrate KBPS      bit-rate cap in kbit/s (buffer: twice as much)\n"
     "  --cache             write the render cache's copy instead of -o\n"
+    "  --file TXT          say: speak the UTF-8 text of TXT\n"
+    "  --voice NAME        say: a voice from 'voices' (default: ru for a Russian\n"
+    "                      locale, else en-us)\n"
+    "  --rate R            say: speed, 0.5-2.0 (1 = the voice's natural speed)\n"
+    "  --pitch P           say: pitch, 0.5-2.0 (1 = the voice's natural pitch)\n"
+    "  --timings FILE      say: also write the word timings as JSON\n"
     "  -q, --quiet         no progress or summary line; errors still print\n"
     "  -h, --help          this help; after a verb, that verb's help\n"
     "  --version           print the version\n"
@@ -72,7 +85,8 @@ const char *kUsage =
     "Environment:\n"
     "  REELSMITH_DATA_DIR    a data folder searched first for the built-in\n"
     "                        backgrounds (in its backgrounds/ folder)\n"
-    "  REELSMITH_CACHE_DIR   the render cache folder\n"
+    "  REELSMITH_CACHE_DIR   the render cache folder (narration in its\n"
+    "                        narration/ folder)\n"
     "  REELSMITH_FFMPEG_LOG  when set, FFmpeg's own log is shown\n"
     "  REELSMITH_DEBUG       when set, Qt's messages are shown\n"
     "  XDG_DATA_HOME, XDG_DATA_DIRS, XDG_CACHE_HOME  where the folders below are\n"
@@ -81,6 +95,8 @@ const char *kUsage =
     "  ~/.local/share/reelsmith/reelsmith/backgrounds/  user backgrounds; a clip\n"
     "                        named like a built-in one replaces it\n"
     "  ~/.cache/reelsmith/reelsmith/backgrounds/  the render cache\n"
+    "  ~/.cache/reelsmith/reelsmith/narration/  synthesized narration (WAV and\n"
+    "                        JSON timings), reused by say, preview and render\n"
     "  %1/backgrounds/\n"
     "                        the built-in backgrounds, looked for in\n"
     "                        $REELSMITH_DATA_DIR, then ../share/reelsmith beside\n"
@@ -103,10 +119,8 @@ struct Verb
 };
 
 const Verb kVerbs[] = {
-    {"render", runRender},
-    {"optimize", runOptimize},
-    {"probe", runProbe},
-    {"backgrounds", runBackgrounds},
+    {"render", runRender},           {"optimize", runOptimize}, {"probe", runProbe},
+    {"backgrounds", runBackgrounds}, {"say", runSay},           {"voices", runVoices},
 };
 
 // Qt's own chatter (platform plugin notes, XDG warnings) is not for users of
