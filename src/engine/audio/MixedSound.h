@@ -25,10 +25,11 @@ class TruePeakLimiter;
 // Loudness is two steps. prepare() mixes the whole sound once, audio only,
 // through an EBU R128 meter and sets the gain that brings it to the target.
 // When that gain pushes peaks over the ceiling, the limiter takes some
-// loudness away, so prepare() measures the limited output again and corrects
-// the gain (secant steps; three audio-only passes in all for espeak speech
-// 6–8 dB short of the target) until the output is within kLoudnessTolerance
-// of it. fill() then runs the same chain: mix, gain, limiter.
+// loudness away, so prepare() measures the limited output again and searches
+// the gain (secant steps, then regula falsi once the target is bracketed)
+// until the output is within kLoudnessTolerance of the target: three or four
+// audio-only passes in all for espeak speech 6–8 dB short of −14 LUFS.
+// fill() then runs the same chain: mix, gain, limiter.
 class MixedSound
 {
 public:
@@ -44,10 +45,9 @@ public:
     // No more gain than this: a mix of near silence stays near silence
     // rather than becoming loud noise.
     static constexpr double kMaxGainDb = 40.0;
-    // Nor more than the limiter can take without audible pumping: a sound
-    // whose every pitch period peaks (a pulse train, 20 dB crest within a
-    // period) cannot reach a loud target under the ceiling without
-    // distortion, and is left quieter rather than crushed.
+    // Nor more than 20 dB of limiting: a sound whose every pitch period
+    // peaks (a pulse train, most of its crest within a period) gains little
+    // loudness from more, and is left quieter rather than crushed.
     static constexpr double kMaxLimitingDb = 20.0;
     // How close prepare() brings the limited output to the target (the
     // promise is 1 LU; the rest is the codec's).
