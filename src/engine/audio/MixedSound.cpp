@@ -1,0 +1,234 @@
+#include "audio/MixedSound.h"
+
+#include "audio/AudioReader.h"
+#include "audio/LoudnessMeter.h"
+#include "audio/Mixer.h"
+#include "audio/SpeechGate.h"
+#include "audio/TruePeakLimiter.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace reelsmith {
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr int kBlock = 4096; // samples per step of a loudness pass
+
+template <typename Step> decltype(auto) withKey(const QString &key, Step &&step)
+{
+    try {
+        return step();
+    } catch (const Error &e) {
+        if (e.kind() == ErrorKind::Cancelled || key.isEmpty())
+            throw;
+        throw Error(e.kind(), key + QStringLiteral(": ") + e.message());
+    }
+}
+
+void throwIfCancelled(const CancelFn &cancel)
+{
+    if (cancel && cancel())
+        throw Error(ErrorKind::Cancelled, QStringLiteral("cancelled"));
+}
+
+qint64 toSamples(double seconds)
+{
+    return qint64(std::llround(seconds * MixedSound::kSampleRate));
+}
+
+} // namespace
+
+// Mix, gain, limiter: what a loudness pass measures and what fill() delivers.
+struct MixedSound::Chain
+{
+    std::unique_ptr<Mixer> mixer;
+    std::unique_ptr<TruePeakLimiter> limiter;
+    float gain = 1;
+    bool primed = false;
+};
+
+MixedSound::MixedSound(MixPlan plan, const CancelFn &cancel)
+    : m_plan(std::move(plan)), m_measuredLufs(kNaN), m_measuredTruePeak(kNaN), m_outputLufs(kNaN)
+{
+    m_plan.totalSamples = std::max<qint64>(m_plan.totalSamples, 0);
+    if (m_plan.music)
+        withKey(m_plan.music->key, [&] { AudioReader check(m_plan.music->path); });
+
+    std::vector<DuckingEnvelope::Interval> speech;
+    for (const MixVoice &voice : std::as_const(m_plan.voices)) {
+        throwIfCancelled(cancel);
+        QList<SpeechSpan> spans;
+        if (voice.speech)
+            spans = *voice.speech;
+        if (!voice.speech && m_plan.music) // the gate decodes it all, and so checks it
+            spans = withKey(voice.key, [&] { return SpeechGate::find(voice.path, cancel); });
+        else
+            withKey(voice.key, [&] { AudioReader check(voice.path); });
+        for (const SpeechSpan &span : std::as_const(spans))
+            speech.push_back({voice.startSample + toSamples(span.start),
+                              voice.startSample + toSamples(span.end)});
+    }
+    if (m_plan.music)
+        m_ducking = DuckingEnvelope(std::move(speech), m_plan.music->settings.duckDb, kSampleRate);
+}
+
+MixedSound::~MixedSound() = default;
+
+std::unique_ptr<MixedSound::Chain> MixedSound::makeChain(double gainDb,
+                                                         std::optional<double> ceilingDb) const
+{
+    auto chain = std::make_unique<Chain>();
+    chain->mixer = std::make_unique<Mixer>(m_plan, m_ducking);
+    chain->gain = float(std::pow(10.0, gainDb / 20.0));
+    if (ceilingDb)
+        chain->limiter = std::make_unique<TruePeakLimiter>(*ceilingDb, kSampleRate);
+    return chain;
+}
+
+void MixedSound::pull(Chain &chain, float *const *out, int count)
+{
+    if (chain.limiter && !chain.primed) {
+        // Fill the limiter's look-ahead, so its output starts at the video's start.
+        std::vector<float> planes[kChannels];
+        float *prime[kChannels];
+        for (int c = 0; c < kChannels; ++c) {
+            planes[c].resize(size_t(chain.limiter->latency()));
+            prime[c] = planes[c].data();
+        }
+        chain.mixer->mix(prime, chain.limiter->latency());
+        for (int c = 0; c < kChannels; ++c)
+            for (float &s : planes[c])
+                s *= chain.gain;
+        chain.limiter->process(prime, chain.limiter->latency());
+        chain.primed = true;
+    }
+    if (count <= 0)
+        return;
+    chain.mixer->mix(out, count);
+    if (chain.gain != 1.0f)
+        for (int c = 0; c < kChannels; ++c)
+            for (int i = 0; i < count; ++i)
+                out[c][i] *= chain.gain;
+    if (chain.limiter)
+        chain.limiter->process(out, count);
+    m_peakOpenVoices = std::max(m_peakOpenVoices, chain.mixer->peakOpenVoices());
+}
+
+std::pair<double, double> MixedSound::measure(double gainDb, double ceilingDb,
+                                              const CancelFn &cancel)
+{
+    ++m_passes;
+    const auto chain = makeChain(gainDb, ceilingDb);
+    LoudnessMeter meter(kChannels, kSampleRate, false);
+    std::vector<float> planes[kChannels];
+    float *out[kChannels];
+    for (int c = 0; c < kChannels; ++c) {
+        planes[c].resize(kBlock);
+        out[c] = planes[c].data();
+    }
+    for (qint64 at = 0; at < m_plan.totalSamples; at += kBlock) {
+        throwIfCancelled(cancel);
+        const int count = int(std::min<qint64>(kBlock, m_plan.totalSamples - at));
+        pull(*chain, out, count);
+        meter.add(out, count);
+    }
+    return {meter.integratedLufs(), chain->limiter->inputPeakDb() - gainDb};
+}
+
+void MixedSound::prepare(const CancelFn &cancel)
+{
+    if (m_prepared)
+        return;
+    m_prepared = true;
+    if (!m_plan.loudnessLufs)
+        return;
+    m_limit = true;
+    const double target = *m_plan.loudnessLufs;
+    // The mix as it is; a ceiling nothing reaches makes the limiter a true-peak meter.
+    const auto [lufs, peak] = measure(0, 1000.0, cancel);
+    m_measuredLufs = lufs;
+    m_measuredTruePeak = peak;
+    if (!std::isfinite(lufs))
+        return; // silence stays silence
+    const double maxGain = std::min(kMaxGainDb, kLimiterCeilingDb - peak + kMaxLimitingDb);
+    m_gainDb = std::min(target - lufs, maxGain);
+    m_outputLufs = lufs + m_gainDb;
+    if (peak + m_gainDb <= kLimiterCeilingDb)
+        return; // the limiter will not touch it: that measurement holds
+
+    // Limited, the output is quieter than lufs + gain: measure it and search
+    // the gain. Output loudness rises with the gain, 1 LU a dB up to the gain
+    // where the limiter starts (the first `below`) and less after it, so the target
+    // lies between a gain measured too quiet and one measured too loud:
+    // secant steps from the quiet side until one is too loud, then regula
+    // falsi inside that bracket (bisection when a step would hug one end).
+    // espeak speech 6–8 dB short of −14 LUFS takes two limited passes.
+    // A pass costs about 0.1 s of CPU for a minute of sound (mostly decoding).
+    struct Point
+    {
+        double gain, lufs;
+    };
+    Point below{kLimiterCeilingDb - peak, lufs + kLimiterCeilingDb - peak};
+    Point previous = below;
+    std::optional<Point> above;
+    double bestError = std::numeric_limits<double>::infinity();
+    // lufs + gain is an upper bound the limited output never reaches; for
+    // speech the answer has lain 40–70 % further from the free gain, so the
+    // first try goes half as far again (too far is fine: it brackets).
+    double gain = std::min(m_gainDb + (m_gainDb - below.gain) / 2, maxGain);
+    for (int pass = 1; pass < kMaxPasses; ++pass) {
+        const double out = measure(gain, kLimiterCeilingDb, cancel).first;
+        if (std::abs(out - target) < bestError) {
+            bestError = std::abs(out - target);
+            m_gainDb = gain;
+            m_outputLufs = out;
+        }
+        if (bestError <= kLoudnessTolerance)
+            break;
+        const Point now{gain, out};
+        if (out < target) {
+            previous = below;
+            below = now;
+        } else {
+            above = now;
+        }
+        if (above) {
+            const double span = above->gain - below.gain;
+            double next = below.gain + span * (target - below.lufs) / (above->lufs - below.lufs);
+            if (next < below.gain + span / 8 || next > above->gain - span / 8)
+                next = below.gain + span / 2;
+            gain = next;
+        } else {
+            if (gain >= maxGain)
+                break; // as loud as the limiter may make it
+            // Limiting only ever takes away: the slope is in (0, 1]; a floor
+            // keeps a near-flat stretch from sending the gain to the cap.
+            const double slope = below.gain != previous.gain
+                                     ? (below.lufs - previous.lufs) / (below.gain - previous.gain)
+                                     : 1.0;
+            gain = std::min(gain + (target - out) / std::clamp(slope, 0.25, 1.0), maxGain);
+        }
+    }
+}
+
+int MixedSound::fill(AVFrame *frame)
+{
+    if (frame->format != AV_SAMPLE_FMT_FLTP || frame->ch_layout.nb_channels != kChannels)
+        throwFailure(QStringLiteral("the mixed sound was given a frame in the wrong format"));
+    prepare();
+    if (!m_chain)
+        m_chain = makeChain(m_gainDb, m_limit ? std::optional(kLimiterCeilingDb) : std::nullopt);
+    const qint64 remaining = m_plan.totalSamples - m_delivered;
+    const int count = int(std::clamp<qint64>(frame->nb_samples, 0, remaining));
+    frame->nb_samples = count;
+    if (count <= 0)
+        return 0;
+    pull(*m_chain, reinterpret_cast<float *const *>(frame->extended_data), count);
+    m_delivered += count;
+    return count;
+}
+
+} // namespace reelsmith

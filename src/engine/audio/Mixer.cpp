@@ -1,0 +1,96 @@
+#include "audio/Mixer.h"
+
+#include <algorithm>
+
+namespace reelsmith {
+
+namespace {
+
+constexpr int kChannels = AudioReader::kChannels;
+
+// A source's error, prefixed with the project key it came from.
+template <typename Step> decltype(auto) withKey(const QString &key, Step &&step)
+{
+    try {
+        return step();
+    } catch (const Error &e) {
+        if (e.kind() == ErrorKind::Cancelled || key.isEmpty())
+            throw;
+        throw Error(e.kind(), key + QStringLiteral(": ") + e.message());
+    }
+}
+
+} // namespace
+
+Mixer::Mixer(const MixPlan &plan, const DuckingEnvelope &ducking)
+    : m_total(std::max<qint64>(plan.totalSamples, 0)), m_voices(plan.voices)
+{
+    std::stable_sort(m_voices.begin(), m_voices.end(), [](const MixVoice &a, const MixVoice &b) {
+        return a.startSample < b.startSample;
+    });
+    if (plan.music)
+        withKey(plan.music->key,
+                [&] { m_music.emplace(plan.music->path, plan.music->settings, m_total, ducking); });
+}
+
+Mixer::~Mixer() = default;
+
+void Mixer::openVoicesStartingBefore(qint64 end)
+{
+    while (m_nextVoice < m_voices.size() && m_voices[m_nextVoice].startSample < end) {
+        const MixVoice &voice = m_voices[m_nextVoice++];
+        if (voice.startSample >= m_total)
+            continue; // after the video's end: never heard
+        ActiveVoice active;
+        active.reader =
+            withKey(voice.key, [&] { return std::make_unique<AudioReader>(voice.path); });
+        active.startSample = std::max<qint64>(voice.startSample, 0);
+        active.key = voice.key;
+        // A voice that starts before the video (not expected) is heard from the video's start.
+        if (voice.startSample < 0)
+            withKey(voice.key, [&] {
+                qint64 drop = -voice.startSample;
+                while (drop > 0 && active.reader->fillTo(1))
+                    drop -= active.reader->skip(int(std::min<qint64>(drop, 1 << 16)));
+            });
+        m_active.push_back(std::move(active));
+    }
+    m_peakOpen = std::max(m_peakOpen, int(m_active.size()));
+}
+
+void Mixer::mix(float *const *out, int count)
+{
+    for (int c = 0; c < kChannels; ++c)
+        std::fill(out[c], out[c] + count, 0.0f);
+    const qint64 first = m_position;
+    const qint64 end = std::min(first + count, m_total);
+    if (end > first) {
+        openVoicesStartingBefore(end);
+        for (int c = 0; c < kChannels; ++c)
+            if (m_scratch[c].size() < size_t(count))
+                m_scratch[c].resize(size_t(count));
+        float *scratch[kChannels] = {m_scratch[0].data(), m_scratch[1].data()};
+        for (ActiveVoice &voice : m_active) {
+            const int offset = int(std::max<qint64>(voice.startSample - first, 0));
+            const int wanted = int(end - first) - offset;
+            if (wanted <= 0)
+                continue;
+            const int got = withKey(voice.key, [&] {
+                voice.reader->fillTo(wanted);
+                return voice.reader->read(scratch, wanted);
+            });
+            for (int c = 0; c < kChannels; ++c)
+                for (int i = 0; i < got; ++i)
+                    out[c][offset + i] += scratch[c][i];
+        }
+        // A voice that has played to its end, or reached the video's end, closes now.
+        std::erase_if(m_active, [end, this](const ActiveVoice &v) {
+            return v.reader->finished() || end >= m_total;
+        });
+        if (m_music)
+            m_music->addTo(out, int(end - first));
+    }
+    m_position += count;
+}
+
+} // namespace reelsmith
