@@ -17,9 +17,8 @@ namespace {
 
 QJsonObject validRoot()
 {
-    QJsonObject scene0{{"media", "images/01.jpg"},
-                       {"duration", "auto"},
-                       {"narration", "Пять фактов о закатах."}};
+    QJsonObject scene0{
+        {"media", "images/01.jpg"}, {"duration", "auto"}, {"narration", "Пять фактов о закатах."}};
     QJsonObject scene1{{"media", "images/02.png"},
                        {"duration", 5.0},
                        {"voice_file", "voice/02.wav"},
@@ -28,17 +27,16 @@ QJsonObject validRoot()
     QJsonObject scene2{{"duration", "auto"},
                        {"narration", "A text card."},
                        {"voice", QJsonObject{{"name", "en-us+f3"}, {"rate", 1.25}}}};
-    return QJsonObject{
-        {"format", "reelsmith-project"},
-        {"version", 2},
-        {"voice", QJsonObject{{"name", "ru"}, {"rate", 0.9}, {"pitch", 1.1}}},
-        {"music", QJsonObject{{"file", "music/lofi.mp3"},
-                              {"volume_db", -18},
-                              {"duck_db", -10},
-                              {"fade_in", 1.0},
-                              {"fade_out", 2.0}}},
-        {"loudness_lufs", -16},
-        {"scenes", QJsonArray{scene0, scene1, scene2}}};
+    return QJsonObject{{"format", "reelsmith-project"},
+                       {"version", 2},
+                       {"voice", QJsonObject{{"name", "ru"}, {"rate", 0.9}, {"pitch", 1.1}}},
+                       {"music", QJsonObject{{"file", "music/lofi.mp3"},
+                                             {"volume_db", -18},
+                                             {"duck_db", -10},
+                                             {"fade_in", 1.0},
+                                             {"fade_out", 2.0}}},
+                       {"loudness_lufs", -16},
+                       {"scenes", QJsonArray{scene0, scene1, scene2}}};
 }
 
 QByteArray bytes(const QJsonObject &root)
@@ -140,13 +138,15 @@ private slots:
         QCOMPARE(p.frameCount(), 48);
 
         const MusicSettings m = parse(withObject("music", [](QJsonObject &o) {
-                                          o = QJsonObject{{"file", "m.mp3"}};
-                                      })).music.value();
+                                    o = QJsonObject{{"file", "m.mp3"}};
+                                })).music.value();
         QCOMPARE(m, MusicSettings{QStringLiteral("m.mp3")});
 
-        const Project noLoudness = parse(withRoot([](QJsonObject &r) { r["loudness_lufs"] = QJsonValue::Null; }));
+        const Project noLoudness =
+            parse(withRoot([](QJsonObject &r) { r["loudness_lufs"] = QJsonValue::Null; }));
         QVERIFY(!noLoudness.loudnessLufs);
-        const Project noMusic = parse(withRoot([](QJsonObject &r) { r["music"] = QJsonValue::Null; }));
+        const Project noMusic =
+            parse(withRoot([](QJsonObject &r) { r["music"] = QJsonValue::Null; }));
         QVERIFY(!noMusic.music);
     }
 
@@ -179,15 +179,18 @@ private slots:
         QTest::addColumn<QString>("key");
         QTest::addColumn<QString>("problem");
 
-        QTest::newRow("version 3") << withRoot([](QJsonObject &r) { r["version"] = 3; })
-                                   << "version" << "versions 1 and 2";
+        QTest::newRow("version 3")
+            << withRoot([](QJsonObject &r) { r["version"] = 3; }) << "version"
+            << "versions 1 and 2";
         QTest::newRow("unknown top key")
-            << withRoot([](QJsonObject &r) { r["musik"] = 1; }) << "musik" << "unknown key";
+            << withRoot([](QJsonObject &r) { r["musik"] = 1; }) << "musik"
+            << "unknown key";
         QTest::newRow("unknown scene key")
             << withScene(1, [](QJsonObject &s) { s["captoin"] = "x"; }) << "scenes[1].captoin"
             << "unknown key";
         QTest::newRow("version 1 key audio")
-            << withRoot([](QJsonObject &r) { r["audio"] = "a.mp3"; }) << "audio" << "unknown key";
+            << withRoot([](QJsonObject &r) { r["audio"] = "a.mp3"; }) << "audio"
+            << "unknown key";
         QTest::newRow("unknown voice key")
             << withObject("voice", [](QJsonObject &o) { o["speed"] = 1; }) << "voice.speed"
             << "unknown key";
@@ -202,7 +205,8 @@ private slots:
             << withRoot([](QJsonObject &r) { r["captions"] = QJsonObject(); }) << "captions"
             << "not supported";
         QTest::newRow("voice not an object")
-            << withRoot([](QJsonObject &r) { r["voice"] = "ru"; }) << "voice" << "must be an object";
+            << withRoot([](QJsonObject &r) { r["voice"] = "ru"; }) << "voice"
+            << "must be an object";
         QTest::newRow("voice.name empty")
             << withObject("voice", [](QJsonObject &o) { o["name"] = " "; }) << "voice.name"
             << "must not be empty";
@@ -216,8 +220,12 @@ private slots:
             << withObject("voice", [](QJsonObject &o) { o["rate"] = "fast"; }) << "voice.rate"
             << "must be a number";
         QTest::newRow("scene voice.pitch 2.5")
-            << withScene(2, [](QJsonObject &s) { s["voice"] = QJsonObject{{"pitch", 2.5}}; })
-            << "scenes[2].voice.pitch" << "0.5 to 2";
+            << withScene(2,
+                         [](QJsonObject &s) {
+                             s["voice"] = QJsonObject{{"pitch", 2.5}};
+                         })
+            << "scenes[2].voice.pitch"
+            << "0.5 to 2";
         QTest::newRow("music.file missing")
             << withObject("music", [](QJsonObject &o) { o.remove("file"); }) << "music.file"
             << "required";
@@ -225,8 +233,8 @@ private slots:
             << withObject("music", [](QJsonObject &o) { o["file"] = ""; }) << "music.file"
             << "must not be empty";
         QTest::newRow("music.volume_db 20")
-            << withObject("music", [](QJsonObject &o) { o["volume_db"] = 20; })
-            << "music.volume_db" << "-60 to 12";
+            << withObject("music", [](QJsonObject &o) { o["volume_db"] = 20; }) << "music.volume_db"
+            << "-60 to 12";
         QTest::newRow("music.duck_db +3")
             << withObject("music", [](QJsonObject &o) { o["duck_db"] = 3; }) << "music.duck_db"
             << "-40 to 0";
@@ -234,8 +242,8 @@ private slots:
             << withObject("music", [](QJsonObject &o) { o["fade_in"] = -1; }) << "music.fade_in"
             << "0 to 30";
         QTest::newRow("music.fade_out 31")
-            << withObject("music", [](QJsonObject &o) { o["fade_out"] = 31; })
-            << "music.fade_out" << "0 to 30";
+            << withObject("music", [](QJsonObject &o) { o["fade_out"] = 31; }) << "music.fade_out"
+            << "0 to 30";
         QTest::newRow("loudness -40")
             << withRoot([](QJsonObject &r) { r["loudness_lufs"] = -40; }) << "loudness_lufs"
             << "-30 to -8";
@@ -247,22 +255,25 @@ private slots:
             << "must be a number";
         QTest::newRow("duration automatic")
             << withScene(0, [](QJsonObject &s) { s["duration"] = "automatic"; })
-            << "scenes[0].duration" << "\"auto\"";
+            << "scenes[0].duration"
+            << "\"auto\"";
         QTest::newRow("auto without a voice")
-            << withScene(0, [](QJsonObject &s) { s.remove("narration"); })
-            << "scenes[0].duration" << "has none";
+            << withScene(0, [](QJsonObject &s) { s.remove("narration"); }) << "scenes[0].duration"
+            << "has none";
         QTest::newRow("auto with blank narration")
-            << withScene(2, [](QJsonObject &s) { s["narration"] = "   "; })
-            << "scenes[2].duration" << "has none";
+            << withScene(2, [](QJsonObject &s) { s["narration"] = "   "; }) << "scenes[2].duration"
+            << "has none";
         QTest::newRow("narration over 5000")
-            << withScene(0, [](QJsonObject &s) { s["narration"] = QString(5001, QLatin1Char('a')); })
-            << "scenes[0].narration" << "5001 characters";
+            << withScene(0,
+                         [](QJsonObject &s) { s["narration"] = QString(5001, QLatin1Char('a')); })
+            << "scenes[0].narration"
+            << "5001 characters";
         QTest::newRow("narration a number")
             << withScene(0, [](QJsonObject &s) { s["narration"] = 5; }) << "scenes[0].narration"
             << "must be a string";
         QTest::newRow("voice_file a number")
-            << withScene(1, [](QJsonObject &s) { s["voice_file"] = 5; })
-            << "scenes[1].voice_file" << "must be a string";
+            << withScene(1, [](QJsonObject &s) { s["voice_file"] = 5; }) << "scenes[1].voice_file"
+            << "must be a string";
         QTest::newRow("media and image")
             << withScene(1, [](QJsonObject &s) { s["image"] = "b.jpg"; }) << "scenes[1].image"
             << "only one";
@@ -289,13 +300,12 @@ private slots:
         QTest::newRow("pitch 2") << withObject("voice", [](QJsonObject &o) { o["pitch"] = 2; });
         QTest::newRow("loudness -30") << withRoot([](QJsonObject &r) { r["loudness_lufs"] = -30; });
         QTest::newRow("loudness -8") << withRoot([](QJsonObject &r) { r["loudness_lufs"] = -8; });
-        QTest::newRow("music -60 dB, duck -40")
-            << withObject("music", [](QJsonObject &o) {
-                   o["volume_db"] = -60;
-                   o["duck_db"] = -40;
-               });
-        QTest::newRow("narration of 5000")
-            << withScene(0, [](QJsonObject &s) { s["narration"] = QString(5000, QLatin1Char('a')); });
+        QTest::newRow("music -60 dB, duck -40") << withObject("music", [](QJsonObject &o) {
+            o["volume_db"] = -60;
+            o["duck_db"] = -40;
+        });
+        QTest::newRow("narration of 5000") << withScene(
+            0, [](QJsonObject &s) { s["narration"] = QString(5000, QLatin1Char('a')); });
         QTest::newRow("auto with a voice file only")
             << withScene(1, [](QJsonObject &s) { s["duration"] = "auto"; });
         QTest::newRow("null texts") << withScene(1, [](QJsonObject &s) {
@@ -333,7 +343,7 @@ private slots:
         const Project p = parse(v1);
         QCOMPARE(p.version, 1);
         QCOMPARE(p.audio, QStringLiteral("song.mp3"));
-        QVERIFY(!p.loudnessLufs);  // version 1 mixes its soundtrack as it is
+        QVERIFY(!p.loudnessLufs); // version 1 mixes its soundtrack as it is
         QVERIFY(!p.hasMixedSound());
         QCOMPARE(p.warnings.size(), 1); // unknown keys only warn in version 1
         QVERIFY(p.warnings[0].contains(QStringLiteral("scenes[0].mystery")));

@@ -23,8 +23,7 @@ struct Lookup
 
 } // namespace
 
-AutoDurations::AutoDurations(ProjectDocument *doc, QObject *parent)
-    : QObject(parent), m_doc(doc)
+AutoDurations::AutoDurations(ProjectDocument *doc, QObject *parent) : QObject(parent), m_doc(doc)
 {
     m_pool.setMaxThreadCount(1);
     m_settle.setSingleShot(true);

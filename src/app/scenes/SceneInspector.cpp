@@ -40,8 +40,7 @@ SceneInspector::SceneInspector(ProjectDocument *doc, AutoDurations *durations, Q
     connect(m_ui->narrationEdit, &QPlainTextEdit::textChanged, this, [this] {
         const QString text = m_ui->narrationEdit->toPlainText();
         edit(
-            EditSceneCommand::Field::Narration, [&text](Scene &s) { s.narration = text; },
-            false);
+            EditSceneCommand::Field::Narration, [&text](Scene &s) { s.narration = text; }, false);
     });
     connect(m_ui->voiceCombo, &QComboBox::activated, this, [this](int item) {
         const QString name = m_ui->voiceCombo->itemData(item).toString();
@@ -56,8 +55,8 @@ SceneInspector::SceneInspector(ProjectDocument *doc, AutoDurations *durations, Q
         edit(
             EditSceneCommand::Field::Voice,
             [this, rate](Scene &s) {
-                s.voice.rate = rate == m_doc->project().voice.rate ? std::nullopt
-                                                                   : std::optional(rate);
+                s.voice.rate =
+                    rate == m_doc->project().voice.rate ? std::nullopt : std::optional(rate);
             },
             true);
     });
@@ -65,13 +64,12 @@ SceneInspector::SceneInspector(ProjectDocument *doc, AutoDurations *durations, Q
         edit(
             EditSceneCommand::Field::Voice,
             [this, pitch](Scene &s) {
-                s.voice.pitch = pitch == m_doc->project().voice.pitch ? std::nullopt
-                                                                      : std::optional(pitch);
+                s.voice.pitch =
+                    pitch == m_doc->project().voice.pitch ? std::nullopt : std::optional(pitch);
             },
             true);
     });
-    connect(m_ui->importVoiceButton, &QPushButton::clicked, this,
-            &SceneInspector::chooseVoiceFile);
+    connect(m_ui->importVoiceButton, &QPushButton::clicked, this, &SceneInspector::chooseVoiceFile);
     connect(m_ui->removeVoiceButton, &QPushButton::clicked, this, [this] {
         edit(
             EditSceneCommand::Field::VoiceFile,
@@ -98,9 +96,7 @@ SceneInspector::SceneInspector(ProjectDocument *doc, AutoDurations *durations, Q
         // Left empty, the caption shows the narration.
         edit(
             EditSceneCommand::Field::Caption,
-            [&text](Scene &s) {
-                s.caption = text.isEmpty() ? std::nullopt : std::optional(text);
-            },
+            [&text](Scene &s) { s.caption = text.isEmpty() ? std::nullopt : std::optional(text); },
             false);
     });
     connect(m_ui->pictureButton, &QPushButton::clicked, this, &SceneInspector::choosePicture);
@@ -129,9 +125,8 @@ void SceneInspector::fillVoices()
     static const QList<VoiceInfo> voices = defaultNarrator().voices();
     for (const VoiceInfo &voice : voices)
         m_ui->voiceCombo->addItem(
-            QStringLiteral("%1 — %2").arg(voice.name, voice.description.isEmpty()
-                                                          ? voice.language
-                                                          : voice.description),
+            QStringLiteral("%1 — %2").arg(
+                voice.name, voice.description.isEmpty() ? voice.language : voice.description),
             voice.name);
 }
 
@@ -154,12 +149,12 @@ void SceneInspector::refresh()
         m_current = m_rows.isEmpty() ? -1 : m_rows.first();
 
     const bool has = m_current >= 0;
-    for (QWidget *w : std::initializer_list<QWidget *>{
-             m_ui->durationSpin, m_ui->layoutCombo, m_ui->pictureButton, m_ui->voiceCombo,
-             m_ui->rateSpin, m_ui->pitchSpin})
+    for (QWidget *w : std::initializer_list<QWidget *>{m_ui->durationSpin, m_ui->layoutCombo,
+                                                       m_ui->pictureButton, m_ui->voiceCombo,
+                                                       m_ui->rateSpin, m_ui->pitchSpin})
         w->setEnabled(has);
-    for (QWidget *w : std::initializer_list<QWidget *>{
-             m_ui->captionEdit, m_ui->narrationEdit, m_ui->importVoiceButton})
+    for (QWidget *w : std::initializer_list<QWidget *>{m_ui->captionEdit, m_ui->narrationEdit,
+                                                       m_ui->importVoiceButton})
         w->setEnabled(has && m_rows.size() == 1);
     if (!has) {
         m_ui->heading->setText(tr("No scene selected"));
@@ -219,10 +214,9 @@ void SceneInspector::refresh()
         const QSignalBlocker blocker(m_ui->layoutCombo);
         m_ui->layoutCombo->setCurrentIndex(m_ui->layoutCombo->findData(int(scene.layout)));
     }
-    m_ui->captionEdit->setPlaceholderText(
-        scene.narration.trimmed().isEmpty()
-            ? tr("Text drawn over the frame, in the lower third")
-            : tr("Empty: the narration is shown"));
+    m_ui->captionEdit->setPlaceholderText(scene.narration.trimmed().isEmpty()
+                                              ? tr("Text drawn over the frame, in the lower third")
+                                              : tr("Empty: the narration is shown"));
     if (m_ui->captionEdit->toPlainText() != scene.caption.value_or(QString())) {
         const QSignalBlocker blocker(m_ui->captionEdit);
         m_ui->captionEdit->setPlainText(scene.caption.value_or(QString()));
@@ -314,15 +308,14 @@ void SceneInspector::playVoice()
         m_player->play();
     });
     m_ui->playVoiceButton->setEnabled(false);
-    watcher->setFuture(
-        QtConcurrent::run([project = m_doc->project(), row = m_current]() -> Found {
-            try {
-                const auto voice = findSceneVoice(project, row);
-                return {voice ? voice->path : QString(), {}};
-            } catch (const Error &e) {
-                return {{}, e.message()};
-            }
-        }));
+    watcher->setFuture(QtConcurrent::run([project = m_doc->project(), row = m_current]() -> Found {
+        try {
+            const auto voice = findSceneVoice(project, row);
+            return {voice ? voice->path : QString(), {}};
+        } catch (const Error &e) {
+            return {{}, e.message()};
+        }
+    }));
 }
 
 void SceneInspector::changeEvent(QEvent *event)

@@ -1,5 +1,6 @@
 #include "render/RenderJob.h"
 
+#include "audio/MixedSound.h"
 #include "audio/Soundtrack.h"
 #include "backgrounds/AssetCache.h"
 #include "backgrounds/Backgrounds.h"
@@ -46,6 +47,10 @@ RenderJob::RenderJob(Project project, QString outputPath)
 {
 }
 
+RenderJob::~RenderJob() = default;
+RenderJob::RenderJob(RenderJob &&) noexcept = default;
+RenderJob &RenderJob::operator=(RenderJob &&) noexcept = default;
+
 void RenderJob::rethrowWithContext(const Error &error, const QString &key) const
 {
     QString prefix = key.isEmpty() ? QString() : key + QStringLiteral(": ");
@@ -78,9 +83,15 @@ QString RenderJob::imagePath(int scene) const
     return m_project.resolve(m_project.scenes[scene].media);
 }
 
-void RenderJob::preflight()
+void RenderJob::preflight(const CancelFn &cancel)
 {
     m_hidesBackground.clear();
+    if (const QString problem = m_project.validationError(); !problem.isEmpty())
+        rethrowWithContext(Error(ErrorKind::BadInput, problem), QString());
+    // Voices first: they fix the length of "auto" scenes, and so the timeline.
+    m_voices = inContext(QString(), [&] { return findSceneVoices(m_project, cancel); });
+    m_project.resolveAutoDurations(
+        [this](int scene) { return m_voices[scene] ? m_voices[scene]->seconds : 0.0; });
     if (const QString problem = m_project.validationError(); !problem.isEmpty())
         rethrowWithContext(Error(ErrorKind::BadInput, problem), QString());
     inContext(QString(), [&] {
@@ -112,13 +123,20 @@ void RenderJob::preflight()
         // reported now, not after the video has been encoded.
         inContext(kAudioKey, [&] { Soundtrack(m_project.resolve(m_project.audio), 1); });
     }
+    // The same for version 2's sound: every voice and the music open now
+    // (voice files are scanned for speech here, for the ducking).
+    m_mix.reset();
+    if (m_project.hasMixedSound())
+        m_mix = inContext(QString(), [&] {
+            return std::make_unique<MixedSound>(mixPlan(m_project, m_voices), cancel);
+        });
 }
 
 RenderResult RenderJob::run(const ProgressFn &progress, const CancelFn &cancel)
 {
     QElapsedTimer clock;
     clock.start();
-    preflight();
+    preflight(cancel);
 
     const OutputSettings &out = m_project.output;
     const QSize frameSize = out.size();
@@ -143,23 +161,36 @@ RenderResult RenderJob::run(const ProgressFn &progress, const CancelFn &cancel)
                                                     std::move(timeOf));
     });
 
+    // Version 1's soundtrack as it always sounded, or version 2's mix.
     std::unique_ptr<Soundtrack> soundtrack;
+    std::unique_ptr<MixedSound> mix = std::move(m_mix);
     if (!m_project.audio.isEmpty())
         soundtrack = inContext(kAudioKey, [&] {
             return std::make_unique<Soundtrack>(
                 m_project.resolve(m_project.audio),
                 Soundtrack::samplesBeforeFrame(frameCount, out.fps));
         });
+    if (mix) // the loudness pass: sound only, no video
+        inContext(QString(), [&] { mix->prepare(cancel); });
+    const bool hasSound = soundtrack || mix;
+    static_assert(Soundtrack::kSampleRate == MixedSound::kSampleRate &&
+                  Soundtrack::kChannels == MixedSound::kChannels);
     Mp4Writer writer(
         file.temporaryPath(), out,
-        soundtrack ? std::optional(AudioEncoding{Soundtrack::kSampleRate, Soundtrack::kChannels})
-                   : std::nullopt);
+        hasSound ? std::optional(AudioEncoding{Soundtrack::kSampleRate, Soundtrack::kChannels})
+                 : std::nullopt);
+    const auto delivered = [&] {
+        return soundtrack ? soundtrack->samplesDelivered() : mix->samplesDelivered();
+    };
     // Audio goes in right behind the video it accompanies, so the muxer never
     // queues more than a frame or two of either stream.
     const auto writeAudioUntil = [&](qint64 sample) {
-        while (soundtrack && soundtrack->samplesDelivered() < sample) {
+        while (hasSound && delivered() < sample) {
             AVFrame *samples = writer.audioFrame();
-            if (inContext(kAudioKey, [&] { return soundtrack->fill(samples); }) == 0)
+            const int written =
+                soundtrack ? inContext(kAudioKey, [&] { return soundtrack->fill(samples); })
+                           : inContext(QString(), [&] { return mix->fill(samples); });
+            if (written == 0)
                 break;
             writer.submitAudio();
         }
@@ -205,8 +236,8 @@ RenderResult RenderJob::run(const ProgressFn &progress, const CancelFn &cancel)
         if (progress)
             progress({i + 1, frameCount});
     }
-    if (soundtrack)
-        writeAudioUntil(soundtrack->totalSamples());
+    if (hasSound)
+        writeAudioUntil(soundtrack ? soundtrack->totalSamples() : mix->totalSamples());
     writer.finish();
     // The point of no return: a cancel that arrived while the encoder flushed
     // is still honoured here (the old file stays); after the rename the new

@@ -3,12 +3,16 @@
 #include "core/Error.h"
 #include "core/Job.h"
 #include "project/Project.h"
+#include "render/SceneVoices.h"
 
 #include <QString>
 
+#include <memory>
 #include <vector>
 
 namespace reelsmith {
+
+class MixedSound;
 
 // One export: project in, MP4 out, one frame at a time. The project is held
 // by value, so the caller may go on editing its own copy.
@@ -20,6 +24,9 @@ public:
     using WarningFn = reelsmith::WarningFn;
 
     RenderJob(Project project, QString outputPath);
+    ~RenderJob();
+    RenderJob(RenderJob &&) noexcept;
+    RenderJob &operator=(RenderJob &&) noexcept;
 
     // Threads of the background's decoder; 0 leaves the reader's default.
     void setDecoderThreads(int threads) { m_decoderThreads = threads; }
@@ -42,8 +49,14 @@ public:
     const QString &outputPath() const { return m_output; }
 
     // Checks everything that can be checked before encoding starts: project
-    // values, background and picture files (headers only). Throws like run().
-    void preflight();
+    // values, background and picture files (headers only), voices (narration
+    // is synthesized into the cache here) and music; resolves "auto"
+    // durations. Throws like run().
+    void preflight(const CancelFn &cancel = {});
+
+    // After preflight(): every scene's voice (words for the captions), and
+    // the project with its "auto" durations resolved.
+    const SceneVoices &voices() const { return m_voices; }
 
 private:
     // Runs `step`, prefixing any Error it throws with the project file and
@@ -60,6 +73,8 @@ private:
     int m_decoderThreads = 0;
     bool m_useCache = true;
     std::vector<bool> m_hidesBackground; // per scene, from preflight()
+    SceneVoices m_voices;                // per scene, from preflight()
+    std::unique_ptr<MixedSound> m_mix;   // version 2's sound, opened by preflight()
     WarningFn m_onWarning;
 };
 

@@ -83,7 +83,9 @@ MixPlan mixPlan(const Project &project, const SceneVoices &voices)
     const int fps = project.output.fps;
     // The rounding the video's audio uses, so a voice starts with its
     // scene's first frame.
-    const auto sampleAt = [fps](qint64 frame) { return Soundtrack::samplesBeforeFrame(frame, fps); };
+    const auto sampleAt = [fps](qint64 frame) {
+        return Soundtrack::samplesBeforeFrame(frame, fps);
+    };
     MixPlan plan;
     plan.totalSamples = sampleAt(timeline.frameCount());
     for (int i = 0; i < voices.size(); ++i) {
