@@ -415,6 +415,62 @@
         <source>Text drawn over the frame, in the lower third</source>
         <translation>Текст поверх кадра, в нижней трети</translation>
     </message>
+    <message>
+        <source>&amp;Follows the voice</source>
+        <translation>&amp;По длине голоса</translation>
+    </message>
+    <message>
+        <source>The scene lasts as long as its voice, plus a quarter of a second</source>
+        <translation>Сцена длится столько же, сколько её голос, и ещё четверть секунды</translation>
+    </message>
+    <message>
+        <source>&amp;Narration:</source>
+        <translation>&amp;Текст диктора:</translation>
+    </message>
+    <message>
+        <source>What the voice says during this scene</source>
+        <translation>Что голос говорит в этой сцене</translation>
+    </message>
+    <message>
+        <source>&amp;Voice:</source>
+        <translation>&amp;Голос:</translation>
+    </message>
+    <message>
+        <source>&amp;Play Voice</source>
+        <translation>&amp;Прослушать</translation>
+    </message>
+    <message>
+        <source>&amp;Speed, pitch:</source>
+        <translation>&amp;Темп, высота:</translation>
+    </message>
+    <message>
+        <source>×</source>
+        <translation>×</translation>
+    </message>
+    <message>
+        <source>Speaking speed; 1 is the voice&apos;s natural speed</source>
+        <translation>Темп речи; 1 — естественный темп голоса</translation>
+    </message>
+    <message>
+        <source>Pitch; 1 is the voice&apos;s natural pitch</source>
+        <translation>Высота; 1 — естественная высота голоса</translation>
+    </message>
+    <message>
+        <source>Recording:</source>
+        <translation>Запись:</translation>
+    </message>
+    <message>
+        <source>None: the narration is spoken</source>
+        <translation>Нет: текст читает синтезатор</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Импорт…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Убрать</translation>
+    </message>
 </context>
 <context>
     <name>UndoCommands</name>
@@ -453,6 +509,18 @@
     <message>
         <source>Edit scene</source>
         <translation>Изменить сцену</translation>
+    </message>
+    <message>
+        <source>Edit narration</source>
+        <translation>Изменение текста диктора</translation>
+    </message>
+    <message>
+        <source>Change voice</source>
+        <translation>Смена голоса</translation>
+    </message>
+    <message>
+        <source>Change recording</source>
+        <translation>Смена записи голоса</translation>
     </message>
 </context>
 <context>
@@ -959,6 +1027,26 @@ Recover them?</source>
     <message>
         <source>Pictures (*.jpg *.jpeg *.png *.webp *.bmp);;All files (*)</source>
         <translation>Изображения (*.jpg *.jpeg *.png *.webp *.bmp);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>The project&apos;s voice</source>
+        <translation>Голос проекта</translation>
+    </message>
+    <message>
+        <source>Text drawn over the frame, in the lower third</source>
+        <translation>Текст поверх кадра, в нижней трети</translation>
+    </message>
+    <message>
+        <source>Empty: the narration is shown</source>
+        <translation>Пусто: показывается текст диктора</translation>
+    </message>
+    <message>
+        <source>Import a Voice Recording</source>
+        <translation>Импорт записи голоса</translation>
+    </message>
+    <message>
+        <source>Sound (*.wav *.mp3 *.m4a *.aac *.ogg *.opus *.flac);;All files (*)</source>
+        <translation>Звук (*.wav *.mp3 *.m4a *.aac *.ogg *.opus *.flac);;Все файлы (*)</translation>
     </message>
 </context>
 <context>
