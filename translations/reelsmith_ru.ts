@@ -299,10 +299,6 @@
         <translation> с</translation>
     </message>
     <message>
-        <source>Soundtrack:</source>
-        <translation>Звуковая дорожка:</translation>
-    </message>
-    <message>
         <source>None</source>
         <translation>Нет</translation>
     </message>
@@ -313,6 +309,74 @@
     <message>
         <source>Clear</source>
         <translation>Очистить</translation>
+    </message>
+    <message>
+        <source>Music:</source>
+        <translation>Музыка:</translation>
+    </message>
+    <message>
+        <source>Level, ducking:</source>
+        <translation>Уровень, приглушение:</translation>
+    </message>
+    <message>
+        <source> dB</source>
+        <translation> дБ</translation>
+    </message>
+    <message>
+        <source>The music&apos;s level in the mix</source>
+        <translation>Уровень музыки в миксе</translation>
+    </message>
+    <message>
+        <source>How far the music drops while a voice speaks</source>
+        <translation>Насколько тише становится музыка, пока звучит голос</translation>
+    </message>
+    <message>
+        <source>Fade in, out:</source>
+        <translation>Появление, затухание:</translation>
+    </message>
+    <message>
+        <source>Seconds the music takes to come in</source>
+        <translation>За сколько секунд музыка нарастает в начале</translation>
+    </message>
+    <message>
+        <source>Seconds the music takes to go before the end</source>
+        <translation>За сколько секунд музыка затихает перед концом</translation>
+    </message>
+    <message>
+        <source>&amp;Voice:</source>
+        <translation>&amp;Голос:</translation>
+    </message>
+    <message>
+        <source>The voice that reads every scene&apos;s narration, unless a scene has its own</source>
+        <translation>Голос, который читает текст всех сцен, если у сцены нет своего</translation>
+    </message>
+    <message>
+        <source>Speed, pitch:</source>
+        <translation>Темп, высота:</translation>
+    </message>
+    <message>
+        <source>Speaking speed; 1 is the voice&apos;s natural speed</source>
+        <translation>Темп речи; 1 — естественный темп голоса</translation>
+    </message>
+    <message>
+        <source>Pitch; 1 is the voice&apos;s natural pitch</source>
+        <translation>Высота; 1 — естественная высота голоса</translation>
+    </message>
+    <message>
+        <source>&amp;Loudness:</source>
+        <translation>&amp;Громкость:</translation>
+    </message>
+    <message>
+        <source>Bring the whole mix to this loudness (EBU R128), with true peaks kept under −1 dBTP; the platforms play at −14 LUFS</source>
+        <translation>Привести весь микс к этой громкости (EBU R128), удерживая истинные пики ниже −1 dBTP; платформы воспроизводят на −14 LUFS</translation>
+    </message>
+    <message>
+        <source> LUFS</source>
+        <translation> LUFS</translation>
+    </message>
+    <message>
+        <source>Integrated loudness of the final mix</source>
+        <translation>Интегральная громкость итогового микса</translation>
     </message>
 </context>
 <context>
@@ -829,10 +893,6 @@ Recover them?</source>
 <context>
     <name>reelsmith::editor::ProjectPanel</name>
     <message>
-        <source>Remove soundtrack</source>
-        <translation>Убрать звуковую дорожку</translation>
-    </message>
-    <message>
         <source>Change background</source>
         <translation>Изменить фон</translation>
     </message>
@@ -853,16 +913,8 @@ Recover them?</source>
         <translation>Изменить начало фона</translation>
     </message>
     <message>
-        <source>Choose a Soundtrack</source>
-        <translation>Выбор звуковой дорожки</translation>
-    </message>
-    <message>
         <source>Audio (*.mp3 *.wav *.m4a *.aac *.ogg *.opus *.flac);;All files (*)</source>
         <translation>Аудио (*.mp3 *.wav *.m4a *.aac *.ogg *.opus *.flac);;Все файлы (*)</translation>
-    </message>
-    <message>
-        <source>Set soundtrack</source>
-        <translation>Задать звуковую дорожку</translation>
     </message>
     <message>
         <source>Add a Background Clip</source>
@@ -871,6 +923,34 @@ Recover them?</source>
     <message>
         <source>Videos (*.mp4 *.mov *.mkv *.webm *.avi *.m4v);;All files (*)</source>
         <translation>Видео (*.mp4 *.mov *.mkv *.webm *.avi *.m4v);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Default for the language</source>
+        <translation>По умолчанию для языка</translation>
+    </message>
+    <message>
+        <source>Remove music</source>
+        <translation>Убрать музыку</translation>
+    </message>
+    <message>
+        <source>Change music</source>
+        <translation>Изменение музыки</translation>
+    </message>
+    <message>
+        <source>Change voice</source>
+        <translation>Смена голоса</translation>
+    </message>
+    <message>
+        <source>Change loudness</source>
+        <translation>Изменение громкости</translation>
+    </message>
+    <message>
+        <source>Choose Music</source>
+        <translation>Выбор музыки</translation>
+    </message>
+    <message>
+        <source>Set music</source>
+        <translation>Задать музыку</translation>
     </message>
 </context>
 <context>

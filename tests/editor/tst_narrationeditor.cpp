@@ -180,6 +180,49 @@ private slots:
         QCOMPARE(doc->scene(0).voiceFile, wav);
         QVERIFY(doc->scene(0).autoDuration);
     }
+
+    void projectTabSetsMusicVoiceAndLoudness()
+    {
+        const QString song = m_dir.filePath(QStringLiteral("song.wav"));
+        testmedia::writeTone(song, 2.0, 44100, 2, 440);
+        MainWindow window;
+        ProjectDocument *doc = window.document();
+        auto *volume = child<QDoubleSpinBox>(window, "musicVolumeSpin");
+        QVERIFY(!volume->isEnabled()); // no music yet
+
+        auto settings = doc->settings();
+        settings.music = MusicSettings{song};
+        doc->undoStack()->push(new EditSettingsCommand(doc, settings, QStringLiteral("music")));
+        QCOMPARE(child<QLineEdit>(window, "audioEdit")->text(), QDir::toNativeSeparators(song));
+        QVERIFY(volume->isEnabled());
+        QCOMPARE(volume->value(), MusicSettings{}.volumeDb);
+        volume->setValue(-20);
+        child<QDoubleSpinBox>(window, "duckSpin")->setValue(-6);
+        QCOMPARE(doc->project().music->volumeDb, -20.0);
+        QCOMPARE(doc->project().music->duckDb, -6.0);
+        doc->undoStack()->undo(); // level and ducking were one "Change music" step
+        QCOMPARE(doc->project().music->volumeDb, MusicSettings{}.volumeDb);
+        QCOMPARE(volume->value(), MusicSettings{}.volumeDb);
+
+        auto *voice = child<QComboBox>(window, "projectVoiceCombo");
+        const int en = voice->findData(QStringLiteral("en-gb"));
+        QVERIFY(en > 0);
+        voice->setCurrentIndex(en);
+        emit voice->activated(en);
+        QCOMPARE(doc->project().voice.name, QStringLiteral("en-gb"));
+
+        auto *loudness = child<QCheckBox>(window, "loudnessCheck");
+        QVERIFY(loudness->isChecked()); // -14 LUFS by default
+        loudness->click();
+        QVERIFY(!doc->project().loudnessLufs);
+        QVERIFY(!child<QDoubleSpinBox>(window, "loudnessSpin")->isEnabled());
+        loudness->click();
+        child<QDoubleSpinBox>(window, "loudnessSpin")->setValue(-16);
+        QCOMPARE(doc->project().loudnessLufs, std::optional<double>(-16));
+
+        child<QPushButton>(window, "audioClearButton")->click();
+        QVERIFY(!doc->project().music);
+    }
 };
 
 QTEST_MAIN(TestNarrationEditor)

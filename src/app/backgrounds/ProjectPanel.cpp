@@ -6,6 +6,7 @@
 #include "document/ProjectDocument.h"
 #include "document/UndoCommands.h"
 #include "jobs/RenderQueue.h"
+#include "narration/VoiceList.h"
 #include "scenes/ThumbnailCache.h"
 #include "settings/EditorSettings.h"
 
@@ -40,6 +41,7 @@ ProjectPanel::ProjectPanel(ProjectDocument *doc, ThumbnailCache *thumbnails, Ren
 {
     m_ui->setupUi(this);
     m_pool.setMaxThreadCount(1);
+    fillVoiceCombo(m_ui->projectVoiceCombo, tr("Default for the language"));
 
     connect(m_ui->backgroundList, &QListWidget::itemClicked, this, &ProjectPanel::pickBackground);
     connect(m_ui->backgroundList, &QListWidget::itemActivated, this, &ProjectPanel::pickBackground);
@@ -55,9 +57,10 @@ ProjectPanel::ProjectPanel(ProjectDocument *doc, ThumbnailCache *thumbnails, Ren
     connect(m_ui->audioButton, &QPushButton::clicked, this, &ProjectPanel::chooseAudio);
     connect(m_ui->audioClearButton, &QPushButton::clicked, this, [this] {
         auto settings = m_doc->settings();
-        settings.audio.clear();
-        m_doc->undoStack()->push(new EditSettingsCommand(m_doc, settings, tr("Remove soundtrack")));
+        settings.music.reset();
+        m_doc->undoStack()->push(new EditSettingsCommand(m_doc, settings, tr("Remove music")));
     });
+    connectSoundControls();
 
     connect(&m_listing, &QFutureWatcher<std::shared_ptr<Listing>>::finished, this, [this] {
         showBackgrounds(*m_listing.result());
@@ -167,8 +170,93 @@ void ProjectPanel::refresh()
         const QSignalBlocker blocker(m_ui->startSpin);
         m_ui->startSpin->setValue(project.backgroundStart);
     }
-    m_ui->audioEdit->setText(QDir::toNativeSeparators(project.audio));
-    m_ui->audioClearButton->setEnabled(!project.audio.isEmpty());
+    refreshSound();
+}
+
+void ProjectPanel::editSettings(const std::function<void(ProjectDocument::Settings &)> &change,
+                                const QString &text, int mergeKey)
+{
+    auto settings = m_doc->settings();
+    change(settings);
+    if (settings == m_doc->settings())
+        return;
+    m_doc->undoStack()->push(new EditSettingsCommand(m_doc, settings, text, mergeKey));
+}
+
+void ProjectPanel::connectSoundControls()
+{
+    const auto musicSpin = [this](QDoubleSpinBox *spin, double MusicSettings::*member) {
+        connect(spin, &QDoubleSpinBox::valueChanged, this, [this, member](double value) {
+            editSettings(
+                [&](ProjectDocument::Settings &s) {
+                    if (s.music)
+                        (*s.music).*member = value;
+                },
+                tr("Change music"), EditSettingsCommand::kMusicLevels);
+        });
+    };
+    musicSpin(m_ui->musicVolumeSpin, &MusicSettings::volumeDb);
+    musicSpin(m_ui->duckSpin, &MusicSettings::duckDb);
+    musicSpin(m_ui->fadeInSpin, &MusicSettings::fadeIn);
+    musicSpin(m_ui->fadeOutSpin, &MusicSettings::fadeOut);
+    connect(m_ui->projectVoiceCombo, &QComboBox::activated, this, [this](int item) {
+        const QString name = m_ui->projectVoiceCombo->itemData(item).toString();
+        editSettings([&](ProjectDocument::Settings &s) { s.voice.name = name; }, tr("Change voice"),
+                     EditSettingsCommand::kVoice);
+    });
+    const auto voiceSpin = [this](QDoubleSpinBox *spin, double VoiceSettings::*member) {
+        connect(spin, &QDoubleSpinBox::valueChanged, this, [this, member](double value) {
+            editSettings([&](ProjectDocument::Settings &s) { s.voice.*member = value; },
+                         tr("Change voice"), EditSettingsCommand::kVoice);
+        });
+    };
+    voiceSpin(m_ui->projectRateSpin, &VoiceSettings::rate);
+    voiceSpin(m_ui->projectPitchSpin, &VoiceSettings::pitch);
+    connect(m_ui->loudnessCheck, &QCheckBox::toggled, this, [this](bool on) {
+        const double lufs = m_ui->loudnessSpin->value();
+        editSettings(
+            [&](ProjectDocument::Settings &s) {
+                s.loudnessLufs = on ? std::optional(lufs) : std::nullopt;
+            },
+            tr("Change loudness"), EditSettingsCommand::kLoudness);
+    });
+    connect(m_ui->loudnessSpin, &QDoubleSpinBox::valueChanged, this, [this](double lufs) {
+        editSettings(
+            [&](ProjectDocument::Settings &s) {
+                if (s.loudnessLufs)
+                    s.loudnessLufs = lufs;
+            },
+            tr("Change loudness"), EditSettingsCommand::kLoudness);
+    });
+}
+
+void ProjectPanel::refreshSound()
+{
+    const Project &project = m_doc->project();
+    const MusicSettings music = project.music.value_or(MusicSettings{});
+    m_ui->audioEdit->setText(QDir::toNativeSeparators(music.file));
+    m_ui->audioClearButton->setEnabled(project.music.has_value());
+    const std::pair<QDoubleSpinBox *, double> values[] = {
+        {m_ui->musicVolumeSpin, music.volumeDb},
+        {m_ui->duckSpin, music.duckDb},
+        {m_ui->fadeInSpin, music.fadeIn},
+        {m_ui->fadeOutSpin, music.fadeOut},
+        {m_ui->projectRateSpin, project.voice.rate},
+        {m_ui->projectPitchSpin, project.voice.pitch},
+        {m_ui->loudnessSpin, project.loudnessLufs.value_or(LoudnessTarget::kDefaultLufs)}};
+    for (const auto &[spin, value] : values) {
+        const QSignalBlocker blocker(spin);
+        spin->setValue(value);
+    }
+    for (QWidget *w : std::initializer_list<QWidget *>{m_ui->musicVolumeSpin, m_ui->duckSpin,
+                                                       m_ui->fadeInSpin, m_ui->fadeOutSpin})
+        w->setEnabled(project.music.has_value());
+    selectVoice(m_ui->projectVoiceCombo, project.voice.name);
+    {
+        const QSignalBlocker blocker(m_ui->loudnessCheck);
+        m_ui->loudnessCheck->setChecked(project.loudnessLufs.has_value());
+    }
+    m_ui->loudnessSpin->setEnabled(project.loudnessLufs.has_value());
 }
 
 double ProjectPanel::backgroundDuration() const
@@ -202,14 +290,17 @@ void ProjectPanel::setStart(double seconds)
 void ProjectPanel::chooseAudio()
 {
     const QString path = QFileDialog::getOpenFileName(
-        this, tr("Choose a Soundtrack"), EditorSettings::lastFolder(),
+        this, tr("Choose Music"), EditorSettings::lastFolder(),
         tr("Audio (*.mp3 *.wav *.m4a *.aac *.ogg *.opus *.flac);;All files (*)"));
     if (path.isEmpty())
         return;
     EditorSettings::setLastFolder(QFileInfo(path).absolutePath());
     auto settings = m_doc->settings();
-    settings.audio = QFileInfo(path).absoluteFilePath();
-    m_doc->undoStack()->push(new EditSettingsCommand(m_doc, settings, tr("Set soundtrack")));
+    // A new file keeps the music's other settings.
+    MusicSettings music = settings.music.value_or(MusicSettings{});
+    music.file = QFileInfo(path).absoluteFilePath();
+    settings.music = music;
+    m_doc->undoStack()->push(new EditSettingsCommand(m_doc, settings, tr("Set music")));
 }
 
 void ProjectPanel::chooseClipToImport()
@@ -257,8 +348,11 @@ void ProjectPanel::jobFinished(int id)
 
 void ProjectPanel::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::LanguageChange)
+    if (event->type() == QEvent::LanguageChange) {
         m_ui->retranslateUi(this);
+        fillVoiceCombo(m_ui->projectVoiceCombo, tr("Default for the language"));
+        refreshSound();
+    }
     QWidget::changeEvent(event);
 }
 

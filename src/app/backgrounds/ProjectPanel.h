@@ -1,10 +1,13 @@
 #pragma once
 
+#include "document/ProjectDocument.h"
+
 #include <QFutureWatcher>
 #include <QList>
 #include <QThreadPool>
 #include <QWidget>
 
+#include <functional>
 #include <memory>
 
 namespace Ui {
@@ -56,6 +59,11 @@ private:
     void pickBackground();
     void setStart(double seconds);
     void chooseAudio();
+    // Music, the project's voice and the loudness target.
+    void connectSoundControls();
+    void refreshSound();
+    void editSettings(const std::function<void(ProjectDocument::Settings &)> &change,
+                      const QString &text, int mergeKey);
     void chooseClipToImport();
     void jobFinished(int id);
     double backgroundDuration() const;

@@ -43,8 +43,8 @@ ProjectDocument::~ProjectDocument()
 
 ProjectDocument::Settings ProjectDocument::settings() const
 {
-    return {m_project.background, m_project.backgroundStart,
-            m_project.music ? m_project.music->file : QString(), m_project.output};
+    return {m_project.background, m_project.backgroundStart, m_project.music,
+            m_project.voice,      m_project.loudnessLufs,    m_project.output};
 }
 
 QString ProjectDocument::displayName() const
@@ -219,14 +219,9 @@ void ProjectDocument::setSettings(const Settings &settings)
         return;
     m_project.background = settings.background;
     m_project.backgroundStart = settings.backgroundStart;
-    // The sound under the video is the project's music; a new file keeps
-    // the other music settings.
-    if (settings.audio.isEmpty())
-        m_project.music.reset();
-    else if (m_project.music)
-        m_project.music->file = settings.audio;
-    else
-        m_project.music = MusicSettings{settings.audio};
+    m_project.music = settings.music;
+    m_project.voice = settings.voice;
+    m_project.loudnessLufs = settings.loudnessLufs;
     m_project.output = settings.output;
     emit settingsChanged();
     emit changed();

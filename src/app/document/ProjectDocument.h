@@ -19,7 +19,9 @@ public:
     {
         QString background;
         double backgroundStart = 0;
-        QString audio;
+        std::optional<MusicSettings> music;
+        VoiceSettings voice;
+        std::optional<double> loudnessLufs = LoudnessTarget::kDefaultLufs;
         OutputSettings output;
         bool operator==(const Settings &) const = default;
     };

@@ -86,6 +86,9 @@ public:
     bool mergeWith(const QUndoCommand *other) override;
 
     static constexpr int kBackgroundStart = 1;
+    static constexpr int kMusicLevels = 2;
+    static constexpr int kVoice = 3;
+    static constexpr int kLoudness = 4;
 
 private:
     ProjectDocument *m_doc;

@@ -5,7 +5,7 @@
 #include "document/ProjectDocument.h"
 #include "document/SceneEdits.h"
 #include "narration/AutoDurations.h"
-#include "narration/Narrator.h"
+#include "narration/VoiceList.h"
 #include "render/SceneVoices.h"
 #include "settings/EditorSettings.h"
 
@@ -118,16 +118,7 @@ void SceneInspector::fillLayouts()
 
 void SceneInspector::fillVoices()
 {
-    const QSignalBlocker blocker(m_ui->voiceCombo);
-    m_ui->voiceCombo->clear();
-    m_ui->voiceCombo->addItem(tr("The project's voice"), QString());
-    // Listing reads the installed voice files once; the list is kept.
-    static const QList<VoiceInfo> voices = defaultNarrator().voices();
-    for (const VoiceInfo &voice : voices)
-        m_ui->voiceCombo->addItem(
-            QStringLiteral("%1 — %2").arg(
-                voice.name, voice.description.isEmpty() ? voice.language : voice.description),
-            voice.name);
+    fillVoiceCombo(m_ui->voiceCombo, tr("The project's voice"));
 }
 
 void SceneInspector::setSelection(const QList<int> &rows, int current)
@@ -194,11 +185,7 @@ void SceneInspector::refresh()
         m_ui->narrationEdit->moveCursor(QTextCursor::End);
     }
     const VoiceSettings voice = m_doc->project().voiceOf(m_current);
-    {
-        const QSignalBlocker blocker(m_ui->voiceCombo);
-        const int item = m_ui->voiceCombo->findData(scene.voice.name.value_or(QString()));
-        m_ui->voiceCombo->setCurrentIndex(std::max(item, 0));
-    }
+    selectVoice(m_ui->voiceCombo, scene.voice.name.value_or(QString()));
     {
         const QSignalBlocker rateBlocker(m_ui->rateSpin);
         const QSignalBlocker pitchBlocker(m_ui->pitchSpin);
