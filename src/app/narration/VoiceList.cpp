@@ -17,8 +17,8 @@ void fillVoiceCombo(QComboBox *combo, const QString &firstItem)
     static const QList<VoiceInfo> voices = defaultNarrator().voices();
     for (const VoiceInfo &voice : voices)
         combo->addItem(QStringLiteral("%1 — %2").arg(voice.name, voice.description.isEmpty()
-                                                                    ? voice.language
-                                                                    : voice.description),
+                                                                     ? voice.language
+                                                                     : voice.description),
                        voice.name);
     selectVoice(combo, current);
 }
