@@ -17,6 +17,13 @@
             <numerusform>Duplicate %n scenes</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Add %n narrated scene(s)</source>
+        <translation>
+            <numerusform>Add %n narrated scene</numerusform>
+            <numerusform>Add %n narrated scenes</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>UndoCommands</name>
@@ -59,6 +66,16 @@
         <translation>
             <numerusform>Edit %n scene</numerusform>
             <numerusform>Edit %n scenes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>reelsmith::editor::ScriptDialog</name>
+    <message numerus="yes">
+        <source>%n scene(s)</source>
+        <translation>
+            <numerusform>%n scene</numerusform>
+            <numerusform>%n scenes</numerusform>
         </translation>
     </message>
 </context>

@@ -173,6 +173,14 @@
         <source>&amp;About Reelsmith</source>
         <translation>&amp;О программе Reelsmith</translation>
     </message>
+    <message>
+        <source>New from &amp;Script…</source>
+        <translation>Создать из &amp;сценария…</translation>
+    </message>
+    <message>
+        <source>Start a project from a text: one narrated scene per paragraph or sentence</source>
+        <translation>Начать проект с текста: по озвученной сцене на каждый абзац или предложение</translation>
+    </message>
 </context>
 <context>
     <name>OutputSettingsForm</name>
@@ -443,6 +451,14 @@
     <message>
         <source>fill</source>
         <translation>заполнить</translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %n narrated scene(s)</source>
+        <translation>
+            <numerusform>Добавить %n озвученную сцену</numerusform>
+            <numerusform>Добавить %n озвученные сцены</numerusform>
+            <numerusform>Добавить %n озвученных сцен</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1143,6 +1159,69 @@ Recover them?</source>
 %2 s · %3</source>
         <translation>%1
 %2 с · %3</translation>
+    </message>
+</context>
+<context>
+    <name>reelsmith::editor::ScriptDialog</name>
+    <message>
+        <source>New from Script</source>
+        <translation>Создание из сценария</translation>
+    </message>
+    <message>
+        <source>Paste the text the video tells. Each scene gets a piece of it as its narration and lasts as long as its voice; drop a picture on a scene to show one.</source>
+        <translation>Вставьте текст, который рассказывает видео. Каждая сцена получит свой кусок текста для озвучки и будет длиться столько же, сколько её голос; перетащите изображение на сцену, чтобы показать его.</translation>
+    </message>
+    <message>
+        <source>Five things nobody tells you about sunsets…</source>
+        <translation>Пять фактов о закатах, которых вам не расскажут…</translation>
+    </message>
+    <message>
+        <source>&amp;Open Text File…</source>
+        <translation>&amp;Открыть текстовый файл…</translation>
+    </message>
+    <message>
+        <source>One scene per &amp;paragraph</source>
+        <translation>Сцена на каждый &amp;абзац</translation>
+    </message>
+    <message>
+        <source>One scene per &amp;sentence</source>
+        <translation>Сцена на каждое &amp;предложение</translation>
+    </message>
+    <message>
+        <source>Make Scenes</source>
+        <translation>Создать сцены</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scene(s)</source>
+        <translation>
+            <numerusform>%n сцена</numerusform>
+            <numerusform>%n сцены</numerusform>
+            <numerusform>%n сцен</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open a Script</source>
+        <translation>Открыть сценарий</translation>
+    </message>
+    <message>
+        <source>Text (*.txt *.md);;All files (*)</source>
+        <translation>Текст (*.txt *.md);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open the script</source>
+        <translation>Не удаётся открыть сценарий</translation>
+    </message>
+    <message>
+        <source>%1 is too large to be a script.</source>
+        <translation>%1 слишком велик для сценария.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not UTF-8 text.</source>
+        <translation>%1 — не текст в UTF-8.</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,8 @@
 #include "document/UndoCommands.h"
 #include "narration/AutoDurations.h"
 #include "narration/NarrationCache.h"
+#include "narration/Script.h"
+#include "narration/ScriptDialog.h"
 #include "window/MainWindow.h"
 
 #include <QCheckBox>
@@ -21,6 +23,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -222,6 +225,62 @@ private slots:
 
         child<QPushButton>(window, "audioClearButton")->click();
         QVERIFY(!doc->project().music);
+    }
+
+    void scriptsSplitIntoScenes()
+    {
+        QCOMPARE(
+            splitScript(QStringLiteral("First paragraph,\nstill first.\r\n\r\n  Second.  \n\n\n"),
+                        ScriptSplit::Paragraphs),
+            (QStringList{QStringLiteral("First paragraph, still first."),
+                         QStringLiteral("Second.")}));
+        QCOMPARE(splitScript(QStringLiteral("It costs 3.5 dollars, e.g. this one. \"Really?\" "
+                                            "Yes! Звёзды видно днём. Правда?"),
+                             ScriptSplit::Sentences),
+                 (QStringList{QStringLiteral("It costs 3.5 dollars, e.g. this one."),
+                              QStringLiteral("\"Really?\""), QStringLiteral("Yes!"),
+                              QStringLiteral("Звёзды видно днём."), QStringLiteral("Правда?")}));
+        QVERIFY(splitScript(QStringLiteral(" \n\n \t"), ScriptSplit::Paragraphs).isEmpty());
+        // A paragraph over the narration limit is cut at sentences, every piece speakable.
+        QString huge;
+        while (huge.size() < 12000)
+            huge += QStringLiteral("This sentence is one of many in a very long paragraph. ");
+        const QStringList pieces = splitScript(huge, ScriptSplit::Paragraphs);
+        QVERIFY(pieces.size() >= 3);
+        for (const QString &piece : pieces) {
+            QVERIFY(piece.size() <= Scene::kMaxNarrationCharacters);
+            QVERIFY(piece.endsWith(QLatin1Char('.')));
+        }
+        QCOMPARE(pieces.join(QLatin1Char(' ')), huge.simplified());
+    }
+
+    void newFromScriptMakesNarratedTextCards()
+    {
+        ScriptDialog dialog;
+        dialog.setText(QStringLiteral("One. Two.\n\nThree."));
+        auto *count = dialog.findChild<QLabel *>(QStringLiteral("countLabel"));
+        QCOMPARE(dialog.narrations().size(), 2);
+        QVERIFY(count->text().contains(QLatin1Char('2')));
+        dialog.findChild<QRadioButton *>(QStringLiteral("sentencesRadio"))->setChecked(true);
+        QCOMPARE(dialog.narrations(), (QStringList{QStringLiteral("One."), QStringLiteral("Two."),
+                                                   QStringLiteral("Three.")}));
+
+        MainWindow window;
+        ProjectDocument *doc = window.document();
+        QVERIFY(window.newFromScript(dialog.narrations()));
+        QCOMPARE(doc->sceneCount(), 3);
+        for (int i = 0; i < 3; ++i) {
+            QVERIFY(doc->scene(i).media.isEmpty()); // a text card until a picture is dropped
+            QVERIFY(doc->scene(i).autoDuration);
+        }
+        QCOMPARE(doc->scene(2).narration, QStringLiteral("Three."));
+        QCOMPARE(window.selectedRows(), (QList<int>{0, 1, 2}));
+        // Every scene gets its voice's length, found off the UI thread.
+        QTRY_VERIFY_WITH_TIMEOUT(durations(window)->isIdle() && doc->scene(0).duration > 0.25 &&
+                                     doc->scene(2).duration > 0.25,
+                                 20000);
+        QVERIFY(doc->project().durationsResolved());
+        QVERIFY(doc->project().validationError().isEmpty());
     }
 };
 

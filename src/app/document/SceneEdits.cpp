@@ -51,6 +51,26 @@ QList<int> addPictures(ProjectDocument *doc, const QStringList &paths, int befor
     return rows;
 }
 
+QList<int> addNarrations(ProjectDocument *doc, const QStringList &narrations, int before)
+{
+    if (narrations.isEmpty())
+        return {};
+    QList<Scene> scenes;
+    for (const QString &text : narrations) {
+        Scene scene;
+        scene.narration = text;
+        scene.autoDuration = true; // its length arrives when the voice is known
+        scenes.append(scene);
+    }
+    const int row = std::clamp(before, 0, doc->sceneCount());
+    doc->undoStack()->push(new InsertScenesCommand(
+        doc, row, scenes, SceneEdits::tr("Add %n narrated scene(s)", nullptr, int(scenes.size()))));
+    QList<int> rows;
+    for (int i = 0; i < scenes.size(); ++i)
+        rows.append(row + i);
+    return rows;
+}
+
 QList<int> moveScenes(ProjectDocument *doc, const QList<int> &rows, int before)
 {
     const QList<int> valid = sortedUnique(rows, doc->sceneCount());

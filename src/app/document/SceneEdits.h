@@ -15,6 +15,9 @@ class ProjectDocument;
 
 // One scene per picture, inserted in front of row `before`.
 QList<int> addPictures(ProjectDocument *doc, const QStringList &paths, int before);
+// One text card per narration (duration follows the voice), in front of
+// row `before`.
+QList<int> addNarrations(ProjectDocument *doc, const QStringList &narrations, int before);
 QList<int> moveScenes(ProjectDocument *doc, const QList<int> &rows, int before);
 // Copies go right after the last selected scene.
 QList<int> duplicateScenes(ProjectDocument *doc, const QList<int> &rows);

@@ -11,6 +11,7 @@
 #include "jobs/RenderQueue.h"
 #include "jobs/RenderQueueDock.h"
 #include "narration/AutoDurations.h"
+#include "narration/ScriptDialog.h"
 #include "preview/PreviewPanel.h"
 #include "preview/PreviewWidget.h"
 #include "preview/TimelineWidget.h"
@@ -199,6 +200,7 @@ void MainWindow::setUpActions()
     m_ui->actionPreferences->setShortcut(QKeySequence::Preferences);
 
     connect(m_ui->actionNew, &QAction::triggered, this, &MainWindow::newProject);
+    connect(m_ui->actionNewFromScript, &QAction::triggered, this, &MainWindow::newFromScriptDialog);
     connect(m_ui->actionOpen, &QAction::triggered, this, &MainWindow::openDialog);
     connect(m_ui->actionSave, &QAction::triggered, this, &MainWindow::save);
     connect(m_ui->actionSaveAs, &QAction::triggered, this, &MainWindow::saveAs);
@@ -306,6 +308,22 @@ void MainWindow::newProject()
 {
     if (maybeSave())
         m_doc->reset(EditorSettings::defaultOutput());
+}
+
+bool MainWindow::newFromScript(const QStringList &narrations)
+{
+    if (!maybeSave())
+        return false;
+    m_doc->reset(EditorSettings::defaultOutput());
+    selectRows(addNarrations(m_doc, narrations, 0));
+    return true;
+}
+
+void MainWindow::newFromScriptDialog()
+{
+    ScriptDialog dialog(this);
+    if (dialog.exec() == QDialog::Accepted)
+        newFromScript(dialog.narrations());
 }
 
 void MainWindow::openDialog()

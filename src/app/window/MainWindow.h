@@ -54,6 +54,9 @@ public:
     void offerRecovery();
     // Adds one scene per picture after the current scene.
     void addPictures(const QStringList &paths);
+    // A new project (after asking about unsaved changes) with one narrated
+    // text card per narration. False when the creator kept the old one.
+    bool newFromScript(const QStringList &narrations);
 
     // The scene rows selected in the list, ascending.
     QList<int> selectedRows() const;
@@ -76,6 +79,7 @@ private:
     void syncInspector();
     // Asks what to do with unsaved changes; false when the user cancels.
     bool maybeSave();
+    void newFromScriptDialog();
     void newProject();
     void openDialog();
     void addPicturesDialog();
