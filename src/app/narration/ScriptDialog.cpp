@@ -79,9 +79,9 @@ void ScriptDialog::updateCount()
 
 void ScriptDialog::openTextFile()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open a Script"),
-                                                      EditorSettings::lastFolder(),
-                                                      tr("Text (*.txt *.md);;All files (*)"));
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open a Script"), EditorSettings::lastFolder(),
+                                     tr("Text (*.txt *.md);;All files (*)"));
     if (path.isEmpty())
         return;
     QFile file(path);

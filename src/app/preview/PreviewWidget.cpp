@@ -3,6 +3,7 @@
 #include "backgrounds/Backgrounds.h"
 #include "core/Error.h"
 #include "media/MediaProbe.h"
+#include "narration/NarrationCache.h"
 #include "render/SceneOverlay.h"
 #include "settings/EditorSettings.h"
 
@@ -56,6 +57,8 @@ PreviewWidget::~PreviewWidget()
 {
     delete m_soundtrack;
     delete m_audioOutput;
+    delete m_voice;
+    delete m_voiceOutput;
 }
 
 QSize PreviewWidget::sizeHint() const
@@ -140,6 +143,7 @@ void PreviewWidget::setProject(const Project &project)
     }
 
     updateCurrentScene();
+    syncVoice();
     prefetch();
     update();
 }
@@ -157,6 +161,7 @@ void PreviewWidget::updateCurrentScene()
         return;
     m_currentScene = scene;
     emit currentSceneChanged(scene);
+    syncVoice();
     prefetch();
     update();
 }
@@ -287,6 +292,59 @@ void PreviewWidget::syncMedia()
 {
     m_background.sync(m_playing);
     syncSoundtrack();
+    syncVoice();
+}
+
+QString PreviewWidget::voicePathOf(int scene) const
+{
+    if (scene < 0 || scene >= m_project.scenes.size() || m_project.version == 1)
+        return {};
+    const Scene &s = m_project.scenes.at(scene);
+    if (!s.voiceFile.isEmpty())
+        return m_project.resolve(s.voiceFile);
+    if (s.narration.trimmed().isEmpty())
+        return {};
+    // Only what is already synthesized (the editor synthesizes every voiced
+    // scene in the background as soon as it is typed): never on this thread.
+    const auto narration = NarrationCache::cached(s.narration, m_project.voiceOf(scene));
+    return narration ? narration->audioPath : QString();
+}
+
+void PreviewWidget::syncVoice()
+{
+    const QString path = m_playing ? voicePathOf(m_currentScene) : QString();
+    if (path != m_voicePath) {
+        m_voicePath = path;
+        if (!m_voice && !path.isEmpty()) {
+            m_voiceOutput = new QAudioOutput(this);
+            m_voice = new QMediaPlayer(this);
+            m_voice->setAudioOutput(m_voiceOutput);
+        }
+        if (m_voice)
+            m_voice->setSource(path.isEmpty() ? QUrl() : QUrl::fromLocalFile(path));
+    }
+    bool speaking = false;
+    if (m_voice && !path.isEmpty()) {
+        const double intoScene =
+            position() - m_timeline.secondsAt(m_timeline.sceneStart(m_currentScene));
+        const qint64 target = std::llround(intoScene * 1000.0);
+        const qint64 length = m_voice->duration();
+        speaking = length <= 0 || target < length;
+        m_voice->setPosition(target);
+        if (speaking)
+            m_voice->play();
+        else
+            m_voice->pause();
+    } else if (m_voice) {
+        m_voice->stop();
+    }
+    // The music at its level, ducked while a voice speaks: the export's mix
+    // in outline (the export also ramps and normalises loudness).
+    m_musicLevelDb = 0;
+    if (m_project.version != 1 && m_project.music)
+        m_musicLevelDb = m_project.music->volumeDb + (speaking ? m_project.music->duckDb : 0.0);
+    if (m_audioOutput)
+        m_audioOutput->setVolume(float(std::pow(10.0, m_musicLevelDb / 20.0)));
 }
 
 void PreviewWidget::syncSoundtrack()

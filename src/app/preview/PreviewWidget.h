@@ -50,6 +50,11 @@ public:
     // Why the background cannot be shown; empty when it can.
     QString backgroundProblem() const;
 
+    // The voice heard now (a narration from the cache or a recording), and
+    // the music's level in the preview (dB, ducked while a voice speaks).
+    QString voiceSource() const { return m_voicePath; }
+    double musicLevelDb() const { return m_musicLevelDb; }
+
     // Set while exports run, to save the memory the media player holds.
     void setPlayerSuspended(bool suspended) { m_background.setSuspended(suspended); }
     bool isPlayerSuspended() const { return m_background.isSuspended(); }
@@ -87,6 +92,10 @@ private:
     // soundtrack go where it says.
     void syncMedia();
     void syncSoundtrack();
+    // The current scene's voice from the scene's start, while playing; the
+    // music's level follows (its volume, ducked under the voice).
+    void syncVoice();
+    QString voicePathOf(int scene) const;
 
     int sceneAt(double seconds) const;
     QSize devicePixelFrame() const;
@@ -122,6 +131,10 @@ private:
     QMediaPlayer *m_soundtrack = nullptr;
     QAudioOutput *m_audioOutput = nullptr;
     QString m_soundtrackPath;
+    double m_musicLevelDb = 0;
+    QMediaPlayer *m_voice = nullptr; // made for the first voiced scene played
+    QAudioOutput *m_voiceOutput = nullptr;
+    QString m_voicePath;
 
     PreviewPictureCache m_pictures;
     // Last: it asks the members above for the time and size, and goes first.

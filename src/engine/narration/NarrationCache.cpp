@@ -102,6 +102,21 @@ QJsonObject NarrationCache::timingsJson(const QString &text, const QString &engi
             {QStringLiteral("words"), words}};
 }
 
+std::optional<Narration> NarrationCache::cached(const QString &text, const VoiceSettings &voice,
+                                                Narrator &narrator)
+{
+    VoiceSettings v = voice;
+    if (v.name.isEmpty())
+        v.name = defaultVoiceName();
+    try {
+        checkNarrationInput(text, v);
+    } catch (const Error &) {
+        return std::nullopt;
+    }
+    const QString engineId = narrator.engineId();
+    return load(entryBase(text, v, engineId), engineId);
+}
+
 Narration NarrationCache::obtain(const QString &text, const VoiceSettings &voice,
                                  Narrator &narrator)
 {

@@ -6,6 +6,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 namespace reelsmith {
 
 struct Narration
@@ -38,6 +40,12 @@ public:
     // Narrator::synthesize does.
     static Narration obtain(const QString &text, const VoiceSettings &voice,
                             Narrator &narrator = defaultNarrator());
+
+    // The narration when it is already in the cache, without synthesizing
+    // (cheap enough for a UI thread: one small JSON file is read); nullopt
+    // otherwise, and for text or settings obtain() would refuse.
+    static std::optional<Narration> cached(const QString &text, const VoiceSettings &voice,
+                                           Narrator &narrator = defaultNarrator());
 
     // The timings document `say --timings` writes and the sidecar holds:
     // {"engine", "voice", "rate", "pitch", "sample_rate", "duration" (s),
