@@ -13,6 +13,7 @@ tsv, md_path = sys.argv[1], sys.argv[2]
 runs = defaultdict(list)        # base name -> [(round, wall, rss_kb, cpu_s)]
 frames = {}                     # name -> (got_frames, w, h, want_frames)
 info = {}
+preset_rss = {}                 # (f) preset -> {size: peak rss kb}
 with open(tsv, encoding="utf-8") as f:
     for line in f:
         kind, *rest = line.rstrip("\n").split("\t")
@@ -30,6 +31,9 @@ with open(tsv, encoding="utf-8") as f:
             frames[name] = (n, w, h, int(want))
         elif kind == "info":
             info[rest[0]] = rest[1]
+        elif kind == "rss":
+            size, preset, rss = rest
+            preset_rss.setdefault(preset, {})[size] = int(rss)
 
 
 def mb(kb):
@@ -114,6 +118,18 @@ for e in extra:
     out("- " + e)
 out("")
 
+# (f) encoder memory: the whole render's peak RSS per x264 preset and size
+rss_sizes = sorted({s for by in preset_rss.values() for s in by},
+                   key=lambda s: [int(x) for x in s.split("x")])
+if preset_rss:
+    out("(f) peak RSS MB per x264 preset (crf 20, threads 0; presets capped to a 300 MB budget):")
+    out("")
+    out("| preset | " + " | ".join(rss_sizes) + " |")
+    out("|---|" + "---:|" * len(rss_sizes))
+    for preset, by in preset_rss.items():
+        out(f"| {preset} | " + " | ".join(f"{mb(by[s]):.0f}" if s in by else "" for s in rss_sizes) + " |")
+    out("")
+
 ratios = []
 def ratio(label, num, den, field=0):
     if num in S and den in S:
@@ -160,6 +176,11 @@ if r_long is not None:
     target("RSS(300 s) within 10 % of RSS(30 s)", f"{r_long:.3f}", abs(r_long - 1) <= 0.10)
 if r_many is not None:
     target("RSS(many scenes) within 10 % of RSS(30 s)", f"{r_many:.3f}", abs(r_many - 1) <= 0.10)
+
+if preset_rss:
+    worst = max((k, p, s) for p, by in preset_rss.items() for s, k in by.items())
+    target("(f) every preset and size: peak RSS < 300 MB",
+           f"{mb(worst[0]):.0f} MB ({worst[1]}, {worst[2]})", mb(worst[0]) < 300)
 
 bad_frames = [n for n, (got, w, h, want) in frames.items()
               if got != want or f"{w}x{h}" != want_size]

@@ -6,6 +6,7 @@
 #include "core/OutputSettings.h"
 
 #include <QCoreApplication>
+#include <QThread>
 
 #include <csignal>
 #include <cstdio>
@@ -134,6 +135,30 @@ double numberOption(const QCommandLineParser &parser, const QString &name, doubl
 QString megabytes(qint64 bytes)
 {
     return QStringLiteral("%1 MB").arg(double(bytes) / (1024 * 1024), 0, 'f', 1);
+}
+
+QString presetMemoryNote()
+{
+    OutputSettings settings;
+    settings.setSize({1080, 1920});
+    settings.threads = 0;
+    QStringList uses;
+    for (const QString &preset : {QStringLiteral("medium"), QStringLiteral("slow")}) {
+        settings.preset = preset;
+        const X264MemoryPlan plan = memoryCappedPlan(settings, QThread::idealThreadCount());
+        uses << QStringLiteral("%1 uses %2 frame thread(s), lookahead %3, %4 references, %5 "
+                               "B-frames")
+                    .arg(preset)
+                    .arg(plan.frameThreads)
+                    .arg(plan.lookahead)
+                    .arg(plan.refs)
+                    .arg(plan.bframes);
+    }
+    return QStringLiteral("Presets are capped to keep a render under %1 MB: fewer frame threads, "
+                          "a shorter lookahead, fewer references and B-frames where the preset's "
+                          "own would need more at the output size; at 1080x1920 %2.")
+        .arg(kRenderMemoryBudgetMB)
+        .arg(uses.join(QStringLiteral("; ")));
 }
 
 QString peakRssText()

@@ -57,6 +57,10 @@ double numberOption(const QCommandLineParser &parser, const QString &name, doubl
 QString megabytes(qint64 bytes);
 // "peak RSS: N MB", the end of every summary line.
 QString peakRssText();
+// For the --preset and --threads help: that presets are capped to keep a
+// render under the memory budget, and what medium and slow use at 1080x1920
+// with automatic threads on this machine (from the model the encoder uses).
+QString presetMemoryNote();
 
 // Runs a long job with a progress display (unless `quiet`) and cancellation
 // by SIGINT/SIGTERM; the progress line is closed however the job ends.

@@ -32,9 +32,13 @@ int runRender(const QStringList &args)
         outputOption("fps", QStringLiteral("Frame rate"), QStringLiteral("n")),
         outputOption("crf", QStringLiteral("x264 quality (lower is better)"), QStringLiteral("n")),
         {QStringLiteral("preset"),
-         QStringLiteral("x264 preset: %1.").arg(x264PresetNames().join(QStringLiteral(", "))),
+         QStringLiteral("x264 preset: %1. %2")
+             .arg(x264PresetNames().join(QStringLiteral(", ")), presetMemoryNote()),
          QStringLiteral("name")},
-        outputOption("threads", QStringLiteral("Encoder threads (0 = automatic)"),
+        outputOption("threads",
+                     QStringLiteral("Encoder threads (0 = automatic; frame threads are capped "
+                                    "with the preset to keep memory under %1 MB)")
+                         .arg(kRenderMemoryBudgetMB),
                      QStringLiteral("n")),
         outputOption("width", QStringLiteral("Output width"), QStringLiteral("w")),
         outputOption("height", QStringLiteral("Output height"), QStringLiteral("h")),

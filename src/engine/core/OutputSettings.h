@@ -65,4 +65,39 @@ QStringList x264PresetNames();
 // ("must be even, not 721"); empty when all are fine.
 QString checkOutputSettings(const OutputSettings &settings, QString *badKey = nullptr);
 
+// The x264 settings that decide how much memory the encoder holds: frames
+// waiting in the lookahead (rc-lookahead, sync-lookahead, B-frames, one per
+// extra frame thread), reference frames, and per-thread work frames.
+struct X264MemoryPlan
+{
+    int frameThreads = 1;
+    int lookahead = 0;      // rc-lookahead
+    int syncLookahead = -1; // -1: x264's own (B-frames + 1 with frame threads)
+    int refs = 1;
+    int bframes = 0;
+    bool halfPel = true; // sub-pixel motion search keeps 3 interpolated planes per reference
+    bool capped = false; // differs from the preset's own values
+
+    // "threads=2:rc-lookahead=10:sync-lookahead=0:ref=3:bframes=3", for x264-params.
+    QString x264Params() const;
+    bool operator==(const X264MemoryPlan &) const = default;
+};
+
+// The whole render's peak RSS that the encoder settings are chosen to stay
+// under (the contract's promise is "well under 512 MB").
+constexpr int kRenderMemoryBudgetMB = 300;
+
+// What `preset` (with `tune`) uses at `threads` (0: x264's automatic count,
+// 1.5 per CPU of `cpuCount`), as x264's own tables say.
+X264MemoryPlan x264PresetPlan(const QString &preset, const QString &tune, int threads, int height,
+                              int cpuCount);
+// The modelled peak RSS in MB of a whole render at `size` encoded with `plan`
+// (see the table in OutputSettings.cpp).
+double modelledRenderMB(const X264MemoryPlan &plan, QSize size);
+// The preset's plan when it fits `budgetMB`, else the same with frame
+// threads, lookahead, references and B-frames lowered, cheapest losses first,
+// until it does (or all are at their minimum: sizes near 4096x4096).
+X264MemoryPlan memoryCappedPlan(const OutputSettings &settings, int cpuCount,
+                                int budgetMB = kRenderMemoryBudgetMB);
+
 } // namespace reelsmith

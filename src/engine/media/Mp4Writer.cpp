@@ -1,5 +1,7 @@
 #include "media/Mp4Writer.h"
 
+#include <QThread>
+
 extern "C" {
 #include <libavutil/channel_layout.h>
 #include <libavutil/opt.h>
@@ -41,6 +43,18 @@ Mp4Writer::Mp4Writer(const QString &path, const OutputSettings &enc,
     if (!enc.tune.isEmpty())
         av::check(av_opt_set(c->priv_data, "tune", enc.tune.toUtf8().constData(), 0),
                   QStringLiteral("x264 tune \"%1\"").arg(enc.tune), ErrorKind::BadInput);
+    // The preset's frame threads, lookahead, references and B-frames, lowered
+    // when they would take the render over its memory budget at this size
+    // (core/OutputSettings.cpp has the model and its measurements).
+    // REELSMITH_X264_UNCAPPED=1 keeps the preset's own, for measuring what
+    // the caps cost.
+    const X264MemoryPlan plan = memoryCappedPlan(enc, QThread::idealThreadCount());
+    if (plan.capped && !qEnvironmentVariableIsSet("REELSMITH_X264_UNCAPPED")) {
+        c->thread_count = plan.frameThreads;
+        const QByteArray params = plan.x264Params().toLatin1();
+        av::check(av_opt_set(c->priv_data, "x264-params", params.constData(), 0),
+                  QStringLiteral("x264 parameters \"%1\"").arg(QLatin1String(params)));
+    }
     openTrack(m_video, codec, QStringLiteral("the H.264 encoder"));
     m_video.stream->avg_frame_rate = c->framerate;
     if (audio)
