@@ -85,14 +85,19 @@ int runRender(const QStringList &args)
         });
     if (!quiet) {
         const double videoSeconds = double(result.frames) / out.fps;
-        printLine(QStringLiteral("rendered %1: %2 frames (%3 s of video) in %4 s (%5 fps), %6, "
-                                 "%7")
+        // The loudness pass's share is what bench/narration watches.
+        const QString loudness =
+            result.loudnessSeconds > 0
+                ? QStringLiteral(", loudness pass %1 s").arg(result.loudnessSeconds, 0, 'f', 2)
+                : QString();
+        printLine(QStringLiteral("rendered %1: %2 frames (%3 s of video) in %4 s (%5 fps)%6, %7, "
+                                 "%8")
                       .arg(result.outputPath)
                       .arg(result.frames)
                       .arg(videoSeconds, 0, 'f', 1)
                       .arg(result.seconds, 0, 'f', 1)
                       .arg(result.seconds > 0 ? result.frames / result.seconds : 0.0, 0, 'f', 1)
-                      .arg(megabytes(result.bytes), peakRssText()));
+                      .arg(loudness, megabytes(result.bytes), peakRssText()));
     }
     return kExitOk;
 }

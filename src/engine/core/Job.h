@@ -24,7 +24,10 @@ struct RenderResult
     QString outputPath;
     qint64 frames = 0;
     qint64 bytes = 0;
-    double seconds = 0;   // wall time of the job
+    double seconds = 0; // wall time of the job
+    // Wall time of the audio-only loudness pass (part of `seconds`; 0 when
+    // the render has no loudness target), so its cost can be watched.
+    double loudnessSeconds = 0;
     QStringList warnings; // harmless problems met on the way (a damaged picture, ...)
 
     // The result for a file now in place at `path`, started `elapsedMs` ago.

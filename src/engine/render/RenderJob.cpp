@@ -170,8 +170,13 @@ RenderResult RenderJob::run(const ProgressFn &progress, const CancelFn &cancel)
                 m_project.resolve(m_project.audio),
                 Soundtrack::samplesBeforeFrame(frameCount, out.fps));
         });
-    if (mix) // the loudness pass: sound only, no video
+    qint64 loudnessMs = 0;
+    if (mix) { // the loudness pass: sound only, no video
+        QElapsedTimer loudnessClock;
+        loudnessClock.start();
         inContext(QString(), [&] { mix->prepare(cancel); });
+        loudnessMs = loudnessClock.elapsed();
+    }
     const bool hasSound = soundtrack || mix;
     static_assert(Soundtrack::kSampleRate == MixedSound::kSampleRate &&
                   Soundtrack::kChannels == MixedSound::kChannels);
@@ -247,6 +252,7 @@ RenderResult RenderJob::run(const ProgressFn &progress, const CancelFn &cancel)
 
     RenderResult result = RenderResult::finished(file.target(), frameCount, clock.elapsed());
     result.warnings = collected;
+    result.loudnessSeconds = double(loudnessMs) / 1000;
     return result;
 }
 
