@@ -5,6 +5,7 @@
 #include "audio/Mixer.h"
 #include "audio/SpeechGate.h"
 #include "audio/TruePeakLimiter.h"
+#include "core/ErrorContext.h"
 
 #include <algorithm>
 #include <cmath>
@@ -16,17 +17,6 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr int kBlock = 4096; // samples per step of a loudness pass
-
-template <typename Step> decltype(auto) withKey(const QString &key, Step &&step)
-{
-    try {
-        return step();
-    } catch (const Error &e) {
-        if (e.kind() == ErrorKind::Cancelled || key.isEmpty())
-            throw;
-        throw Error(e.kind(), key + QStringLiteral(": ") + e.message());
-    }
-}
 
 void throwIfCancelled(const CancelFn &cancel)
 {

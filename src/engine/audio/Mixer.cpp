@@ -1,5 +1,7 @@
 #include "audio/Mixer.h"
 
+#include "core/ErrorContext.h"
+
 #include <algorithm>
 
 namespace reelsmith {
@@ -7,18 +9,6 @@ namespace reelsmith {
 namespace {
 
 constexpr int kChannels = AudioReader::kChannels;
-
-// A source's error, prefixed with the project key it came from.
-template <typename Step> decltype(auto) withKey(const QString &key, Step &&step)
-{
-    try {
-        return step();
-    } catch (const Error &e) {
-        if (e.kind() == ErrorKind::Cancelled || key.isEmpty())
-            throw;
-        throw Error(e.kind(), key + QStringLiteral(": ") + e.message());
-    }
-}
 
 } // namespace
 
