@@ -9,8 +9,6 @@
 #include "audio/MixedSound.h"
 #include "core/Error.h"
 
-#include <ebur128.h>
-
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -24,37 +22,6 @@ namespace {
 qint64 at(double seconds)
 {
     return qint64(std::llround(seconds * kRate));
-}
-
-struct Measured
-{
-    double lufs = 0;
-    double truePeakDb = 0;
-};
-
-// EBU R128 integrated loudness and true peak of `s`, straight from libebur128.
-Measured measure(const Stereo &s)
-{
-    ebur128_state *state = ebur128_init(2, kRate, EBUR128_MODE_I | EBUR128_MODE_TRUE_PEAK);
-    if (!state)
-        throw std::runtime_error("ebur128_init");
-    std::vector<float> interleaved;
-    for (qint64 i = 0; i < s.size(); ++i) {
-        interleaved.push_back(s.left[size_t(i)]);
-        interleaved.push_back(s.right[size_t(i)]);
-    }
-    Measured m;
-    double peak = 0, channelPeak = 0;
-    const bool ok =
-        ebur128_add_frames_float(state, interleaved.data(), size_t(s.size())) == EBUR128_SUCCESS &&
-        ebur128_loudness_global(state, &m.lufs) == EBUR128_SUCCESS &&
-        ebur128_true_peak(state, 0, &peak) == EBUR128_SUCCESS &&
-        ebur128_true_peak(state, 1, &channelPeak) == EBUR128_SUCCESS;
-    ebur128_destroy(&state);
-    if (!ok)
-        throw std::runtime_error("libebur128 failed");
-    m.truePeakDb = 20 * std::log10(std::max({peak, channelPeak, 1e-12}));
-    return m;
 }
 
 // Something like espeak's speech at full scale (about −18 LUFS with true
@@ -154,9 +121,9 @@ private Q_SLOTS:
         const Stereo out = pullAll(sound);
         QCOMPARE(out.size(), plan.totalSamples);
 
-        const Measured direct = measure(out);
+        const Loudness direct = measure(out);
         writeAac(path("out.m4a"), out);
-        const Measured encoded = measure(decode(path("out.m4a")));
+        const Loudness encoded = measure(decode(path("out.m4a")));
         const QString facts =
             QStringLiteral("mix %1 LUFS, gain %2 dB in %3 passes; output %4 LUFS %5 dBTP, "
                            "after AAC %6 LUFS %7 dBTP")

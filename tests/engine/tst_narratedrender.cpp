@@ -14,8 +14,6 @@
 #include "project/Project.h"
 #include "render/RenderJob.h"
 
-#include <ebur128.h>
-
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -86,38 +84,6 @@ double correlation(const QList<double> &a, const QList<double> &b)
         bb += (b[i] - mb) * (b[i] - mb);
     }
     return ab / std::sqrt(aa * bb);
-}
-
-struct Loudness
-{
-    double lufs = 0;
-    double truePeakDb = 0;
-};
-
-// EBU R128 integrated loudness and true peak of `s`, straight from libebur128.
-Loudness measure(const Stereo &s)
-{
-    ebur128_state *state = ebur128_init(2, kRate, EBUR128_MODE_I | EBUR128_MODE_TRUE_PEAK);
-    if (!state)
-        throw std::runtime_error("ebur128_init");
-    std::vector<float> interleaved;
-    interleaved.reserve(size_t(2 * s.size()));
-    for (qint64 i = 0; i < s.size(); ++i) {
-        interleaved.push_back(s.left[size_t(i)]);
-        interleaved.push_back(s.right[size_t(i)]);
-    }
-    Loudness m;
-    double left = 0, right = 0;
-    const bool ok =
-        ebur128_add_frames_float(state, interleaved.data(), size_t(s.size())) == EBUR128_SUCCESS &&
-        ebur128_loudness_global(state, &m.lufs) == EBUR128_SUCCESS &&
-        ebur128_true_peak(state, 0, &left) == EBUR128_SUCCESS &&
-        ebur128_true_peak(state, 1, &right) == EBUR128_SUCCESS;
-    ebur128_destroy(&state);
-    if (!ok)
-        throw std::runtime_error("libebur128 failed");
-    m.truePeakDb = db(std::max(left, right));
-    return m;
 }
 
 // A peaky buzz like loud speech: 120 Hz with 25 harmonics, in 250 ms

@@ -7,6 +7,8 @@
 #include "audio/AudioReader.h"
 #include "audio/MixedSound.h"
 
+#include <ebur128.h>
+
 extern "C" {
 #include <libavcodec/avcodec.h>
 #include <libavformat/avformat.h>
@@ -16,6 +18,7 @@ extern "C" {
 #include <QFile>
 #include <QString>
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <memory>
@@ -216,6 +219,39 @@ inline void writeAac(const QString &path, const Stereo &s)
     }
     send(nullptr);
     check(av_write_trailer(fmt.get()), "trailer");
+}
+
+struct Loudness
+{
+    double lufs = 0;
+    double truePeakDb = 0;
+};
+
+// EBU R128 integrated loudness and true peak of `s`, straight from libebur128
+// (independent of the engine's own meter).
+inline Loudness measure(const Stereo &s)
+{
+    ebur128_state *state = ebur128_init(2, kRate, EBUR128_MODE_I | EBUR128_MODE_TRUE_PEAK);
+    if (!state)
+        throw std::runtime_error("ebur128_init");
+    std::vector<float> interleaved;
+    interleaved.reserve(size_t(2 * s.size()));
+    for (qint64 i = 0; i < s.size(); ++i) {
+        interleaved.push_back(s.left[size_t(i)]);
+        interleaved.push_back(s.right[size_t(i)]);
+    }
+    Loudness m;
+    double left = 0, right = 0;
+    const bool ok =
+        ebur128_add_frames_float(state, interleaved.data(), size_t(s.size())) == EBUR128_SUCCESS &&
+        ebur128_loudness_global(state, &m.lufs) == EBUR128_SUCCESS &&
+        ebur128_true_peak(state, 0, &left) == EBUR128_SUCCESS &&
+        ebur128_true_peak(state, 1, &right) == EBUR128_SUCCESS;
+    ebur128_destroy(&state);
+    if (!ok)
+        throw std::runtime_error("libebur128 failed");
+    m.truePeakDb = 20 * std::log10(std::max({left, right, 1e-12}));
+    return m;
 }
 
 } // namespace testaudio
