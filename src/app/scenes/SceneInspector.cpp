@@ -51,24 +51,22 @@ SceneInspector::SceneInspector(ProjectDocument *doc, AutoDurations *durations, Q
             },
             true);
     });
-    connect(m_ui->rateSpin, &QDoubleSpinBox::valueChanged, this, [this](double rate) {
-        edit(
-            EditSceneCommand::Field::Voice,
-            [this, rate](Scene &s) {
-                s.voice.rate =
-                    rate == m_doc->project().voice.rate ? std::nullopt : std::optional(rate);
-            },
-            true);
-    });
-    connect(m_ui->pitchSpin, &QDoubleSpinBox::valueChanged, this, [this](double pitch) {
-        edit(
-            EditSceneCommand::Field::Voice,
-            [this, pitch](Scene &s) {
-                s.voice.pitch =
-                    pitch == m_doc->project().voice.pitch ? std::nullopt : std::optional(pitch);
-            },
-            true);
-    });
+    // Speed and pitch override the project's voice only where they differ from it.
+    const auto voiceSpin = [this](QDoubleSpinBox *spin, std::optional<double> VoiceOverride::*key,
+                                  double VoiceSettings::*projectValue) {
+        connect(spin, &QDoubleSpinBox::valueChanged, this, [=, this](double value) {
+            edit(
+                EditSceneCommand::Field::Voice,
+                [&](Scene &s) {
+                    s.voice.*key = value == m_doc->project().voice.*projectValue
+                                       ? std::nullopt
+                                       : std::optional(value);
+                },
+                true);
+        });
+    };
+    voiceSpin(m_ui->rateSpin, &VoiceOverride::rate, &VoiceSettings::rate);
+    voiceSpin(m_ui->pitchSpin, &VoiceOverride::pitch, &VoiceSettings::pitch);
     connect(m_ui->importVoiceButton, &QPushButton::clicked, this, &SceneInspector::chooseVoiceFile);
     connect(m_ui->removeVoiceButton, &QPushButton::clicked, this, [this] {
         edit(
