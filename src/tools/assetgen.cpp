@@ -1,6 +1,6 @@
 // reelsmith-assetgen: draws the data that ships with Reelsmith at build time,
 // so no footage or photo has to be stored or downloaded.
-//   reelsmith-assetgen background NAME OUT.mp4
+//   reelsmith-assetgen background NAME OUT.mp4 [WIDTHxHEIGHT@FPS]
 //   reelsmith-assetgen demo-pictures FOLDER
 //   reelsmith-assetgen icon SIZE OUT.png
 
@@ -19,20 +19,30 @@ extern "C" {
 #include <QGuiApplication>
 #include <QImage>
 #include <QPainter>
+#include <QRegularExpression>
 
+#include <cmath>
 #include <cstdio>
 
 using namespace reelsmith;
 
 namespace {
 
-void writeBackground(const QString &name, const QString &path)
+// The background-asset recipe (720x1280 at 24 fps, capped at 500 kbit/s), or
+// the same loop drawn at a larger size and rate for 1080x1920 exports, with
+// the cap scaled by the pixel rate so the picture keeps its quality.
+void writeBackground(const QString &name, const QString &path, QSize size, int fps)
 {
-    OutputSettings enc; // 720x1280 at 24 fps with the background-asset recipe's cap
+    OutputSettings enc;
+    const double pixelRate =
+        double(size.width()) * size.height() * fps / (double(enc.width) * enc.height * enc.fps);
+    enc.width = size.width();
+    enc.height = size.height();
+    enc.fps = fps;
     enc.preset = QStringLiteral("medium");
     enc.crf = 28;
-    enc.maxrateKbps = 500;
-    enc.bufsizeKbps = 1000;
+    enc.maxrateKbps = int(std::lround(500 * pixelRate));
+    enc.bufsizeKbps = 2 * enc.maxrateKbps;
     const int frames = 15 * enc.fps;
     AtomicOutput out(path);
     Mp4Writer writer(out.temporaryPath(), enc);
@@ -64,7 +74,7 @@ void writeBackground(const QString &name, const QString &path)
 int usage()
 {
     std::fprintf(stderr,
-                 "usage: reelsmith-assetgen background {%s} OUT.mp4\n"
+                 "usage: reelsmith-assetgen background {%s} OUT.mp4 [WIDTHxHEIGHT@FPS]\n"
                  "       reelsmith-assetgen demo-pictures FOLDER\n"
                  "       reelsmith-assetgen icon SIZE OUT.png\n",
                  backgroundArtNames().join(QLatin1Char('|')).toLocal8Bit().constData());
@@ -81,9 +91,23 @@ int main(int argc, char **argv)
     av_log_set_level(AV_LOG_ERROR);
     const QStringList args = app.arguments();
     try {
-        if (args.size() == 4 && args[1] == QLatin1String("background") &&
+        if ((args.size() == 4 || args.size() == 5) && args[1] == QLatin1String("background") &&
             backgroundArtNames().contains(args[2])) {
-            writeBackground(args[2], args[3]);
+            QSize size(720, 1280);
+            int fps = 24;
+            if (args.size() == 5) {
+                static const QRegularExpression format(QStringLiteral("^(\\d+)x(\\d+)@(\\d+)$"));
+                const QRegularExpressionMatch match = format.match(args[4]);
+                if (!match.hasMatch())
+                    return usage();
+                size = QSize(match.captured(1).toInt(), match.captured(2).toInt());
+                fps = match.captured(3).toInt();
+                if (size.width() < 16 || size.height() < 16 || size.width() > 4096 ||
+                    size.height() > 4096 || size.width() % 2 || size.height() % 2 || fps < 1 ||
+                    fps > 120)
+                    return usage();
+            }
+            writeBackground(args[2], args[3], size, fps);
             return 0;
         }
         if (args.size() == 3 && args[1] == QLatin1String("demo-pictures")) {

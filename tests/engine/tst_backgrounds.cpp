@@ -81,6 +81,12 @@ private:
             .filePath(QStringLiteral("backgrounds/%1.mp4").arg(name));
     }
 
+    static QString builtinHdPath(const QString &name)
+    {
+        return QDir(qEnvironmentVariable("REELSMITH_DATA_DIR"))
+            .filePath(QStringLiteral("backgrounds/1080x1920/%1.mp4").arg(name));
+    }
+
     const QList<QImage> &thumbs(const QString &name)
     {
         if (!m_thumbs.contains(name))
@@ -192,6 +198,86 @@ private slots:
         QVERIFY2(std::abs(facts.fps - 24) < 0.01, qPrintable(QString::number(facts.fps)));
         QVERIFY2(std::abs(facts.frames - 360) <= 1, qPrintable(QString::number(facts.frames)));
         QVERIFY2(std::abs(facts.duration - 15) <= 0.1, qPrintable(QString::number(facts.duration)));
+    }
+
+    // The same loops drawn for 1080x1920 exports: the size and a higher
+    // frame rate, still small enough to ship.
+    void builtinHdClip_data() { builtinClip_data(); }
+
+    void builtinHdClip()
+    {
+        if (!REELSMITH_HD_BACKGROUNDS)
+            QSKIP("this tree is configured without the 1080x1920 backgrounds "
+                  "(REELSMITH_HD_BACKGROUNDS=OFF, the sanitizer trees)");
+        QFETCH(QString, name);
+        const QString path = builtinHdPath(name);
+        QVERIFY2(QFileInfo::exists(path), qPrintable(path));
+        QVERIFY2(QFileInfo(path).size() < 4 * 1024 * 1024,
+                 qPrintable(QStringLiteral("%1 bytes").arg(QFileInfo(path).size())));
+        const VideoFacts facts = probe(path);
+        QCOMPARE(facts.width, 1080);
+        QCOMPARE(facts.height, 1920);
+        QVERIFY2(std::abs(facts.fps - 30) < 0.01, qPrintable(QString::number(facts.fps)));
+        QVERIFY2(std::abs(facts.frames - 450) <= 1, qPrintable(QString::number(facts.frames)));
+        QVERIFY2(std::abs(facts.duration - 15) <= 0.1, qPrintable(QString::number(facts.duration)));
+        // The same picture as the small loop at the same moment.
+        const QImage small = frames(builtinPath(name), {0}).value(0);
+        const QImage large = frames(path, {0}).value(0);
+        QVERIFY(!small.isNull() && !large.isNull());
+        const double d = colourDifference(small, large);
+        QVERIFY2(d < 6, qPrintable(QStringLiteral("the two sizes differ by %1").arg(d)));
+    }
+
+    // A 1080x1920 render over a built-in shows the 1080x1920 drawing, not
+    // the small loop scaled up: its first frame is closer, pixel by pixel at
+    // full size, to the large drawing than to the upscale.
+    void largeRenderUsesTheLargeDrawing()
+    {
+        if (!REELSMITH_HD_BACKGROUNDS)
+            QSKIP("this tree is configured without the 1080x1920 backgrounds");
+        const QString folder = m_dir.filePath(QStringLiteral("render-hd"));
+        QDir().mkpath(folder);
+        writeImage(QDir(folder).filePath(QStringLiteral("bar.png")),
+                   solid({200, 20}, QColor(220, 30, 30)), "PNG");
+        QJsonObject project =
+            smallProject({sceneJson(QStringLiteral("bar.png"), 0.2)}, QStringLiteral("subway"));
+        QJsonObject output = project.value(QStringLiteral("output")).toObject();
+        output[QStringLiteral("width")] = 1080;
+        output[QStringLiteral("height")] = 1920;
+        output[QStringLiteral("fps")] = 30;
+        output[QStringLiteral("crf")] = 12;
+        project[QStringLiteral("output")] = output;
+        const QString projectFile = QDir(folder).filePath(QStringLiteral("p.reel.json"));
+        QVERIFY(writeJson(projectFile, project));
+        const QString out = QDir(folder).filePath(QStringLiteral("out.mp4"));
+        const CliRun r = run({QStringLiteral("render"), projectFile, QStringLiteral("-o"), out,
+                              QStringLiteral("-q"), QStringLiteral("--no-cache")});
+        QVERIFY2(r.exited(0), qPrintable(r.describe()));
+        const QImage rendered = frames(out, {0}).value(0);
+        const QImage large = frames(builtinHdPath(QStringLiteral("subway")), {0}).value(0);
+        const QImage upscaled =
+            frames(builtinPath(QStringLiteral("subway")), {0})
+                .value(0)
+                .scaled(1080, 1920, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+        QVERIFY(!rendered.isNull() && !large.isNull() && !upscaled.isNull());
+        // Compared in the top band, away from the scene's bar.
+        const QRect band(0, 0, 1080, 600);
+        const auto fullDifference = [&](const QImage &a, const QImage &b) {
+            double sum = 0;
+            for (int y = band.top(); y <= band.bottom(); ++y)
+                for (int x = band.left(); x <= band.right(); ++x) {
+                    const QRgb pa = a.pixel(x, y), pb = b.pixel(x, y);
+                    sum += std::abs(qRed(pa) - qRed(pb)) + std::abs(qGreen(pa) - qGreen(pb)) +
+                           std::abs(qBlue(pa) - qBlue(pb));
+                }
+            return sum / (3.0 * band.width() * band.height());
+        };
+        const double toLarge = fullDifference(rendered, large);
+        const double toUpscaled = fullDifference(rendered, upscaled);
+        qInfo("first frame vs the 1080x1920 drawing %.2f, vs the upscaled 720x1280 loop %.2f",
+              toLarge, toUpscaled);
+        QVERIFY2(toLarge < 0.6 * toUpscaled,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(toLarge).arg(toUpscaled)));
     }
 
     void builtinMovesAndLoops_data() { builtinClip_data(); }

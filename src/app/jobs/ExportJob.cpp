@@ -11,8 +11,8 @@ ExportJob::ExportJob(Project project, QString outputPath, const BackgroundFolder
     if (m_project.background.isEmpty())
         return; // the render's validation names what is missing
     try {
-        m_project.background =
-            Backgrounds::resolve(m_project.background, m_project.baseDir, folders);
+        m_project.background = Backgrounds::resolve(m_project.background, m_project.baseDir,
+                                                    folders, m_project.output.size());
     } catch (const Error &error) {
         // In the row, like every other problem of the project, with the same
         // context the render gives its own errors.

@@ -131,14 +131,23 @@ void Backgrounds::inspect(BackgroundEntry &entry)
 }
 
 QString Backgrounds::resolve(const QString &background, const QString &baseDir,
-                             const BackgroundFolders &where)
+                             const BackgroundFolders &where, QSize output)
 {
     if (builtinBackgroundNames().contains(background)) {
-        QStringList folders = where.builtin;
-        folders.prepend(where.user);
-        for (const QString &folder : folders)
+        // The creator's own clip of that name wins at every size.
+        if (const auto clip = clipNamed(where.user, background))
+            return clip->absoluteFilePath();
+        const bool large = output.width() > 720 || output.height() > 1280;
+        for (const QString &folder : where.builtin) {
+            if (large)
+                if (const auto clip =
+                        clipNamed(QDir(folder).filePath(QStringLiteral("1080x1920")), background))
+                    return clip->absoluteFilePath();
             if (const auto clip = clipNamed(folder, background))
                 return clip->absoluteFilePath();
+        }
+        QStringList folders = where.builtin;
+        folders.prepend(where.user);
         throwBadInput(QStringLiteral("background: built-in \"%1\" is not installed (looked in %2)")
                           .arg(background, folders.join(QStringLiteral(", "))));
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QList>
+#include <QSize>
 #include <QString>
 #include <QStringList>
 
@@ -55,11 +56,14 @@ public:
     // `baseDir`); a value that is neither an existing file nor a path with a
     // folder may name a user clip by its base name. Throws Error(BadInput)
     // naming the key when it cannot be found.
+    // For an `output` larger than 720x1280 a built-in resolves to its drawing
+    // at 1080x1920 and 30 fps (<folder>/1080x1920/NAME.mp4) when installed, so
+    // a large export is not an upscale of the small loop.
     static QString resolve(const QString &background, const QString &baseDir,
-                           const BackgroundFolders &folders);
-    static QString resolve(const QString &background, const QString &baseDir)
+                           const BackgroundFolders &folders, QSize output = {});
+    static QString resolve(const QString &background, const QString &baseDir, QSize output = {})
     {
-        return resolve(background, baseDir, BackgroundFolders::standard());
+        return resolve(background, baseDir, BackgroundFolders::standard(), output);
     }
 };
 

@@ -95,7 +95,8 @@ void RenderJob::preflight(const CancelFn &cancel)
     if (const QString problem = m_project.validationError(); !problem.isEmpty())
         rethrowWithContext(Error(ErrorKind::BadInput, problem), QString());
     inContext(QString(), [&] {
-        m_backgroundPath = Backgrounds::resolve(m_project.background, m_project.baseDir);
+        m_backgroundPath =
+            Backgrounds::resolve(m_project.background, m_project.baseDir, m_project.output.size());
         if (!m_useCache)
             return;
         // An optimized copy made earlier (reelsmith-cli optimize --cache, or
