@@ -3,17 +3,25 @@
 // menus and actions, switching back to English at runtime retranslates the
 // same live window, and plural messages use all three Russian forms.
 
+#include "document/ProjectDocument.h"
+#include "document/SceneEdits.h"
+#include "preview/PreviewPanel.h"
 #include "settings/Translations.h"
 #include "window/MainWindow.h"
 
 #include <QAction>
 #include <QCoreApplication>
 #include <QDir>
+#include <QDoubleSpinBox>
 #include <QFileInfo>
 #include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTest>
+#include <QToolButton>
+#include <QUndoStack>
 
 #include <algorithm>
 
@@ -109,6 +117,50 @@ private slots:
         QCOMPARE(window.windowTitle(), QStringLiteral("Без названия[*]"));
 
         Translations::apply(QStringLiteral("en"));
+    }
+
+    // A live switch reaches what setupUi does not make: buttons made in code,
+    // the queue's buttons, the texts of steps already on the undo stack, the
+    // decimal separator of number boxes, and Qt's own standard buttons
+    // (qt6-translations-l10n, loaded from Qt's translations folder).
+    void liveSwitchReachesEverything()
+    {
+        QCOMPARE(Translations::apply(QStringLiteral("en")), QStringLiteral("en"));
+        MainWindow window;
+        QToolButton *safeZones = window.previewPanel()->safeZonesButton();
+        QCOMPARE(safeZones->text(), QStringLiteral("Safe zones"));
+        auto *pause = window.findChild<QPushButton *>(QStringLiteral("pauseButton"));
+        QVERIFY(pause);
+        QCOMPARE(pause->text(), QStringLiteral("&Pause"));
+        addNarrations(window.document(), {QStringLiteral("One"), QStringLiteral("Two")}, 0);
+        QUndoStack *undo = window.document()->undoStack();
+        QCOMPARE(undo->undoText(), QStringLiteral("Add 2 narrated scenes"));
+        auto *duration = window.findChild<QDoubleSpinBox *>(QStringLiteral("durationSpin"));
+        QVERIFY(duration);
+        duration->setValue(2.5);
+        QVERIFY2(duration->text().contains(QLatin1Char('.')), qPrintable(duration->text()));
+
+        QVERIFY(Translations::apply(QStringLiteral("ru")).startsWith(QLatin1String("ru")));
+        QTRY_COMPARE(safeZones->text(), QStringLiteral("Безопасные зоны"));
+        QCOMPARE(pause->text(), QStringLiteral("Па&уза"));
+        QCOMPARE(undo->undoText(), QStringLiteral("Добавить 2 озвученные сцены"));
+        auto *undoAction = window.findChild<QAction *>(QStringLiteral("actionUndo"));
+        QVERIFY(undoAction);
+        QVERIFY2(undoAction->text().contains(QStringLiteral("Добавить 2 озвученные сцены")),
+                 qPrintable(undoAction->text()));
+        QVERIFY2(duration->text().contains(QLatin1Char(',')), qPrintable(duration->text()));
+
+        QMessageBox box(QMessageBox::Question, QStringLiteral("t"), QStringLiteral("t"),
+                        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+        QCOMPARE(box.button(QMessageBox::Save)->text(), QStringLiteral("Сохранить"));
+        QVERIFY2(hasCyrillic(box.button(QMessageBox::Cancel)->text()),
+                 qPrintable(box.button(QMessageBox::Cancel)->text()));
+
+        // And back: the same step reads in English again.
+        Translations::apply(QStringLiteral("en"));
+        QTRY_COMPARE(safeZones->text(), QStringLiteral("Safe zones"));
+        QCOMPARE(undo->undoText(), QStringLiteral("Add 2 narrated scenes"));
+        QVERIFY2(duration->text().contains(QLatin1Char('.')), qPrintable(duration->text()));
     }
 
     void pluralsUseThreeRussianForms()

@@ -58,7 +58,8 @@ ProjectPanel::ProjectPanel(ProjectDocument *doc, ThumbnailCache *thumbnails, Ren
     connect(m_ui->audioClearButton, &QPushButton::clicked, this, [this] {
         auto settings = m_doc->settings();
         settings.music.reset();
-        m_doc->undoStack()->push(new EditSettingsCommand(m_doc, settings, tr("Remove music")));
+        m_doc->undoStack()->push(
+            new EditSettingsCommand(m_doc, settings, undoText(QT_TR_NOOP("Remove music"))));
     });
     connectSoundControls();
 
@@ -173,8 +174,13 @@ void ProjectPanel::refresh()
     refreshSound();
 }
 
+UndoText ProjectPanel::undoText(const char *source)
+{
+    return {staticMetaObject.className(), source};
+}
+
 void ProjectPanel::editSettings(const std::function<void(ProjectDocument::Settings &)> &change,
-                                const QString &text, int mergeKey)
+                                UndoText text, int mergeKey)
 {
     auto settings = m_doc->settings();
     change(settings);
@@ -192,7 +198,7 @@ void ProjectPanel::connectSoundControls()
                     if (s.music)
                         (*s.music).*member = value;
                 },
-                tr("Change music"), EditSettingsCommand::kMusicLevels);
+                undoText(QT_TR_NOOP("Change music")), EditSettingsCommand::kMusicLevels);
         });
     };
     musicSpin(m_ui->musicVolumeSpin, &MusicSettings::volumeDb);
@@ -201,13 +207,13 @@ void ProjectPanel::connectSoundControls()
     musicSpin(m_ui->fadeOutSpin, &MusicSettings::fadeOut);
     connect(m_ui->projectVoiceCombo, &QComboBox::activated, this, [this](int item) {
         const QString name = m_ui->projectVoiceCombo->itemData(item).toString();
-        editSettings([&](ProjectDocument::Settings &s) { s.voice.name = name; }, tr("Change voice"),
-                     EditSettingsCommand::kVoice);
+        editSettings([&](ProjectDocument::Settings &s) { s.voice.name = name; },
+                     undoText(QT_TR_NOOP("Change voice")), EditSettingsCommand::kVoice);
     });
     const auto voiceSpin = [this](QDoubleSpinBox *spin, double VoiceSettings::*member) {
         connect(spin, &QDoubleSpinBox::valueChanged, this, [this, member](double value) {
             editSettings([&](ProjectDocument::Settings &s) { s.voice.*member = value; },
-                         tr("Change voice"), EditSettingsCommand::kVoice);
+                         undoText(QT_TR_NOOP("Change voice")), EditSettingsCommand::kVoice);
         });
     };
     voiceSpin(m_ui->projectRateSpin, &VoiceSettings::rate);
@@ -218,7 +224,7 @@ void ProjectPanel::connectSoundControls()
             [&](ProjectDocument::Settings &s) {
                 s.loudnessLufs = on ? std::optional(lufs) : std::nullopt;
             },
-            tr("Change loudness"), EditSettingsCommand::kLoudness);
+            undoText(QT_TR_NOOP("Change loudness")), EditSettingsCommand::kLoudness);
     });
     connect(m_ui->loudnessSpin, &QDoubleSpinBox::valueChanged, this, [this](double lufs) {
         editSettings(
@@ -226,7 +232,7 @@ void ProjectPanel::connectSoundControls()
                 if (s.loudnessLufs)
                     s.loudnessLufs = lufs;
             },
-            tr("Change loudness"), EditSettingsCommand::kLoudness);
+            undoText(QT_TR_NOOP("Change loudness")), EditSettingsCommand::kLoudness);
     });
 }
 
@@ -274,7 +280,8 @@ void ProjectPanel::pickBackground()
     settings.background = item->data(kValueRole).toString();
     if (settings.background == m_doc->project().background)
         return;
-    m_doc->undoStack()->push(new EditSettingsCommand(m_doc, settings, tr("Change background")));
+    m_doc->undoStack()->push(
+        new EditSettingsCommand(m_doc, settings, undoText(QT_TR_NOOP("Change background"))));
 }
 
 void ProjectPanel::setStart(double seconds)
@@ -283,8 +290,9 @@ void ProjectPanel::setStart(double seconds)
     if (qFuzzyCompare(settings.backgroundStart + 1, seconds + 1))
         return;
     settings.backgroundStart = seconds;
-    m_doc->undoStack()->push(new EditSettingsCommand(m_doc, settings, tr("Change background start"),
-                                                     EditSettingsCommand::kBackgroundStart));
+    m_doc->undoStack()->push(
+        new EditSettingsCommand(m_doc, settings, undoText(QT_TR_NOOP("Change background start")),
+                                EditSettingsCommand::kBackgroundStart));
 }
 
 void ProjectPanel::chooseAudio()
@@ -300,7 +308,8 @@ void ProjectPanel::chooseAudio()
     MusicSettings music = settings.music.value_or(MusicSettings{});
     music.file = QFileInfo(path).absoluteFilePath();
     settings.music = music;
-    m_doc->undoStack()->push(new EditSettingsCommand(m_doc, settings, tr("Set music")));
+    m_doc->undoStack()->push(
+        new EditSettingsCommand(m_doc, settings, undoText(QT_TR_NOOP("Set music"))));
 }
 
 void ProjectPanel::chooseClipToImport()
@@ -340,7 +349,8 @@ void ProjectPanel::jobFinished(int id)
     if (done) {
         auto settings = m_doc->settings();
         settings.background = job->result.outputPath;
-        m_doc->undoStack()->push(new EditSettingsCommand(m_doc, settings, tr("Change background")));
+        m_doc->undoStack()->push(
+            new EditSettingsCommand(m_doc, settings, undoText(QT_TR_NOOP("Change background"))));
         reloadBackgrounds();
     }
     emit importFinished(done ? job->result.outputPath : QString(), job->errorText);

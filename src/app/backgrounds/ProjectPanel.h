@@ -1,6 +1,7 @@
 #pragma once
 
 #include "document/ProjectDocument.h"
+#include "document/UndoText.h"
 
 #include <QFutureWatcher>
 #include <QList>
@@ -62,8 +63,10 @@ private:
     // Music, the project's voice and the loudness target.
     void connectSoundControls();
     void refreshSound();
-    void editSettings(const std::function<void(ProjectDocument::Settings &)> &change,
-                      const QString &text, int mergeKey);
+    void editSettings(const std::function<void(ProjectDocument::Settings &)> &change, UndoText text,
+                      int mergeKey);
+    // An undo step's text in this panel's translation context.
+    static UndoText undoText(const char *source);
     void chooseClipToImport();
     void jobFinished(int id);
     double backgroundDuration() const;

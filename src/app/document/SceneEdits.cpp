@@ -44,7 +44,9 @@ QList<int> addPictures(ProjectDocument *doc, const QStringList &paths, int befor
     }
     const int row = std::clamp(before, 0, doc->sceneCount());
     doc->undoStack()->push(new InsertScenesCommand(
-        doc, row, scenes, SceneEdits::tr("Add %n picture(s)", nullptr, int(scenes.size()))));
+        doc, row, scenes,
+        UndoText{"SceneEdits", QT_TRANSLATE_N_NOOP("SceneEdits", "Add %n picture(s)"),
+                 int(scenes.size())}));
     QList<int> rows;
     for (int i = 0; i < scenes.size(); ++i)
         rows.append(row + i);
@@ -64,7 +66,9 @@ QList<int> addNarrations(ProjectDocument *doc, const QStringList &narrations, in
     }
     const int row = std::clamp(before, 0, doc->sceneCount());
     doc->undoStack()->push(new InsertScenesCommand(
-        doc, row, scenes, SceneEdits::tr("Add %n narrated scene(s)", nullptr, int(scenes.size()))));
+        doc, row, scenes,
+        UndoText{"SceneEdits", QT_TRANSLATE_N_NOOP("SceneEdits", "Add %n narrated scene(s)"),
+                 int(scenes.size())}));
     QList<int> rows;
     for (int i = 0; i < scenes.size(); ++i)
         rows.append(row + i);
@@ -93,7 +97,9 @@ QList<int> duplicateScenes(ProjectDocument *doc, const QList<int> &rows)
         copies.append(doc->scene(row));
     const int at = valid.last() + 1;
     doc->undoStack()->push(new InsertScenesCommand(
-        doc, at, copies, SceneEdits::tr("Duplicate %n scene(s)", nullptr, int(copies.size()))));
+        doc, at, copies,
+        UndoText{"SceneEdits", QT_TRANSLATE_N_NOOP("SceneEdits", "Duplicate %n scene(s)"),
+                 int(copies.size())}));
     QList<int> added;
     for (int i = 0; i < copies.size(); ++i)
         added.append(at + i);

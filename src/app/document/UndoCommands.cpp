@@ -1,18 +1,13 @@
 #include "document/UndoCommands.h"
 
-#include <QCoreApplication>
-
 #include <algorithm>
 
 namespace reelsmith::editor {
 
 namespace {
 
-// lupdate and tr() share one context for all the commands.
-struct UndoCommands
-{
-    Q_DECLARE_TR_FUNCTIONS(UndoCommands)
-};
+// One translation context for all the commands' own texts.
+constexpr const char *kContext = "UndoCommands";
 
 // Ids for mergeWith(): commands of different kinds never merge.
 constexpr int kSceneEditId = 1000;
@@ -20,9 +15,26 @@ constexpr int kSettingsEditId = 2000;
 
 } // namespace
 
+void TranslatedCommand::retranslate(QUndoStack *stack)
+{
+    // QUndoStack hands out its steps as const; their texts are display
+    // state, not part of the edit, so changing them in place is sound.
+    for (int i = 0; i < stack->count(); ++i)
+        retranslate(const_cast<QUndoCommand *>(stack->command(i)));
+}
+
+void TranslatedCommand::retranslate(QUndoCommand *command)
+{
+    if (auto *translated = dynamic_cast<TranslatedCommand *>(command))
+        if (translated->m_text.source)
+            translated->setText(translated->m_text.translated());
+    for (int i = 0; i < command->childCount(); ++i)
+        retranslate(const_cast<QUndoCommand *>(command->child(i)));
+}
+
 InsertScenesCommand::InsertScenesCommand(ProjectDocument *doc, int row, QList<Scene> scenes,
-                                         const QString &text)
-    : QUndoCommand(text), m_doc(doc), m_row(std::clamp(row, 0, doc->sceneCount())),
+                                         UndoText text)
+    : TranslatedCommand(text), m_doc(doc), m_row(std::clamp(row, 0, doc->sceneCount())),
       m_scenes(std::move(scenes))
 {
 }
@@ -41,8 +53,9 @@ void InsertScenesCommand::undo()
 }
 
 RemoveScenesCommand::RemoveScenesCommand(ProjectDocument *doc, QList<int> rows)
-    : QUndoCommand(UndoCommands::tr("Delete %n scene(s)", nullptr, int(rows.size()))), m_doc(doc),
-      m_rows(std::move(rows))
+    : TranslatedCommand(
+          {kContext, QT_TRANSLATE_N_NOOP("UndoCommands", "Delete %n scene(s)"), int(rows.size())}),
+      m_doc(doc), m_rows(std::move(rows))
 {
     std::sort(m_rows.begin(), m_rows.end());
     m_rows.erase(std::unique(m_rows.begin(), m_rows.end()), m_rows.end());
@@ -59,7 +72,9 @@ void RemoveScenesCommand::undo()
 }
 
 MoveScenesCommand::MoveScenesCommand(ProjectDocument *doc, QList<int> rows, int before)
-    : QUndoCommand(UndoCommands::tr("Move %n scene(s)", nullptr, int(rows.size()))), m_doc(doc)
+    : TranslatedCommand(
+          {kContext, QT_TRANSLATE_N_NOOP("UndoCommands", "Move %n scene(s)"), int(rows.size())}),
+      m_doc(doc)
 {
     std::sort(rows.begin(), rows.end());
     rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
@@ -102,33 +117,35 @@ void MoveScenesCommand::undo()
     m_doc->reorderScenes(inverse);
 }
 
-EditSceneCommand::EditSceneCommand(ProjectDocument *doc, int row, Scene after, Field field)
-    : m_doc(doc), m_row(row), m_before(doc->scene(row)), m_after(std::move(after)), m_field(field)
+EditSceneCommand::EditSceneCommand(ProjectDocument *doc, int row, Scene after, Field field,
+                                   QUndoCommand *parent)
+    : TranslatedCommand({}, parent), m_doc(doc), m_row(row), m_before(doc->scene(row)),
+      m_after(std::move(after)), m_field(field)
 {
     switch (field) {
     case Field::Image:
-        setText(UndoCommands::tr("Change picture"));
+        setUndoText({kContext, QT_TRANSLATE_NOOP("UndoCommands", "Change picture")});
         break;
     case Field::Duration:
-        setText(UndoCommands::tr("Change duration"));
+        setUndoText({kContext, QT_TRANSLATE_NOOP("UndoCommands", "Change duration")});
         break;
     case Field::Caption:
-        setText(UndoCommands::tr("Edit caption"));
+        setUndoText({kContext, QT_TRANSLATE_NOOP("UndoCommands", "Edit caption")});
         break;
     case Field::Layout:
-        setText(UndoCommands::tr("Change layout"));
+        setUndoText({kContext, QT_TRANSLATE_NOOP("UndoCommands", "Change layout")});
         break;
     case Field::Narration:
-        setText(UndoCommands::tr("Edit narration"));
+        setUndoText({kContext, QT_TRANSLATE_NOOP("UndoCommands", "Edit narration")});
         break;
     case Field::Voice:
-        setText(UndoCommands::tr("Change voice"));
+        setUndoText({kContext, QT_TRANSLATE_NOOP("UndoCommands", "Change voice")});
         break;
     case Field::VoiceFile:
-        setText(UndoCommands::tr("Change recording"));
+        setUndoText({kContext, QT_TRANSLATE_NOOP("UndoCommands", "Change recording")});
         break;
     case Field::Several:
-        setText(UndoCommands::tr("Edit scene"));
+        setUndoText({kContext, QT_TRANSLATE_NOOP("UndoCommands", "Edit scene")});
         break;
     }
 }
@@ -161,8 +178,8 @@ bool EditSceneCommand::mergeWith(const QUndoCommand *other)
 }
 
 EditSettingsCommand::EditSettingsCommand(ProjectDocument *doc, ProjectDocument::Settings after,
-                                         const QString &text, int mergeKey)
-    : QUndoCommand(text), m_doc(doc), m_before(doc->settings()), m_after(std::move(after)),
+                                         UndoText text, int mergeKey)
+    : TranslatedCommand(text), m_doc(doc), m_before(doc->settings()), m_after(std::move(after)),
       m_mergeKey(mergeKey)
 {
 }

@@ -1,17 +1,16 @@
 #pragma once
 
 #include "document/ProjectDocument.h"
-
-#include <QUndoCommand>
+#include "document/UndoText.h"
 
 namespace reelsmith::editor {
 
 // One small command per edit; the document's raw mutations do the work.
 
-class InsertScenesCommand : public QUndoCommand
+class InsertScenesCommand : public TranslatedCommand
 {
 public:
-    InsertScenesCommand(ProjectDocument *doc, int row, QList<Scene> scenes, const QString &text);
+    InsertScenesCommand(ProjectDocument *doc, int row, QList<Scene> scenes, UndoText text);
     void redo() override;
     void undo() override;
 
@@ -21,7 +20,7 @@ private:
     QList<Scene> m_scenes;
 };
 
-class RemoveScenesCommand : public QUndoCommand
+class RemoveScenesCommand : public TranslatedCommand
 {
 public:
     RemoveScenesCommand(ProjectDocument *doc, QList<int> rows);
@@ -36,7 +35,7 @@ private:
 
 // Moves the scenes at `rows` so that they end up, in their current order,
 // in front of the scene that is at `before` now (sceneCount(): at the end).
-class MoveScenesCommand : public QUndoCommand
+class MoveScenesCommand : public TranslatedCommand
 {
 public:
     MoveScenesCommand(ProjectDocument *doc, QList<int> rows, int before);
@@ -52,14 +51,15 @@ private:
     QList<int> m_rows;
 };
 
-class EditSceneCommand : public QUndoCommand
+class EditSceneCommand : public TranslatedCommand
 {
 public:
     // What was edited; consecutive edits of the same field of the same scene
     // (typing a caption, spinning a duration) merge into one step.
     enum class Field { Image, Duration, Caption, Layout, Narration, Voice, VoiceFile, Several };
 
-    EditSceneCommand(ProjectDocument *doc, int row, Scene after, Field field);
+    EditSceneCommand(ProjectDocument *doc, int row, Scene after, Field field,
+                     QUndoCommand *parent = nullptr);
     void redo() override;
     void undo() override;
     int id() const override;
@@ -73,12 +73,12 @@ private:
     Field m_field;
 };
 
-class EditSettingsCommand : public QUndoCommand
+class EditSettingsCommand : public TranslatedCommand
 {
 public:
     // `mergeKey` > 0 merges consecutive edits with the same key (scrubbing
     // the background start makes one step).
-    EditSettingsCommand(ProjectDocument *doc, ProjectDocument::Settings after, const QString &text,
+    EditSettingsCommand(ProjectDocument *doc, ProjectDocument::Settings after, UndoText text,
                         int mergeKey = 0);
     void redo() override;
     void undo() override;

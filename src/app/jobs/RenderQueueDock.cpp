@@ -6,6 +6,7 @@
 
 #include <QApplication>
 #include <QDesktopServices>
+#include <QEvent>
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QPainter>
@@ -140,6 +141,15 @@ void RenderQueueDock::openSelectedFolder()
     const auto job = m_queue->job(selectedJobId());
     if (job && job->state == RenderQueue::State::Done && m_openFolder)
         m_openFolder(QUrl::fromLocalFile(QFileInfo(job->outputPath).absolutePath()));
+}
+
+void RenderQueueDock::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        m_ui->retranslateUi(this);
+        updateActions(); // the texts that depend on the selected job
+    }
+    QWidget::changeEvent(event);
 }
 
 void RenderQueueDock::updateActions()

@@ -39,6 +39,9 @@ public:
         m_openFolder = std::move(opener);
     }
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void togglePause();
     void cancelSelected();

@@ -3,6 +3,7 @@
 #include "preview/PreviewWidget.h"
 #include "preview/TimelineWidget.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QStyle>
@@ -18,10 +19,8 @@ PreviewPanel::PreviewPanel(QWidget *parent)
 {
     m_playButton->setAutoRaise(true);
     m_safeZonesButton->setCheckable(true);
-    m_safeZonesButton->setText(tr("Safe zones"));
-    m_safeZonesButton->setToolTip(
-        tr("Show where Shorts, Reels and TikTok draw their buttons and text over the video"));
     m_safeZonesButton->setAutoRaise(true);
+    retranslate();
     // Room for the widest time, so the row does not shift while it runs.
     m_positionLabel->setMinimumWidth(
         m_positionLabel->fontMetrics().horizontalAdvance(QStringLiteral("000:00.0 / 000:00.0")));
@@ -52,6 +51,23 @@ PreviewPanel::PreviewPanel(QWidget *parent)
 
     updatePlayButton(false);
     updatePositionLabel();
+}
+
+void PreviewPanel::retranslate()
+{
+    m_safeZonesButton->setText(tr("Safe zones"));
+    m_safeZonesButton->setToolTip(
+        tr("Show where Shorts, Reels and TikTok draw their buttons and text over the video"));
+}
+
+void PreviewPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+        updatePlayButton(m_preview->isPlaying());
+        updatePositionLabel();
+    }
+    QWidget::changeEvent(event);
 }
 
 void PreviewPanel::setProject(const Project &project)

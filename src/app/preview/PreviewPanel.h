@@ -27,7 +27,11 @@ public:
     QToolButton *playButton() const { return m_playButton; }
     QToolButton *safeZonesButton() const { return m_safeZonesButton; }
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
     void updatePlayButton(bool playing);
     void updatePositionLabel();
 

@@ -216,17 +216,24 @@ void SceneInspector::edit(EditSceneCommand::Field field, const std::function<voi
         return;
     const QList<int> rows = allSelected ? m_rows : QList<int>{m_current};
     QUndoStack *undo = m_doc->undoStack();
-    const bool macro = rows.size() > 1;
-    if (macro)
-        undo->beginMacro(tr("Edit %n scene(s)", nullptr, int(rows.size())));
+    if (rows.size() == 1) {
+        Scene scene = m_doc->scene(rows.first());
+        change(scene);
+        if (!(scene == m_doc->scene(rows.first())))
+            undo->push(new EditSceneCommand(m_doc, rows.first(), scene, field));
+        return;
+    }
+    // Several scenes: one step holding an edit per scene that changes.
+    auto group = std::make_unique<TranslatedCommand>(
+        UndoText{staticMetaObject.className(), QT_TR_N_NOOP("Edit %n scene(s)"), int(rows.size())});
     for (int row : rows) {
         Scene scene = m_doc->scene(row);
         change(scene);
         if (!(scene == m_doc->scene(row)))
-            undo->push(new EditSceneCommand(m_doc, row, scene, field));
+            new EditSceneCommand(m_doc, row, scene, field, group.get());
     }
-    if (macro)
-        undo->endMacro();
+    if (group->childCount() > 0)
+        undo->push(group.release());
 }
 
 void SceneInspector::choosePicture()

@@ -6,6 +6,7 @@
 #include "document/Autosave.h"
 #include "document/ProjectDocument.h"
 #include "document/SceneEdits.h"
+#include "document/UndoText.h"
 #include "export/ExportDialog.h"
 #include "jobs/ExportJob.h"
 #include "jobs/RenderQueue.h"
@@ -560,6 +561,10 @@ void MainWindow::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange) {
         m_ui->retranslateUi(this);
+        // Numbers (the duration box's decimal separator) follow the language:
+        // widgets keep the locale they were made with until told otherwise.
+        setLocale(QLocale());
+        TranslatedCommand::retranslate(m_doc->undoStack());
         if (auto *tabs = findChild<QTabWidget *>(QStringLiteral("inspectorTabs"))) {
             tabs->setTabText(0, tr("Scene"));
             tabs->setTabText(1, tr("Project"));
