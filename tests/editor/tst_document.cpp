@@ -195,12 +195,12 @@ private slots:
         for (double t : {0.5, 1.0, 1.5, 2.0}) {
             auto settings = doc.settings();
             settings.backgroundStart = t;
-            doc.undoStack()->push(new EditSettingsCommand(&doc, settings, QStringLiteral("start"),
+            doc.undoStack()->push(new EditSettingsCommand(&doc, settings, UndoText{"", "start"},
                                                           EditSettingsCommand::kBackgroundStart));
         }
         auto settings = doc.settings();
         settings.background = QStringLiteral("subway");
-        doc.undoStack()->push(new EditSettingsCommand(&doc, settings, QStringLiteral("bg")));
+        doc.undoStack()->push(new EditSettingsCommand(&doc, settings, UndoText{"", "bg"}));
         QCOMPARE(doc.undoStack()->count(), 2);
         doc.undoStack()->undo();
         QCOMPARE(doc.project().background, QStringLiteral("minecraft"));
@@ -225,7 +225,7 @@ private slots:
         auto settings = doc.settings();
         settings.background = QStringLiteral("abstract");
         settings.output.fps = 30;
-        doc.undoStack()->push(new EditSettingsCommand(&doc, settings, QString()));
+        doc.undoStack()->push(new EditSettingsCommand(&doc, settings, UndoText{}));
         QSignalSpy modified(&doc, &ProjectDocument::modifiedChanged);
 
         const QString path = dir.filePath(QStringLiteral("project/short.reel.json"));
@@ -262,7 +262,7 @@ private slots:
         doc.reset();
         auto settings = doc.settings();
         settings.background = QStringLiteral("subway");
-        doc.undoStack()->push(new EditSettingsCommand(&doc, settings, QString()));
+        doc.undoStack()->push(new EditSettingsCommand(&doc, settings, UndoText{}));
         doc.save(path);
         ProjectDocument reopened;
         reopened.load(path);

@@ -276,7 +276,7 @@ private slots:
         settings.output.width = 144;
         settings.output.height = 256;
         settings.output.fps = 12;
-        doc->undoStack()->push(new EditSettingsCommand(doc, settings, QString()));
+        doc->undoStack()->push(new EditSettingsCommand(doc, settings, UndoText{}));
         MemoryMeterWidget *meter = window.memoryMeter();
         QSignalSpy sampled(meter, &MemoryMeterWidget::sampled);
 

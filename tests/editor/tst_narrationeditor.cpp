@@ -195,7 +195,7 @@ private slots:
 
         auto settings = doc->settings();
         settings.music = MusicSettings{song};
-        doc->undoStack()->push(new EditSettingsCommand(doc, settings, QStringLiteral("music")));
+        doc->undoStack()->push(new EditSettingsCommand(doc, settings, UndoText{"", "music"}));
         QCOMPARE(child<QLineEdit>(window, "audioEdit")->text(), QDir::toNativeSeparators(song));
         QVERIFY(volume->isEnabled());
         QCOMPARE(volume->value(), MusicSettings{}.volumeDb);

@@ -15,6 +15,9 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <algorithm>
+#include <cmath>
+
 #include <utime.h>
 
 using namespace reelsmith;
@@ -86,6 +89,46 @@ private Q_SLOTS:
             BackgroundOptimizer(path("short.mp4"), path("short-asset.mp4"), smallRecipe()).run();
         QCOMPARE(r.frames, 24); // 1 s, not the recipe's 15 s
         QCOMPARE(probe(path("short-asset.mp4")).frames, 24);
+    }
+
+    // "Add Background" copies the part the creator chose, at the frame rate
+    // chosen: a 4 s clip red, green, blue, yellow second by second, copied
+    // from 2 s for 1 s at 30 fps, is 30 frames of blue.
+    void copiesTheChosenSegmentAtItsFrameRate()
+    {
+        VideoSpec spec = colorCycle({96, 160}, 24, 96, {});
+        spec.paint = [](QPainter &p, int, double seconds) {
+            const QColor colours[] = {kRed, QColor(30, 200, 40), kBlue, QColor(230, 210, 30)};
+            p.fillRect(p.window(), colours[std::clamp(int(seconds), 0, 3)]);
+        };
+        writeVideo(path("seconds.mp4"), spec);
+        OptimizeSettings recipe = smallRecipe();
+        recipe.startSeconds = 2.0;
+        recipe.maxSeconds = 1.0;
+        recipe.encoding.fps = 30;
+        const RenderResult r =
+            BackgroundOptimizer(path("seconds.mp4"), path("segment.mp4"), recipe).run();
+        QCOMPARE(r.frames, 30);
+        const VideoFacts facts = probe(path("segment.mp4"));
+        QCOMPARE(facts.frames, 30);
+        QVERIFY2(std::abs(facts.fps - 30) < 0.01, qPrintable(QString::number(facts.fps)));
+        const QList<QImage> f = frames(path("segment.mp4"), {0, 15, 29});
+        QCOMPARE(f.size(), 3);
+        for (const QImage &frame : f)
+            QVERIFY2(near(sample(frame, {90, 160}), kBlue),
+                     qPrintable(describe(sample(frame, {90, 160}))));
+
+        // A start past the clip's end is refused by name, and nothing is written.
+        recipe.startSeconds = 5.0;
+        try {
+            BackgroundOptimizer(path("seconds.mp4"), path("late.mp4"), recipe).run();
+            QFAIL("a start past the end was accepted");
+        } catch (const Error &e) {
+            QCOMPARE(e.kind(), ErrorKind::BadInput);
+            QVERIFY2(e.message().startsWith(QLatin1String("start: ")), qPrintable(e.message()));
+        }
+        QVERIFY(!QFileInfo::exists(path("late.mp4")));
+        QVERIFY(partFiles(m_dir.path()).isEmpty());
     }
 
     void rotatedPhoneClipComesOutUpright()

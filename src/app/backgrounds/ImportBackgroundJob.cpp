@@ -8,9 +8,18 @@
 
 namespace reelsmith::editor {
 
-ImportBackgroundJob::ImportBackgroundJob(QString clip, QString output)
-    : m_clip(std::move(clip)), m_output(std::move(output))
+ImportBackgroundJob::ImportBackgroundJob(QString clip, QString output, OptimizeSettings recipe)
+    : m_clip(std::move(clip)), m_output(std::move(output)), m_recipe(std::move(recipe))
 {
+}
+
+OptimizeSettings ImportBackgroundJob::defaultRecipe()
+{
+    // The asset recipe, but cropped to cover: a background always fills the
+    // frame, so bars baked into the asset would show.
+    OptimizeSettings settings;
+    settings.fit = Fit::Cover;
+    return settings;
 }
 
 QString ImportBackgroundJob::freeName(const QString &folder, const QString &base,
@@ -40,12 +49,8 @@ RenderResult ImportBackgroundJob::run(QPromise<QString> &promise)
     const QString folder = QFileInfo(m_output).absolutePath();
     if (!QDir().mkpath(folder))
         throwFailure(Job::tr("%1: cannot create the folder").arg(folder));
-    // The asset recipe, but cropped to cover: a background always fills the
-    // frame, so bars baked into the asset would show.
-    OptimizeSettings settings;
-    settings.fit = Fit::Cover;
     FrameReporter reporter(promise);
-    BackgroundOptimizer optimizer(m_clip, m_output, settings);
+    BackgroundOptimizer optimizer(m_clip, m_output, m_recipe);
     return optimizer.run(reporter.progressFn(), reporter.cancelFn());
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "backgrounds/BackgroundOptimizer.h"
 #include "jobs/Job.h"
 
 namespace reelsmith::editor {
@@ -9,8 +10,11 @@ namespace reelsmith::editor {
 class ImportBackgroundJob : public Job
 {
 public:
-    // `output` is the file to make in the user's backgrounds folder.
-    ImportBackgroundJob(QString clip, QString output);
+    // `output` is the file to make in the user's backgrounds folder, with
+    // `recipe` (AddBackgroundDialog's choice; by default the asset recipe's
+    // first 15 s at 720x1280 and 24 fps, cropped to cover).
+    ImportBackgroundJob(QString clip, QString output, OptimizeSettings recipe = defaultRecipe());
+    static OptimizeSettings defaultRecipe();
 
     // A name in `folder` for a clip called `base` that no file has yet and
     // that is not among `taken` (the outputs of imports still queued).
@@ -28,6 +32,7 @@ public:
 private:
     QString m_clip;
     QString m_output;
+    OptimizeSettings m_recipe;
 };
 
 } // namespace reelsmith::editor

@@ -1,6 +1,7 @@
 #include "backgrounds/ProjectPanel.h"
 #include "ui_ProjectPanel.h"
 
+#include "backgrounds/AddBackgroundDialog.h"
 #include "backgrounds/Backgrounds.h"
 #include "backgrounds/ImportBackgroundJob.h"
 #include "document/ProjectDocument.h"
@@ -13,6 +14,8 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QPainter>
+#include <QPixmap>
 #include <QSignalBlocker>
 #include <QtConcurrent>
 
@@ -74,10 +77,19 @@ ProjectPanel::ProjectPanel(ProjectDocument *doc, ThumbnailCache *thumbnails, Ren
         for (int i = 0; i < m_ui->backgroundList->count(); ++i) {
             QListWidgetItem *item = m_ui->backgroundList->item(i);
             if (item->data(kPathRole).toString() == path)
-                item->setIcon(
-                    QPixmap::fromImage(m_thumbnails->thumbnail(path, ThumbnailCache::Kind::Video)));
+                item->setIcon(tile(m_thumbnails->thumbnail(path, ThumbnailCache::Kind::Video)));
         }
     });
+    // Every entry takes the same cell, its picture on a tile of the icon's
+    // size and room for two lines of name below, whatever shape the clip is
+    // and whether its thumbnail has arrived: the list's layout never depends
+    // on which item it measures first (uniformItemSizes measures one).
+    const QSize icon = m_ui->backgroundList->iconSize();
+    const QFontMetrics metrics = m_ui->backgroundList->fontMetrics();
+    m_ui->backgroundList->setGridSize(
+        QSize(std::max(icon.width(), metrics.horizontalAdvance(QStringLiteral("minecraft_00"))) +
+                  2 * m_ui->backgroundList->spacing(),
+              icon.height() + 2 * metrics.lineSpacing() + 2 * m_ui->backgroundList->spacing()));
     connect(doc, &ProjectDocument::settingsChanged, this, &ProjectPanel::refresh);
     connect(doc, &ProjectDocument::projectReplaced, this, &ProjectPanel::refresh);
 
@@ -130,13 +142,26 @@ void ProjectPanel::showBackgrounds(const Listing &listing)
             item->setFlags(item->flags() & ~Qt::ItemIsEnabled);
         }
         item->setToolTip(tip);
-        if (!entry.path.isEmpty()) {
-            const QImage thumb = m_thumbnails->thumbnail(entry.path, ThumbnailCache::Kind::Video);
-            if (!thumb.isNull())
-                item->setIcon(QPixmap::fromImage(thumb));
-        }
+        item->setIcon(tile(entry.path.isEmpty()
+                               ? QImage()
+                               : m_thumbnails->thumbnail(entry.path, ThumbnailCache::Kind::Video)));
     }
     refresh();
+}
+
+QIcon ProjectPanel::tile(const QImage &thumbnail) const
+{
+    const QSize size = m_ui->backgroundList->iconSize();
+    QPixmap tile(size);
+    tile.fill(palette().color(QPalette::Mid));
+    if (!thumbnail.isNull()) {
+        const QImage fitted = thumbnail.scaled(size, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+        QPainter painter(&tile);
+        painter.drawImage(
+            QPoint((size.width() - fitted.width()) / 2, (size.height() - fitted.height()) / 2),
+            fitted);
+    }
+    return QIcon(tile);
 }
 
 void ProjectPanel::refresh()
@@ -158,6 +183,8 @@ void ProjectPanel::refresh()
             match->setData(kValueRole, project.background);
             match->setData(kPathRole, project.background);
             match->setToolTip(QDir::toNativeSeparators(project.background));
+            match->setIcon(
+                tile(m_thumbnails->thumbnail(project.background, ThumbnailCache::Kind::Video)));
         }
         list->setCurrentItem(match);
     }
@@ -320,10 +347,15 @@ void ProjectPanel::chooseClipToImport()
     if (clip.isEmpty())
         return;
     EditorSettings::setLastFolder(QFileInfo(clip).absolutePath());
-    importBackground(clip);
+    auto *dialog = new AddBackgroundDialog(clip, m_doc->project().output.size(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog, clip] { importBackground(clip, dialog->settings()); });
+    dialog->open();
+    emit addBackgroundDialogOpened(dialog);
 }
 
-int ProjectPanel::importBackground(const QString &clip)
+int ProjectPanel::importBackground(const QString &clip, const OptimizeSettings &recipe)
 {
     const QString folder = EditorSettings::backgroundFolders().user;
     // Two imports of one clip waiting in the queue get a name each.
@@ -332,7 +364,8 @@ int ProjectPanel::importBackground(const QString &clip)
         if (const auto job = m_queue->job(other))
             pending.append(job->outputPath);
     const int id = m_queue->enqueue(std::make_unique<ImportBackgroundJob>(
-        clip, ImportBackgroundJob::freeName(folder, QFileInfo(clip).completeBaseName(), pending)));
+        clip, ImportBackgroundJob::freeName(folder, QFileInfo(clip).completeBaseName(), pending),
+        recipe));
     m_imports.append(id);
     return id;
 }

@@ -1,12 +1,17 @@
 #pragma once
 
+#include "backgrounds/ImportBackgroundJob.h"
 #include "document/ProjectDocument.h"
 #include "document/UndoText.h"
 
 #include <QFutureWatcher>
+#include <QIcon>
+#include <QImage>
 #include <QList>
 #include <QThreadPool>
 #include <QWidget>
+
+class QDialog;
 
 #include <functional>
 #include <memory>
@@ -38,7 +43,8 @@ public:
     // Queues an import of `clip` into the user's backgrounds folder; when it
     // is done the list shows it and the project switches to it. Returns the
     // job's id.
-    int importBackground(const QString &clip);
+    int importBackground(const QString &clip,
+                         const OptimizeSettings &recipe = ImportBackgroundJob::defaultRecipe());
     bool isImporting() const { return !m_imports.isEmpty(); }
 
 signals:
@@ -48,6 +54,8 @@ signals:
     // An import finished: the new clip's path, or an error text (both empty
     // when it was cancelled).
     void importFinished(const QString &path, const QString &error);
+    // "Add Background…" chose a clip and asks how to import it (tests drive it).
+    void addBackgroundDialogOpened(QDialog *dialog);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -65,6 +73,9 @@ private:
     void refreshSound();
     void editSettings(const std::function<void(ProjectDocument::Settings &)> &change, UndoText text,
                       int mergeKey);
+    // A background's list picture: `thumbnail` fitted on a tile of the
+    // list's icon size (a blank tile while it is being made).
+    QIcon tile(const QImage &thumbnail) const;
     // An undo step's text in this panel's translation context.
     static UndoText undoText(const char *source);
     void chooseClipToImport();

@@ -14,12 +14,16 @@
 
 namespace reelsmith {
 
-OutputSettings OptimizeSettings::assetEncoding()
+OutputSettings OptimizeSettings::assetEncoding(QSize size, int fps)
 {
     OutputSettings encoding;
+    const double pixelRate = double(size.width()) * size.height() * fps /
+                             (double(encoding.width) * encoding.height * encoding.fps);
+    encoding.setSize(size);
+    encoding.fps = fps;
     encoding.preset = QStringLiteral("veryfast");
-    encoding.maxrateKbps = 500;
-    encoding.bufsizeKbps = 1000;
+    encoding.maxrateKbps = std::max(1, int(std::lround(500 * std::max(pixelRate, 0.0))));
+    encoding.bufsizeKbps = 2 * encoding.maxrateKbps;
     return encoding;
 }
 
@@ -37,6 +41,11 @@ QString checkOptimizeSettings(const OptimizeSettings &s, QString *badKey)
         return bad("duration", QStringLiteral("must be between 0 and %1 s, not %2")
                                    .arg(Project::kMaxTotalSeconds)
                                    .arg(s.maxSeconds));
+    if (!std::isfinite(s.startSeconds) || s.startSeconds < 0 ||
+        s.startSeconds > Project::kMaxTotalSeconds)
+        return bad("start", QStringLiteral("must be between 0 and %1 s, not %2")
+                                .arg(Project::kMaxTotalSeconds)
+                                .arg(s.startSeconds));
     return {};
 }
 
@@ -58,16 +67,22 @@ RenderResult BackgroundOptimizer::run(const ProgressFn &progress, const CancelFn
         m_input, encoding.size(), BackgroundReader::kDefaultDecoderThreads, m_settings.fit);
     if (reader->duration() <= 0)
         throwBadInput(QStringLiteral("%1: cannot tell how long the video is").arg(m_input));
-    const double seconds = m_settings.maxSeconds > 0
-                               ? std::min(m_settings.maxSeconds, reader->duration())
-                               : reader->duration();
+    const double start = m_settings.startSeconds;
+    if (start >= reader->duration())
+        throwBadInput(QStringLiteral("start: %1 s is past the end of %2 (%3 s long)")
+                          .arg(start)
+                          .arg(m_input)
+                          .arg(reader->duration(), 0, 'f', 2));
+    const double rest = reader->duration() - start;
+    const double seconds = m_settings.maxSeconds > 0 ? std::min(m_settings.maxSeconds, rest) : rest;
     const qint64 frames = std::max<qint64>(1, std::llround(seconds * encoding.fps));
 
     AtomicOutput file(m_output);
     Mp4Writer writer(file.temporaryPath(), encoding);
     // Decoding and scaling run ahead on the pipeline's thread, beside x264.
-    BackgroundPipeline pipeline(std::move(reader), encoding.size(), frames,
-                                [fps = encoding.fps](qint64 i) { return double(i) / fps; });
+    BackgroundPipeline pipeline(
+        std::move(reader), encoding.size(), frames,
+        [fps = encoding.fps, start](qint64 i) { return start + double(i) / fps; });
 
     for (qint64 i = 0; i < frames; ++i) {
         if (cancel && cancel())

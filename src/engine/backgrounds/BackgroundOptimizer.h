@@ -13,11 +13,14 @@ namespace reelsmith {
 // with audio) becomes a small silent 720x1280 asset that renders decode cheaply.
 struct OptimizeSettings
 {
-    // 720x1280, 24 fps, x264 veryfast crf 28 capped at 500 kbit/s (bufsize 1000).
-    static OutputSettings assetEncoding();
+    // 720x1280, 24 fps, x264 veryfast crf 28 capped at 500 kbit/s (bufsize
+    // 1000); at another size or rate the cap grows with the pixel rate, so a
+    // 1080x1920 60 fps copy keeps the same quality per pixel.
+    static OutputSettings assetEncoding(QSize size = {720, 1280}, int fps = 24);
 
     OutputSettings encoding = assetEncoding(); // the render cache asks for tune "fastdecode"
-    double maxSeconds = 15;                    // 0: the whole clip
+    double startSeconds = 0;                   // where in the clip the copy begins
+    double maxSeconds = 15;                    // 0: the rest of the clip from the start
     Fit fit = Fit::Contain; // fit inside and pad; the render cache covers instead
 
     bool operator==(const OptimizeSettings &) const = default;
