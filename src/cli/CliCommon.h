@@ -75,5 +75,6 @@ int runProbe(const QStringList &args);
 int runBackgrounds(const QStringList &args);
 int runSay(const QStringList &args);
 int runVoices(const QStringList &args);
+int runBatch(const QStringList &args);
 
 } // namespace reelsmith::cli

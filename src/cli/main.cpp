@@ -52,6 +52,10 @@ const char *kUsage =
     "  voices\n"
     "      List the voices a narration can use, one a line:\n"
     "      NAME <tab> LANGUAGE <tab> DESCRIPTION, sorted by language.\n"
+    "  batch TEMPLATE.reel.json ROWS.csv -o OUT_DIR [--jobs N] [--budget MB]\n"
+    "        [--index I] [--force] [--report FILE.jsonl] [--quiet]\n"
+    "      One video per CSV row, the template's {{column}} placeholders filled;\n"
+    "      existing videos are skipped. Exit 1 when any row failed.\n"
     "\n"
     "Options:\n"
     "  -o, --output FILE   the MP4 to write; it appears only when complete\n"
@@ -120,8 +124,10 @@ struct Verb
 };
 
 const Verb kVerbs[] = {
-    {"render", runRender},           {"optimize", runOptimize}, {"probe", runProbe},
-    {"backgrounds", runBackgrounds}, {"say", runSay},           {"voices", runVoices},
+    {"render", runRender}, {"optimize", runOptimize},
+    {"probe", runProbe},   {"backgrounds", runBackgrounds},
+    {"say", runSay},       {"voices", runVoices},
+    {"batch", runBatch},
 };
 
 // Qt's own chatter (platform plugin notes, XDG warnings) is not for users of
