@@ -268,6 +268,43 @@ private slots:
         QVERIFY(partFiles(out).isEmpty());
     }
 
+    // The cluster's Indexed Job runs exactly this command: its `args:` line
+    // (a JSON-style list, which is YAML too) with /data as the test's folder
+    // and ROW as the pod's completion index.
+    void kubernetesJobRunsTheTestedCommand()
+    {
+        const QString yamlPath =
+            QStringLiteral(QT_TESTCASE_SOURCEDIR "/../packaging/kubernetes/batch-job.yaml");
+        const QList<QByteArray> yaml = readFile(yamlPath).split('\n');
+        QByteArray argsLine;
+        for (const QByteArray &line : yaml)
+            if (line.trimmed().startsWith("args:"))
+                argsLine = line.trimmed().mid(5);
+        QVERIFY2(!argsLine.isEmpty(), qPrintable(yamlPath));
+        const QJsonArray array = QJsonDocument::fromJson(argsLine).array();
+        QVERIFY2(array.size() > 4, argsLine.constData());
+        writeTable(QStringLiteral("rows.csv"), "caption,picture,seconds,output\n"
+                                               "First,red.png,0.5,first\n"
+                                               "Second,blue.png,0.5,second\n");
+        QStringList args;
+        for (const QJsonValue &value : array)
+            args << value.toString()
+                        .replace(QStringLiteral("/data/out"), path(QStringLiteral("k8s-out")))
+                        .replace(QStringLiteral("/data"), m_dir.path())
+                        .replace(QStringLiteral("$(ROW)"), QStringLiteral("1"));
+        QCOMPARE(args.first(), QStringLiteral("batch"));
+        QVERIFY(QDir().mkpath(path(QStringLiteral("k8s-out"))));
+        const CliRun r = run(args);
+        QVERIFY2(r.exited(0), qPrintable(r.describe()));
+        QCOMPARE(QDir(path(QStringLiteral("k8s-out"))).entryList({QStringLiteral("*.mp4")}),
+                 QStringList{QStringLiteral("second.mp4")});
+        const QList<QJsonObject> report =
+            reportLines(path(QStringLiteral("k8s-out/report-1.jsonl")));
+        QCOMPARE(report.size(), 1);
+        QCOMPARE(report.first().value("status").toString(), QStringLiteral("done"));
+        QCOMPARE(report.first().value("row").toInt(), 1);
+    }
+
     void badInvocations_data()
     {
         QTest::addColumn<QStringList>("args");
