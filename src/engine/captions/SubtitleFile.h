@@ -31,12 +31,16 @@ struct SubtitleCue
 
 enum class SubtitleFormat { Srt, WebVtt };
 
+// Larger files are refused before they are read: a feature film's SRT is under
+// 200 KB, so 16 MB is no subtitle file.
+constexpr qint64 kMaxSubtitleFileBytes = 16LL * 1024 * 1024;
+
 // The format an output path asks for, by its suffix (.srt, .vtt); throws
 // Error(BadInput) naming the path for anything else.
 SubtitleFormat subtitleFormatForPath(const QString &path);
 
 // Parses SRT or WebVTT (recognised by content: a "WEBVTT" first line), with or
-// without a UTF-8 BOM, LF or CRLF. Cues come back sorted by start time.
+// without a UTF-8 BOM, LF, CRLF or CR. Cues come back sorted by start time.
 // Throws Error(BadInput) "NAME:LINE: what is wrong" for a malformed cue.
 QList<SubtitleCue> parseSubtitles(const QByteArray &data, const QString &nameForErrors);
 // Reads and parses a file; errors name the file.
