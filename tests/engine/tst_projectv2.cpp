@@ -197,13 +197,13 @@ private slots:
         QTest::newRow("unknown music key")
             << withObject("music", [](QJsonObject &o) { o["loop"] = true; }) << "music.loop"
             << "unknown key";
-        for (const char *key : {"motion", "transition", "clip", "timing", "captions"})
+        for (const char *key : {"motion", "transition", "clip"})
             QTest::newRow(qPrintable(QStringLiteral("not yet: scenes[0].") + key))
                 << withScene(0, [key](QJsonObject &s) { s[QLatin1String(key)] = "x"; })
                 << QStringLiteral("scenes[0].") + key << "not supported";
-        QTest::newRow("not yet: captions")
-            << withRoot([](QJsonObject &r) { r["captions"] = QJsonObject(); }) << "captions"
-            << "not supported";
+        QTest::newRow("captions not an object")
+            << withRoot([](QJsonObject &r) { r["captions"] = "words"; }) << "captions"
+            << "must be an object";
         QTest::newRow("voice not an object")
             << withRoot([](QJsonObject &r) { r["voice"] = "ru"; }) << "voice"
             << "must be an object";

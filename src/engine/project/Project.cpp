@@ -144,8 +144,7 @@ private:
     // Keys of the contract that later work adds (captions, motion, clips):
     // refused by name rather than as typos.
     inline static const QStringList kNotYetKeys = {
-        QStringLiteral("captions"), QStringLiteral("timing"), QStringLiteral("motion"),
-        QStringLiteral("transition"), QStringLiteral("clip")};
+        QStringLiteral("motion"), QStringLiteral("transition"), QStringLiteral("clip")};
 
     QString m_source;
     QStringList *m_warnings;
@@ -195,6 +194,18 @@ QString checkVoice(const VoiceOverride &v, const QString &at)
             .arg(VoiceSettings::kMaxPitch)
             .arg(*v.pitch);
     return {};
+}
+
+CaptionStyleOverride readCaptions(const Reader &r, const QJsonObject &o, const QString &at)
+{
+    try {
+        return CaptionStyleOverride::fromJson(o, at);
+    } catch (const Error &e) {
+        // The message is "key.path: problem"; the reader adds the file.
+        const QString message = e.message();
+        const qsizetype colon = message.indexOf(QStringLiteral(": "));
+        r.fail(message.left(colon), message.mid(colon + 2));
+    }
 }
 
 QString outsideRange(const QString &key, double value, double low, double high)
@@ -297,7 +308,7 @@ Project Project::fromJson(const QByteArray &jsonIn, const QString &sourceName,
     else
         r.checkKeys(root, QString(),
                     {"format", "version", "background", "background_start", "output", "voice",
-                     "music", "loudness_lufs", "scenes"});
+                     "music", "loudness_lufs", "captions", "scenes"});
 
     p.background = r.string(root, "background", QStringLiteral("background"), p.background);
     if (p.background.trimmed().isEmpty())
@@ -337,6 +348,8 @@ Project Project::fromJson(const QByteArray &jsonIn, const QString &sourceName,
             m.fadeOut = r.number(*o, "fade_out", QStringLiteral("music.fade_out"), m.fadeOut);
             p.music = m;
         }
+        if (const auto o = r.object(root, "captions", QStringLiteral("captions"), true))
+            p.captions = readCaptions(r, *o, QStringLiteral("captions"));
         const QJsonValue loudness = root.value(QLatin1String("loudness_lufs"));
         if (loudness.isNull())
             p.loudnessLufs.reset();
@@ -364,7 +377,7 @@ Project Project::fromJson(const QByteArray &jsonIn, const QString &sourceName,
         } else {
             r.checkKeys(s, at + QLatin1Char('.'),
                         {"media", "image", "duration", "narration", "voice", "voice_file",
-                         "caption", "layout"});
+                         "caption", "captions", "timing", "layout"});
             if (s.contains(QLatin1String("media")) && s.contains(QLatin1String("image")))
                 r.fail(at + QStringLiteral(".image"),
                        QStringLiteral("is the old name of \"media\"; give only one of them"));
@@ -377,6 +390,11 @@ Project Project::fromJson(const QByteArray &jsonIn, const QString &sourceName,
                 r.string(s, "voice_file", at + QStringLiteral(".voice_file"), QString());
             if (const auto o = r.object(s, "voice", at + QStringLiteral(".voice"), true))
                 scene.voice = readVoice(r, *o, at + QStringLiteral(".voice"));
+            if (const auto o = r.object(s, "captions", at + QStringLiteral(".captions"), true))
+                scene.captions = readCaptions(r, *o, at + QStringLiteral(".captions"));
+            scene.timing = r.string(s, "timing", at + QStringLiteral(".timing"), QString());
+            if (s.contains(QLatin1String("timing")) && scene.timing.trimmed().isEmpty())
+                r.fail(at + QStringLiteral(".timing"), QStringLiteral("must not be empty"));
         }
         const QJsonValue duration = s.value(QLatin1String("duration"));
         if (!v1 && duration.isString()) {
@@ -443,6 +461,9 @@ QString Project::validationError(Strictness strictness) const
                              LoudnessTarget::kMinLufs, LoudnessTarget::kMaxLufs);
             !problem.isEmpty())
             return problem;
+    if (const QString problem = captions.validationError(QStringLiteral("captions"));
+        !problem.isEmpty())
+        return problem;
     if (scenes.isEmpty())
         return strictness == Strictness::Draft ? QString()
                                                : QStringLiteral("scenes: needs at least one scene");
@@ -457,6 +478,9 @@ QString Project::validationError(Strictness strictness) const
                 .arg(s.narration.size())
                 .arg(Scene::kMaxNarrationCharacters);
         if (const QString problem = checkVoice(s.voice, at + QStringLiteral(".voice"));
+            !problem.isEmpty())
+            return problem;
+        if (const QString problem = s.captions.validationError(at + QStringLiteral(".captions"));
             !problem.isEmpty())
             return problem;
         if (s.autoDuration && !s.hasVoice())
@@ -530,6 +554,8 @@ QByteArray Project::toJson() const
     }
     root.insert(QStringLiteral("loudness_lufs"),
                 loudnessLufs ? QJsonValue(*loudnessLufs) : QJsonValue(QJsonValue::Null));
+    if (!captions.isEmpty())
+        root.insert(QStringLiteral("captions"), captions.toJson());
     QJsonArray list;
     for (const Scene &s : scenes) {
         QJsonObject js;
@@ -545,6 +571,10 @@ QByteArray Project::toJson() const
             js.insert(QStringLiteral("voice_file"), s.voiceFile);
         if (s.caption)
             js.insert(QStringLiteral("caption"), *s.caption);
+        if (!s.captions.isEmpty())
+            js.insert(QStringLiteral("captions"), s.captions.toJson());
+        if (!s.timing.isEmpty())
+            js.insert(QStringLiteral("timing"), s.timing);
         js.insert(QStringLiteral("layout"), layoutName(s.layout));
         list.append(js);
     }
@@ -572,6 +602,19 @@ QString Project::resolve(const QString &path) const
 bool Project::backgroundIsBuiltin() const
 {
     return builtinBackgroundNames().contains(background);
+}
+
+CaptionStyle Project::captionStyleOf(int scene) const
+{
+    if (version == 1) {
+        CaptionStyle legacy;
+        legacy.legacy = true;
+        return legacy;
+    }
+    CaptionStyle style = scenes[scene].captions.over(captions.over(CaptionStyle()));
+    if (style.fontIsFile())
+        style.font = resolve(style.font);
+    return style;
 }
 
 double Project::totalDuration() const
@@ -607,7 +650,8 @@ bool Project::operator==(const Project &other) const
     return version == other.version && background == other.background &&
            backgroundStart == other.backgroundStart && audio == other.audio &&
            output == other.output && voice == other.voice && music == other.music &&
-           loudnessLufs == other.loudnessLufs && scenes == other.scenes;
+           loudnessLufs == other.loudnessLufs && captions == other.captions &&
+           scenes == other.scenes;
 }
 
 } // namespace reelsmith

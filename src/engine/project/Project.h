@@ -1,5 +1,6 @@
 #pragma once
 
+#include "captions/CaptionStyle.h"
 #include "core/OutputSettings.h"
 #include "project/SoundSettings.h"
 #include "project/Timeline.h"
@@ -60,6 +61,11 @@ struct Scene
     QString narration;   // what the voice says
     VoiceOverride voice; // this scene's changes to the project's voice
     QString voiceFile;   // a recording played from the scene's start
+    // This scene's changes to the project's caption style.
+    CaptionStyleOverride captions;
+    // An SRT or WebVTT file with the caption's word or line times (relative
+    // to the scene's start), as written in the project; empty: from the voice.
+    QString timing;
 
     QString shownCaption() const { return caption.value_or(narration); }
     // Something is heard in this scene.
@@ -87,6 +93,8 @@ struct Project
     // EBU R128 integrated loudness of the mix; unset (`null`): left as it is.
     // Applies only when the project has any sound.
     std::optional<double> loudnessLufs = LoudnessTarget::kDefaultLufs;
+    // The `captions` keys the file gives over CaptionStyle's defaults.
+    CaptionStyleOverride captions;
     QList<Scene> scenes;
 
     // The file it was read from (for messages) and the folder relative paths
@@ -137,6 +145,11 @@ struct Project
             if (scenes[i].autoDuration)
                 scenes[i].duration = voiceSeconds(int(i)) + Scene::kAutoPaddingSeconds;
     }
+
+    // How scene `scene`'s caption looks: version 1's own look, or the
+    // defaults, the project's `captions`, then the scene's; a font file's
+    // path resolved against the project's folder.
+    CaptionStyle captionStyleOf(int scene) const;
 
     double totalDuration() const;
     // Where the scenes sit in frames; see Timeline for the rules.
