@@ -10,9 +10,11 @@
 #include "media/ImageLoader.h"
 #include "media/Mp4Writer.h"
 #include "render/BackgroundPipeline.h"
+#include "render/SceneCaptions.h"
 #include "render/SceneOverlay.h"
 
 #include <QElapsedTimer>
+#include <QPainter>
 
 #include <cstring>
 
@@ -35,6 +37,31 @@ void throwIfCancelled(const CancelFn &cancel)
 {
     if (cancel && cancel())
         throw Error(ErrorKind::Cancelled, QStringLiteral("cancelled"));
+}
+
+// A caption page as its own layer: painted into an image of the page's
+// rectangle alone (not the frame), so a change costs a paint of a few lines.
+SceneOverlay captionLayer(const CaptionTrack &track, const CaptionState &state, QSize frame)
+{
+    if (state.isEmpty())
+        return {};
+    const QRect bounds = track.pageBounds(state.page);
+    const int x0 = bounds.left() & ~1;
+    const int y0 = bounds.top() & ~1;
+    const int x1 = std::min(frame.width(), (bounds.right() + 2) & ~1);
+    const int y1 = std::min(frame.height(), (bounds.bottom() + 2) & ~1);
+    if (x1 <= x0 || y1 <= y0)
+        return {};
+    QImage image(x1 - x0, y1 - y0, QImage::Format_ARGB32_Premultiplied);
+    if (image.isNull())
+        throwFailure(QStringLiteral("out of memory for a caption"));
+    image.fill(Qt::transparent);
+    {
+        QPainter painter(&image);
+        painter.translate(-x0, -y0);
+        track.paint(painter, state);
+    }
+    return SceneOverlay::fromImage(image, QPoint(x0, y0));
 }
 
 const QString kBackgroundKey = QStringLiteral("background");
@@ -107,6 +134,21 @@ void RenderJob::preflight(const CancelFn &cancel)
         if (!cached.isEmpty())
             m_backgroundPath = cached;
     });
+    // Captions: font files load and timing files parse now, and every
+    // scene's pages are known (for --subtitles too) before the first frame.
+    m_captions.clear();
+    for (int i = 0; i < m_project.scenes.size(); ++i) {
+        const CaptionStyle style = m_project.captionStyleOf(i);
+        if (style.fontIsFile() && !style.legacy)
+            inContext(captionFontKey(m_project, i),
+                      [&] { return captionFontFileFamilies(style.font); });
+        const QString key = m_project.scenes[i].timing.isEmpty()
+                                ? QStringLiteral("scenes[%1].caption").arg(i)
+                                : QStringLiteral("scenes[%1].timing").arg(i);
+        m_captions.append(inContext(key, [&] {
+            return sceneCaptionTrack(m_project, i, m_voices[i], m_project.output.size());
+        }));
+    }
     for (int i = 0; i < m_project.scenes.size(); ++i) {
         if (m_project.scenes[i].media.isEmpty()) {
             m_hidesBackground.push_back(false); // a text card
@@ -204,6 +246,10 @@ RenderResult RenderJob::run(const ProgressFn &progress, const CancelFn &cancel)
 
     int currentScene = -1;
     SceneOverlay overlay;
+    // The caption's own layer, re-painted only when its page or active word
+    // changes; version 1's static caption stays in the scene's overlay.
+    SceneOverlay caption;
+    CaptionState captionState;
     for (qint64 i = 0; i < frameCount; ++i) {
         throwIfCancelled(cancel);
         const int scene = timeline.sceneAt(i);
@@ -212,7 +258,7 @@ RenderResult RenderJob::run(const ProgressFn &progress, const CancelFn &cancel)
             QStringList warnings;
             overlay = inContext(sceneKey(scene), [&] {
                 return SceneOverlay::build(m_project.scenes[scene], imagePath(scene), frameSize,
-                                           &warnings);
+                                           &warnings, m_captions[scene].isLegacy());
             });
             for (const QString &w : std::as_const(warnings)) {
                 collected.append(w);
@@ -220,6 +266,18 @@ RenderResult RenderJob::run(const ProgressFn &progress, const CancelFn &cancel)
                     m_onWarning(w);
             }
             currentScene = scene;
+            captionState = CaptionState();
+            caption = SceneOverlay();
+        }
+        const CaptionTrack &track = m_captions[scene];
+        if (!track.isLegacy()) {
+            const CaptionState state =
+                track.stateAt(double(i - timeline.sceneStart(scene)) / out.fps);
+            if (state != captionState) {
+                caption = SceneOverlay();
+                caption = captionLayer(track, state, frameSize);
+                captionState = state;
+            }
         }
         // The overlay is drawn straight onto the pipeline's frame, which is
         // encoded from there and goes back to the pool once submitted. A scene
@@ -236,6 +294,7 @@ RenderResult RenderJob::run(const ProgressFn &progress, const CancelFn &cancel)
                 clearToBlack(frame); // not expected for an opaque fill picture; never stale pixels
         }
         overlay.blendOnto(frame);
+        caption.blendOnto(frame);
         writer.submit(frame);
         shown.reset(); // before the audio: the worker may refill it now
         writeAudioUntil(Soundtrack::samplesBeforeFrame(i + 1, out.fps));
@@ -255,6 +314,18 @@ RenderResult RenderJob::run(const ProgressFn &progress, const CancelFn &cancel)
     result.warnings = collected;
     result.loudnessSeconds = double(loudnessMs) / 1000;
     return result;
+}
+
+QList<SubtitleCue> RenderJob::subtitleCues() const
+{
+    const Timeline timeline = m_project.timeline();
+    QList<SubtitleCue> cues;
+    for (qsizetype i = 0; i < m_captions.size(); ++i) {
+        if (timeline.sceneEnd(int(i)) <= timeline.sceneStart(int(i)))
+            continue; // a scene that owns no frame is never seen
+        cues.append(m_captions[i].cues(timeline.secondsAt(timeline.sceneStart(int(i)))));
+    }
+    return cues;
 }
 
 } // namespace reelsmith

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "captions/CaptionTrack.h"
+#include "captions/SubtitleFile.h"
 #include "core/Error.h"
 #include "core/Job.h"
 #include "project/Project.h"
@@ -57,6 +59,11 @@ public:
     // After preflight(): every scene's voice (words for the captions), and
     // the project with its "auto" durations resolved.
     const SceneVoices &voices() const { return m_voices; }
+    // After preflight(): every scene's caption (empty tracks for none).
+    const QList<CaptionTrack> &captions() const { return m_captions; }
+    // After preflight(): the captions as subtitle cues in the video's time
+    // (each scene's pages from its first frame), lines as shown.
+    QList<SubtitleCue> subtitleCues() const;
 
 private:
     // Runs `step`, prefixing any Error it throws with the project file and
@@ -74,6 +81,7 @@ private:
     bool m_useCache = true;
     std::vector<bool> m_hidesBackground; // per scene, from preflight()
     SceneVoices m_voices;                // per scene, from preflight()
+    QList<CaptionTrack> m_captions;      // per scene, from preflight()
     std::unique_ptr<MixedSound> m_mix;   // version 2's sound, opened by preflight()
     WarningFn m_onWarning;
 };

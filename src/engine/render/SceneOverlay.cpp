@@ -98,7 +98,7 @@ void paintScene(QPainter &painter, QSize frame, Layout layout, const QImage &pic
 }
 
 SceneOverlay SceneOverlay::build(const Scene &scene, const QString &imagePath, QSize frame,
-                                 QStringList *warnings)
+                                 QStringList *warnings, bool withCaption)
 {
     const QRect box = layoutBox(scene.layout, frame);
     LoadedImage picture; // none for a text card
@@ -116,13 +116,14 @@ SceneOverlay SceneOverlay::build(const Scene &scene, const QString &imagePath, Q
     canvas.fill(Qt::transparent);
     {
         QPainter painter(&canvas);
-        paintScene(painter, frame, scene.layout, picture.image, scene.shownCaption());
+        paintScene(painter, frame, scene.layout, picture.image,
+                   withCaption ? scene.shownCaption() : QString());
     }
     picture.image = QImage(); // drop the picture before the planes are made
     return fromImage(canvas);
 }
 
-SceneOverlay SceneOverlay::fromImage(const QImage &input)
+SceneOverlay SceneOverlay::fromImage(const QImage &input, QPoint offset)
 {
     const QImage image = input.format() == QImage::Format_ARGB32_Premultiplied
                              ? input
@@ -154,7 +155,7 @@ SceneOverlay SceneOverlay::fromImage(const QImage &input)
     x1 = std::min(w, (x1 + 2) & ~1);
     y1 = std::min(h, (y1 + 2) & ~1);
     overlay.m_box = QRect(x0, y0, x1 - x0, y1 - y0);
-    overlay.m_opaque = opaque && overlay.m_box == QRect(0, 0, w, h);
+    overlay.m_opaque = opaque && overlay.m_box == QRect(0, 0, w, h) && offset.isNull();
 
     const int bw = overlay.m_box.width();
     const int bh = overlay.m_box.height();
@@ -188,6 +189,7 @@ SceneOverlay SceneOverlay::fromImage(const QImage &input)
             overlay.m_inverseChromaAlpha[c] = static_cast<uint8_t>(255 - std::lround(sa / 4 * 255));
         }
     }
+    overlay.m_box.translate(offset.x() & ~1, offset.y() & ~1);
     return overlay;
 }
 

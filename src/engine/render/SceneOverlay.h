@@ -30,13 +30,16 @@ class SceneOverlay
 public:
     SceneOverlay() = default;
 
-    // Loads the picture at display size, paints it and the caption. Throws
-    // Error(BadInput) naming the picture file when it cannot be read. An
-    // empty `imagePath` is a text card: the caption alone.
+    // Loads the picture at display size, paints it and (with `withCaption`,
+    // version 1's static caption) the caption. Throws Error(BadInput) naming
+    // the picture file when it cannot be read. An empty `imagePath` is a text
+    // card: the caption alone.
     static SceneOverlay build(const Scene &scene, const QString &imagePath, QSize frame,
-                              QStringList *warnings);
-    // From an already painted ARGB32_Premultiplied frame-size image.
-    static SceneOverlay fromImage(const QImage &frameImage);
+                              QStringList *warnings, bool withCaption = true);
+    // From an already painted ARGB32_Premultiplied image whose top-left is at
+    // `offset` (even coordinates) in the frame: a frame-size image, or a
+    // caption's rectangle alone.
+    static SceneOverlay fromImage(const QImage &image, QPoint offset = QPoint(0, 0));
 
     QRect box() const { return m_box; } // even-aligned, in frame pixels
     bool coversFrame() const { return m_opaque; }

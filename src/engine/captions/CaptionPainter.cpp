@@ -1,0 +1,322 @@
+#include "captions/CaptionPainter.h"
+
+#include "captions/Caption.h"
+#include "core/Error.h"
+
+#include <QFileInfo>
+#include <QFontDatabase>
+#include <QGlyphRun>
+#include <QHash>
+#include <QMutex>
+#include <QPainter>
+#include <QPainterPath>
+#include <QRawFont>
+#include <QRegion>
+#include <QTextLayout>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+
+namespace reelsmith {
+
+namespace {
+
+// See Caption.cpp: asking Qt 6.4 for a colour glyph's outline breaks its later drawing.
+bool isColourFont(const QRawFont &font)
+{
+    return !font.fontTable("CBLC").isEmpty() || !font.fontTable("COLR").isEmpty();
+}
+
+constexpr double kLineGap = 0.08; // of the pixel size, as Caption's
+
+struct Laid
+{
+    std::unique_ptr<QTextLayout> layout;
+    QList<int> starts; // each word's offset in the layout's text
+    QPointF origin;    // where the layout is drawn, in frame pixels
+    double height = 0;
+    bool wordsWhole = true;
+};
+
+} // namespace
+
+QStringList captionFontFileFamilies(const QString &path)
+{
+    static QMutex mutex;
+    static QHash<QString, QStringList> loaded;
+    const QString canonical = QFileInfo(path).canonicalFilePath();
+    if (canonical.isEmpty() || !QFileInfo(canonical).isFile())
+        throwBadInput(QStringLiteral("%1: no such font file").arg(path));
+    QMutexLocker lock(&mutex);
+    if (const auto it = loaded.constFind(canonical); it != loaded.cend())
+        return *it;
+    const int id = QFontDatabase::addApplicationFont(canonical);
+    const QStringList families =
+        id >= 0 ? QFontDatabase::applicationFontFamilies(id) : QStringList();
+    if (families.isEmpty())
+        throwBadInput(
+            QStringLiteral("%1: not a font file this program can load (TTF or OTF)").arg(path));
+    loaded.insert(canonical, families);
+    return families;
+}
+
+CaptionPainter::CaptionPainter(const CaptionStyle &style, QSize frame)
+    : m_style(style), m_frame(frame)
+{
+    if (m_style.fontIsFile()) {
+        m_families = captionFontFileFamilies(m_style.font);
+        m_bold = false; // the file's own weight
+    } else {
+        m_families = {m_style.font};
+    }
+    // Characters the chosen font lacks fall back to these, then per glyph to
+    // any installed font (colour emoji).
+    for (const QString &f : Caption::fontFamilies())
+        if (!m_families.contains(f))
+            m_families.append(f);
+}
+
+double CaptionPainter::bandTop() const
+{
+    const double top =
+        m_style.position >= 0.5 ? CaptionSafeArea::kLowerHalfTop : CaptionSafeArea::kTop;
+    return m_frame.height() * top;
+}
+
+double CaptionPainter::bandBottom() const
+{
+    const double bottom = m_style.position > CaptionSafeArea::kBottom
+                              ? CaptionSafeArea::kBottomLowered
+                              : CaptionSafeArea::kBottom;
+    return m_frame.height() * bottom;
+}
+
+double CaptionPainter::requestedPixelSize() const
+{
+    const double scaled = m_style.size * m_frame.width() / CaptionStyle::kReferenceWidth;
+    return std::max(4.0, std::min(scaled, m_frame.width() * CaptionSafeArea::kMaxSize));
+}
+
+double CaptionPainter::minimumPixelSize() const
+{
+    return std::min(requestedPixelSize(), m_frame.width() * CaptionSafeArea::kMinReadableSize);
+}
+
+double CaptionPainter::outlinePixels(double pixelSize) const
+{
+    // A quarter of the size at most: thicker fills the letters' counters.
+    return std::min(m_style.outline * m_frame.width() / CaptionStyle::kReferenceWidth,
+                    pixelSize * 0.25);
+}
+
+QFont CaptionPainter::fontAt(double pixelSize) const
+{
+    QFont font;
+    font.setFamilies(m_families);
+    font.setPixelSize(std::max(1, int(std::lround(pixelSize))));
+    if (m_bold)
+        font.setWeight(QFont::Bold);
+    font.setStyleStrategy(QFont::PreferAntialias);
+    return font;
+}
+
+QString CaptionPainter::displayText(const QStringList &words, QList<int> *starts) const
+{
+    QString text;
+    for (const QString &w : words) {
+        if (!text.isEmpty())
+            text += QLatin1Char(' ');
+        starts->append(int(text.size()));
+        text += m_style.uppercase ? w.toUpper() : w;
+    }
+    return text;
+}
+
+namespace {
+
+Laid layOut(const QString &text, QList<int> starts, const QFont &font, double wrapWidth,
+            QSize frame, double bandTop, double bandBottom, double position,
+            const QList<QTextLayout::FormatRange> &formats = {})
+{
+    Laid laid;
+    laid.starts = std::move(starts);
+    laid.layout = std::make_unique<QTextLayout>(text, font);
+    QTextOption option(Qt::AlignHCenter);
+    option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    laid.layout->setTextOption(option);
+    laid.layout->setCacheEnabled(true);
+    if (!formats.isEmpty())
+        laid.layout->setFormats(formats);
+    const double gap = font.pixelSize() * kLineGap;
+    double y = 0;
+    laid.layout->beginLayout();
+    for (QTextLine line = laid.layout->createLine(); line.isValid();
+         line = laid.layout->createLine()) {
+        line.setLineWidth(wrapWidth);
+        line.setPosition(QPointF(0, y));
+        y += line.height() + gap;
+        if (line.textStart() > 0 && !laid.starts.contains(line.textStart()))
+            laid.wordsWhole = false;
+    }
+    laid.layout->endLayout();
+    laid.height = std::max(0.0, y - gap);
+    // Centred on `position`, then pushed inside the band.
+    double top = frame.height() * position - laid.height / 2;
+    top = std::min(top, bandBottom - laid.height);
+    top = std::max(top, bandTop);
+    laid.origin = QPointF((frame.width() - wrapWidth) / 2, top);
+    return laid;
+}
+
+} // namespace
+
+CaptionPainter::Measure CaptionPainter::measure(const QStringList &words, double pixelSize) const
+{
+    QList<int> starts;
+    const QString text = displayText(words, &starts);
+    const Laid laid = layOut(text, starts, fontAt(pixelSize), wrapWidth(), m_frame, bandTop(),
+                             bandBottom(), m_style.position);
+    return {laid.layout->lineCount(), laid.height, laid.wordsWhole};
+}
+
+bool CaptionPainter::fits(const QStringList &words, double pixelSize, int maxLines) const
+{
+    const Measure m = measure(words, pixelSize);
+    // The outline sticks out of the line boxes by its width on either side.
+    const double outline = outlinePixels(pixelSize);
+    return m.wordsWhole && m.height + 2 * outline <= bandBottom() - bandTop() &&
+           (maxLines <= 0 || m.lines <= maxLines);
+}
+
+QStringList CaptionPainter::lines(const QStringList &words, double pixelSize) const
+{
+    QList<int> starts;
+    const QString text = displayText(words, &starts);
+    const Laid laid = layOut(text, starts, fontAt(pixelSize), wrapWidth(), m_frame, bandTop(),
+                             bandBottom(), m_style.position);
+    QStringList out;
+    for (int i = 0; i < laid.layout->lineCount(); ++i) {
+        const QTextLine line = laid.layout->lineAt(i);
+        out.append(text.mid(line.textStart(), line.textLength()).trimmed());
+    }
+    return out;
+}
+
+QRect CaptionPainter::bounds(const QStringList &words, double pixelSize) const
+{
+    QList<int> starts;
+    const QString text = displayText(words, &starts);
+    if (text.trimmed().isEmpty())
+        return {};
+    const Laid laid = layOut(text, starts, fontAt(pixelSize), wrapWidth(), m_frame, bandTop(),
+                             bandBottom(), m_style.position);
+    const double outline = outlinePixels(pixelSize);
+    const double pad = std::max(outline, m_style.box ? pixelSize * 0.3 : 0.0) + 2;
+    return laid.layout->boundingRect()
+        .translated(laid.origin)
+        .adjusted(-pad, -pad, pad, pad)
+        .toAlignedRect()
+        .intersected(QRect(QPoint(0, 0), m_frame));
+}
+
+QRect CaptionPainter::paint(QPainter &painter, const QStringList &words, double pixelSize,
+                            int active, int shown) const
+{
+    QList<int> starts;
+    const QString text = displayText(words, &starts);
+    if (text.trimmed().isEmpty() || shown <= 0)
+        return {};
+    QList<QTextLayout::FormatRange> formats;
+    if (active >= 0 && active < starts.size()) {
+        QTextLayout::FormatRange highlight;
+        highlight.start = starts[active];
+        highlight.length = active + 1 < starts.size() ? starts[active + 1] - 1 - starts[active]
+                                                      : int(text.size()) - starts[active];
+        highlight.format.setForeground(m_style.highlight);
+        formats.append(highlight);
+    }
+    const QFont font = fontAt(pixelSize);
+    const Laid laid = layOut(text, starts, font, wrapWidth(), m_frame, bandTop(), bandBottom(),
+                             m_style.position, formats);
+    QTextLayout &layout = *laid.layout;
+    const int visibleEnd = shown < starts.size() ? starts[shown] - 1 : int(text.size());
+
+    // What is shown: whole lines up to the line of the last shown word, and
+    // on that line up to the middle of the space after it. Words yet to be
+    // spoken keep their place (the page never shifts as it fills up).
+    const double outline = outlinePixels(pixelSize);
+    const double margin = outline + 2;
+    QRegion visible;
+    QList<QRectF> boxes;
+    const double boxPadX = pixelSize * 0.25;
+    const double boxPadY = pixelSize * 0.06;
+    for (int i = 0; i < layout.lineCount(); ++i) {
+        const QTextLine line = layout.lineAt(i);
+        if (line.textStart() >= visibleEnd)
+            break;
+        const int lineTextEnd = line.textStart() + line.textLength();
+        const int lineEnd = std::min(visibleEnd, lineTextEnd);
+        const QString lineText = text.mid(line.textStart(), lineEnd - line.textStart());
+        const int trailing = int(lineText.size() - QStringView(lineText).trimmed().size());
+        const double x0 = laid.origin.x() + line.cursorToX(line.textStart());
+        const double x1 = laid.origin.x() + line.cursorToX(lineEnd - trailing);
+        const double top = laid.origin.y() + line.y();
+        boxes.append(
+            QRectF(x0, top, x1 - x0, line.height()).adjusted(-boxPadX, -boxPadY, boxPadX, boxPadY));
+        double right = m_frame.width();
+        if (lineEnd < lineTextEnd) // the next word starts after a space
+            right = (x1 + laid.origin.x() + line.cursorToX(lineEnd + 1)) / 2;
+        visible += QRectF(0, top - margin, right, line.height() + 2 * margin).toAlignedRect();
+    }
+
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    painter.setRenderHint(QPainter::TextAntialiasing, true);
+    if (m_style.box) {
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(*m_style.box);
+        for (const QRectF &b : std::as_const(boxes))
+            painter.drawRoundedRect(b, b.height() * 0.3, b.height() * 0.3);
+    }
+    if (shown < starts.size())
+        painter.setClipRegion(visible);
+
+    if (outline > 0) {
+        // The outline from the glyph outlines of the runs that have them;
+        // colour emoji have none (STACK.md: QPainterPath::addText on emoji
+        // corrupts Qt 6.4's emoji glyph cache).
+        QPainterPath path;
+        const QList<QGlyphRun> runs = layout.glyphRuns();
+        for (const QGlyphRun &run : runs) {
+            const QRawFont raw = run.rawFont();
+            if (isColourFont(raw))
+                continue;
+            const QList<quint32> glyphs = run.glyphIndexes();
+            const QList<QPointF> positions = run.positions();
+            for (qsizetype i = 0; i < glyphs.size() && i < positions.size(); ++i) {
+                QPainterPath glyph = raw.pathForGlyph(glyphs[i]);
+                if (!glyph.isEmpty())
+                    path.addPath(glyph.translated(positions[i] + laid.origin));
+            }
+        }
+        // The stroke is centred on the glyph edge: twice the width shows
+        // `outline` pixels outside the letter.
+        painter.setPen(
+            QPen(m_style.outlineColor, 2 * outline, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawPath(path);
+    }
+    painter.setPen(m_style.color);
+    layout.draw(&painter, laid.origin);
+    painter.restore();
+
+    const double pad = std::max(outline, m_style.box ? pixelSize * 0.3 : 0.0) + 2;
+    return layout.boundingRect()
+        .translated(laid.origin)
+        .adjusted(-pad, -pad, pad, pad)
+        .toAlignedRect()
+        .intersected(QRect(QPoint(0, 0), m_frame));
+}
+
+} // namespace reelsmith
