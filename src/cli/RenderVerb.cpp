@@ -2,11 +2,15 @@
 
 #include "CliCommon.h"
 #include "backgrounds/AssetCache.h"
+#include "captions/SubtitleFile.h"
 #include "core/Error.h"
 #include "project/Project.h"
 #include "render/RenderJob.h"
 
+#include <QFileInfo>
+
 #include <cstdio>
+#include <optional>
 
 namespace reelsmith::cli {
 
@@ -20,7 +24,10 @@ int runRender(const QStringList &args)
             "The options override the project's \"output\" block. OUT.mp4 is written under a "
             "temporary name beside it and renamed into place only when complete.\n"
             "A copy of the background made by 'optimize --cache' for this size and frame rate "
-            "is read instead of the background itself, from %1 ($REELSMITH_CACHE_DIR).")
+            "is read instead of the background itself, from %1 ($REELSMITH_CACHE_DIR).\n"
+            "--subtitles writes the burned-in captions as SubRip (.srt) or WebVTT (.vtt) in the "
+            "video's time, lines as shown; a WebVTT of word-timed captions (karaoke, words) "
+            "has each word's time. It is written like the video, once the video is complete.")
             .arg(AssetCache::folder()));
     parser.addPositionalArgument(QStringLiteral("project"),
                                  QStringLiteral("The project file (.reel.json)."),
@@ -42,6 +49,9 @@ int runRender(const QStringList &args)
                      QStringLiteral("n")),
         outputOption("width", QStringLiteral("Output width"), QStringLiteral("w")),
         outputOption("height", QStringLiteral("Output height"), QStringLiteral("h")),
+        {QStringLiteral("subtitles"),
+         QStringLiteral("Also write the captions as subtitles to FILE (.srt or .vtt)."),
+         QStringLiteral("file")},
         {QStringLiteral("no-cache"),
          QStringLiteral("Read the background itself, not its optimized copy from the cache.")},
         quietOption(),
@@ -53,6 +63,22 @@ int runRender(const QStringList &args)
     if (!parser.isSet(QStringLiteral("output")))
         throw UsageError(QStringLiteral("render: -o OUT.mp4 is required"));
     const bool quiet = parser.isSet(QStringLiteral("quiet"));
+    // A subtitles path that cannot be right is refused before anything is rendered.
+    const QString subtitlesPath = parser.value(QStringLiteral("subtitles"));
+    std::optional<SubtitleFormat> subtitleFormat;
+    if (parser.isSet(QStringLiteral("subtitles"))) {
+        try {
+            subtitleFormat = subtitleFormatForPath(subtitlesPath);
+        } catch (const Error &e) {
+            throw Error(ErrorKind::BadInput, QStringLiteral("--subtitles: ") + e.message());
+        }
+        const QFileInfo folder(QFileInfo(subtitlesPath).absolutePath());
+        if (!folder.isDir() || !folder.isWritable())
+            throw Error(ErrorKind::BadInput,
+                        QStringLiteral("--subtitles: %1: the folder does not exist or cannot be "
+                                       "written")
+                            .arg(subtitlesPath));
+    }
 
     Project project = Project::load(projectPath);
     for (const QString &warning : std::as_const(project.warnings))
@@ -83,6 +109,8 @@ int runRender(const QStringList &args)
         QStringLiteral("render"), quiet, [&](const ProgressFn &progress, const CancelFn &cancel) {
             return job.run(progress, cancel);
         });
+    if (subtitleFormat)
+        writeSubtitles(subtitlesPath, job.subtitleCues(), *subtitleFormat);
     if (!quiet) {
         const double videoSeconds = double(result.frames) / out.fps;
         // The loudness pass's share is what bench/narration watches.
