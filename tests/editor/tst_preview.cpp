@@ -3,12 +3,15 @@
 
 #include "TestMedia.h"
 #include "captions/Caption.h"
+#include "captions/CaptionTrack.h"
 #include "narration/NarrationCache.h"
 #include "preview/PreviewPanel.h"
 #include "preview/PreviewPictureCache.h"
 #include "preview/PreviewWidget.h"
 #include "preview/TimelineWidget.h"
 #include "project/Project.h"
+#include "render/RenderJob.h"
+#include "render/SceneCaptions.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -188,11 +191,15 @@ private slots:
             project({scene(QStringLiteral("red.png"), 2.0, Layout::Center, text)}, m_blue));
         const QImage image = preview.grab().toImage();
 
-        // Where the export's caption goes, scaled from output to preview size.
+        // Where the export's caption goes (its caption module, at output
+        // size), scaled from output to preview size.
         QImage output(720, 1280, QImage::Format_ARGB32_Premultiplied);
         output.fill(Qt::transparent);
         QPainter painter(&output);
-        const QRect outputRect = Caption::paint(painter, output.size(), text);
+        const Project shown =
+            project({scene(QStringLiteral("red.png"), 2.0, Layout::Center, text)}, m_blue);
+        const CaptionTrack track = sceneCaptionTrack(shown, 0, std::nullopt, output.size());
+        const QRect outputRect = track.paint(painter, track.stateAt(0.5));
         painter.end();
         QVERIFY(!outputRect.isEmpty());
         const double s = frame.width() / 720.0;
@@ -204,6 +211,58 @@ private slots:
         QCOMPARE(countPixels(image, lowerThird, isWhite), inside);
         // The picture is still under it.
         QVERIFY(near(sample(image, at(frame, 0.5, 0.5)), kRed, kTolerance));
+    }
+
+    // The preview asks the export's caption module at its clock's frame:
+    // grabbed at t, it highlights the word the exported frame at t does.
+    void captionWordMatchesTheExport()
+    {
+        Project p = project(
+            {scene(QString(), 3.0, Layout::Center, QStringLiteral("one two three four five six"))},
+            m_blue);
+        p.output.width = 360;
+        p.output.height = 640;
+        p.captions.mode = CaptionMode::Words;
+        p.captions.highlight = QColor(0, 255, 0);
+        const auto greenCentre = [](const QImage &image, const QRect &frame, int *count) {
+            double sx = 0, sy = 0;
+            *count = 0;
+            for (int y = frame.top(); y <= frame.bottom(); ++y)
+                for (int x = frame.left(); x <= frame.right(); ++x) {
+                    const QRgb px = image.pixel(x, y);
+                    if (qGreen(px) > 170 && qRed(px) < 110 && qBlue(px) < 110) {
+                        ++*count;
+                        sx += x - frame.x();
+                        sy += y - frame.y();
+                    }
+                }
+            return *count ? QPointF(sx / *count / frame.width(), sy / *count / frame.height())
+                          : QPointF();
+        };
+        const QString out = m_dir.filePath(QStringLiteral("words.mp4"));
+        RenderJob(p, out).run();
+        PreviewWidget preview;
+        show(preview, p, 0.2);
+        // Six one-syllable words over 3 s: a word each 0.5 s, three a page.
+        for (double t : {0.2, 0.7, 1.6, 2.6}) {
+            preview.seek(t);
+            const QRect frame = preview.frameRect();
+            int previewCount = 0, exportCount = 0;
+            const QPointF inPreview = greenCentre(preview.grab().toImage(), frame, &previewCount);
+            const QImage exported = frames(out, {int(std::floor(t * 24))}).value(0);
+            const QPointF inExport = greenCentre(exported, exported.rect(), &exportCount);
+            const QString where =
+                QStringLiteral("t=%1: preview %2,%3 (%4 px), export %5,%6 (%7 px)")
+                    .arg(t)
+                    .arg(inPreview.x())
+                    .arg(inPreview.y())
+                    .arg(previewCount)
+                    .arg(inExport.x())
+                    .arg(inExport.y())
+                    .arg(exportCount);
+            QVERIFY2(previewCount > 10 && exportCount > 10, qPrintable(where));
+            QVERIFY2(QLineF(inPreview, inExport).length() < 0.02, qPrintable(where));
+        }
     }
 
     void seekingChangesScene()

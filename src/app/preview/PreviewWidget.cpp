@@ -4,6 +4,7 @@
 #include "core/Error.h"
 #include "media/MediaProbe.h"
 #include "narration/NarrationCache.h"
+#include "render/SceneCaptions.h"
 #include "render/SceneOverlay.h"
 #include "settings/EditorSettings.h"
 
@@ -98,6 +99,7 @@ void PreviewWidget::setProject(const Project &project)
 
     m_project = project;
     m_timeline = m_project.timeline();
+    m_captionScene = -1; // the caption is timed and paged again
 
     // The video's own length (whole frames), so the clock, the timeline and
     // the export agree on where it ends.
@@ -468,18 +470,57 @@ void PreviewWidget::paintScenePicture(QPainter &painter, const QRect &frame, int
     painter.restore();
 }
 
+const CaptionTrack &PreviewWidget::captionTrackOf(int scene)
+{
+    if (scene == m_captionScene && !m_captionWaitsForVoice)
+        return m_captionTrack;
+    m_captionScene = scene;
+    m_captionWaitsForVoice = false;
+    m_captionTrack = CaptionTrack();
+    // The scene as the export times it: its length on the timeline, and its
+    // voice's word times (only what is already synthesized, never on this
+    // thread; until then the words are spread over the scene).
+    Project project = m_project;
+    Scene &s = project.scenes[scene];
+    s.duration = m_timeline.secondsAt(m_timeline.sceneEnd(scene)) -
+                 m_timeline.secondsAt(m_timeline.sceneStart(scene));
+    std::optional<SceneVoice> voice;
+    if (project.version != 1) {
+        const QString key = QStringLiteral("scenes[%1]").arg(scene);
+        if (!s.voiceFile.isEmpty()) {
+            voice = SceneVoice{project.resolve(s.voiceFile), 0, key, {}, false};
+        } else if (!s.narration.trimmed().isEmpty()) {
+            if (const auto narration = NarrationCache::cached(s.narration, project.voiceOf(scene)))
+                voice = SceneVoice{narration->audioPath, narration->seconds, key, narration->words,
+                                   true};
+            else
+                m_captionWaitsForVoice = true;
+        }
+    }
+    try {
+        m_captionTrack = sceneCaptionTrack(project, scene, voice, outputSizeOf(m_project));
+    } catch (const Error &) {
+        // A missing font or timing file: the export names it; no caption here.
+    }
+    return m_captionTrack;
+}
+
 void PreviewWidget::paintCaption(QPainter &painter, const QRect &frame, int scene)
 {
-    const Scene &s = m_project.scenes.at(scene);
-    if (s.shownCaption().trimmed().isEmpty())
+    const CaptionTrack &track = captionTrackOf(scene);
+    if (track.isEmpty())
         return;
-    // Laid out in output pixels and scaled down, so lines wrap exactly where
-    // the export wraps them.
+    // The state of the frame the export shows at this time, laid out in
+    // output pixels and scaled down, so lines wrap exactly where the export
+    // wraps them and the same word is highlighted.
+    const qint64 frameIndex = m_timeline.frameAt(position());
+    const CaptionState state =
+        track.stateAt(m_timeline.secondsAt(frameIndex - m_timeline.sceneStart(scene)));
     const QSize output = outputSizeOf(m_project);
     painter.save();
     painter.translate(frame.topLeft());
     painter.scale(double(frame.width()) / output.width(), double(frame.height()) / output.height());
-    paintScene(painter, output, s.layout, QImage(), s.shownCaption());
+    track.paint(painter, state);
     painter.restore();
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "captions/CaptionTrack.h"
 #include "preview/PreviewBackground.h"
 #include "preview/PreviewPictureCache.h"
 #include "project/Project.h"
@@ -109,6 +110,10 @@ private:
     void paintBackground(QPainter &painter, const QRect &frame);
     void paintScenePicture(QPainter &painter, const QRect &frame, int scene);
     void paintCaption(QPainter &painter, const QRect &frame, int scene);
+    // Scene `scene`'s caption as the export times and pages it (built once
+    // per scene and project change; again while its narration is not
+    // synthesized yet).
+    const CaptionTrack &captionTrackOf(int scene);
     void paintSafeZones(QPainter &painter, const QRect &frame);
     void paintMessage(QPainter &painter, const QRect &area, const QString &text);
 
@@ -135,6 +140,10 @@ private:
     QMediaPlayer *m_voice = nullptr; // made for the first voiced scene played
     QAudioOutput *m_voiceOutput = nullptr;
     QString m_voicePath;
+
+    CaptionTrack m_captionTrack;
+    int m_captionScene = -1;
+    bool m_captionWaitsForVoice = false;
 
     PreviewPictureCache m_pictures;
     // Last: it asks the members above for the time and size, and goes first.
