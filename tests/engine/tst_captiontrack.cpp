@@ -6,9 +6,13 @@
 #include "captions/CaptionTiming.h"
 #include "captions/CaptionTrack.h"
 #include "captions/SubtitleFile.h"
+#include "project/Project.h"
+#include "render/SceneCaptions.h"
 
+#include <QFile>
 #include <QImage>
 #include <QPainter>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace reelsmith;
@@ -240,6 +244,36 @@ private slots:
         const CaptionPainter large(styleOf(CaptionMode::Block), QSize(1080, 1920));
         QCOMPARE(small.requestedPixelSize(), 22.0);
         QCOMPARE(large.requestedPixelSize(), 66.0);
+    }
+
+    // A scene's timing file gives the words; `"caption": ""` still shows none.
+    void sceneTimingFile()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QFile srt(dir.filePath(QStringLiteral("t.srt")));
+        QVERIFY(srt.open(QIODevice::WriteOnly));
+        srt.write("1\r\n00:00:01,000 --> 00:00:02,000\r\nfrom the file\r\n");
+        srt.close();
+        Project p;
+        p.baseDir = dir.path();
+        Scene s(QString(), 3.0, QStringLiteral("the caption text"));
+        s.timing = QStringLiteral("t.srt");
+        p.scenes = {s};
+        p.captions.mode = CaptionMode::Karaoke;
+        const CaptionTrack track = sceneCaptionTrack(p, 0, std::nullopt, kFrame);
+        QCOMPARE(track.words().size(), 3);
+        QCOMPARE(track.words().first().text, QStringLiteral("from"));
+        QCOMPARE(track.words().first().start, 1.0);
+        QCOMPARE(track.words().last().end, 2.0);
+        p.scenes[0].caption = QString();
+        QVERIFY(sceneCaptionTrack(p, 0, std::nullopt, kFrame).isEmpty());
+        // Without a timing file and without a voice: spread over the scene.
+        p.scenes[0].caption = QStringLiteral("one two three");
+        p.scenes[0].timing.clear();
+        const CaptionTrack spread = sceneCaptionTrack(p, 0, std::nullopt, kFrame);
+        QCOMPARE(spread.words().first().start, 0.0);
+        QCOMPARE(spread.words().last().end, 3.0);
     }
 
     void subtitleCuesFollowThePages()

@@ -17,6 +17,8 @@ CaptionTrack sceneCaptionTrack(const Project &project, int scene,
     const CaptionStyle style = project.captionStyleOf(scene);
     if (style.legacy)
         return CaptionTrack::legacy(text, seconds, frame);
+    if (s.caption && text.isEmpty())
+        return {}; // `"caption": ""` shows none, whatever the timing file says
     if (!s.timing.isEmpty())
         return CaptionTrack(CaptionTiming::fromCues(readSubtitles(project.resolve(s.timing))),
                             seconds, style, frame);

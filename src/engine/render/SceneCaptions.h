@@ -11,7 +11,8 @@
 namespace reelsmith {
 
 // Scene `scene`'s caption for a frame of `frame` size, timed from the best
-// source there is: the scene's `timing` file; else the synthesizer's word
+// source there is: the scene's `timing` file (its cues are the words shown);
+// else the synthesizer's word
 // events when the caption is the narration it spoke; else the words spread
 // over where the voice speaks (an energy gate on a recording), or over the
 // whole scene. `voice` is the scene's voice (findSceneVoice); the scene's
