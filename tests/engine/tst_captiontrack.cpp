@@ -105,6 +105,13 @@ private slots:
         QCOMPARE(w[3].start, 0.50);
         QCOMPARE(w[4].start, 1.20);
         QCOMPARE(w[4].end, 1.60);
+        // One word a page: the dash and the emoji come with the word before
+        // them, and every word is seen.
+        const CaptionTrack track(w, 2.0, styleOf(CaptionMode::Words, 1), kFrame);
+        QCOMPARE(track.pages().size(), 3);
+        QCOMPARE(track.pages()[0].count, 2);
+        QCOMPARE(track.stateAt(0.1), (CaptionState{0, 0, 2}));
+        QCOMPARE(track.stateAt(0.5), (CaptionState{1, 2, 2}));
     }
 
     void cuesGiveWords()

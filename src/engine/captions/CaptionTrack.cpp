@@ -88,8 +88,12 @@ void CaptionTrack::choosePages()
     case CaptionMode::Words: {
         for (int first = 0; first < n;) {
             int count = 1;
-            while (first + count < n && count < m_style.wordsPerPage &&
-                   sameCue(first, first + count))
+            // A word spoken at the same moment as the one before it (a dash
+            // or an emoji the synthesizer gave no time of its own) goes with
+            // it: a page of its own would leave the previous one no time.
+            while (first + count < n && sameCue(first, first + count) &&
+                   (count < m_style.wordsPerPage ||
+                    m_words[first + count].start <= m_words[first + count - 1].start))
                 ++count;
             ranges.append({first, count});
             first += count;
@@ -179,7 +183,13 @@ CaptionState CaptionTrack::stateAt(double seconds) const
     int spoken = 0;
     while (spoken < page.count && m_words[page.first + spoken].start <= seconds)
         ++spoken;
-    state.active = spoken > 0 ? page.first + spoken - 1 : -1;
+    // The latest word spoken; of words spoken at the same moment (a word and
+    // the dash or emoji after it) the first, the one that was heard.
+    int active = spoken - 1;
+    while (active > 0 &&
+           m_words[page.first + active - 1].start >= m_words[page.first + active].start)
+        --active;
+    state.active = active >= 0 ? page.first + active : -1;
     state.shown = m_style.mode == CaptionMode::Words ? std::max(spoken, 1) : page.count;
     return state;
 }
