@@ -21,10 +21,16 @@ SceneListModel::SceneListModel(ProjectDocument *doc, ThumbnailCache *thumbnails,
     // a new project resets the list.
     connect(doc, &ProjectDocument::projectAboutToBeReplaced, this,
             &SceneListModel::beginResetModel);
-    connect(doc, &ProjectDocument::projectReplaced, this, &SceneListModel::endResetModel);
+    connect(doc, &ProjectDocument::projectReplaced, this, [this] {
+        endResetModel();
+        checkPictures(0, m_doc->sceneCount() - 1);
+    });
     connect(doc, &ProjectDocument::scenesAboutToBeInserted, this,
             [this](int first, int last) { beginInsertRows({}, first, last); });
-    connect(doc, &ProjectDocument::scenesInserted, this, &SceneListModel::endInsertRows);
+    connect(doc, &ProjectDocument::scenesInserted, this, [this](int first, int last) {
+        endInsertRows();
+        checkPictures(first, last);
+    });
     connect(doc, &ProjectDocument::scenesAboutToBeRemoved, this,
             [this](int first, int last) { beginRemoveRows({}, first, last); });
     connect(doc, &ProjectDocument::scenesRemoved, this, &SceneListModel::endRemoveRows);
@@ -34,14 +40,48 @@ SceneListModel::SceneListModel(ProjectDocument *doc, ThumbnailCache *thumbnails,
         beginMoveRows({}, from, from, {}, to > from ? to + 1 : to);
     });
     connect(doc, &ProjectDocument::sceneMoved, this, &SceneListModel::endMoveRows);
-    connect(doc, &ProjectDocument::sceneChanged, this,
-            [this](int row) { emit dataChanged(index(row), index(row)); });
+    connect(doc, &ProjectDocument::sceneChanged, this, [this](int row) {
+        emit dataChanged(index(row), index(row));
+        checkPictures(row, row); // a new picture (a relink) is checked at once
+    });
     connect(thumbnails, &ThumbnailCache::ready, this, [this](const QString &path) {
         for (int row = 0; row < m_doc->sceneCount(); ++row)
             if (m_doc->scene(row).media == path)
-                emit dataChanged(index(row), index(row), {Qt::DecorationRole});
+                emit dataChanged(index(row), index(row),
+                                 {Qt::DecorationRole, Qt::DisplayRole, Qt::ToolTipRole,
+                                  PictureStateRole, PictureProblemRole});
     });
 }
+
+void SceneListModel::checkPictures(int first, int last)
+{
+    for (int row = std::max(first, 0); row <= last && row < m_doc->sceneCount(); ++row)
+        if (!m_doc->scene(row).media.isEmpty())
+            (void)m_thumbnails->check(m_doc->scene(row).media);
+}
+
+namespace {
+
+using State = ThumbnailCache::Check::State;
+
+// The row's line about its picture.
+QString problemLine(const ThumbnailCache::Check &check)
+{
+    switch (check.state) {
+    case State::Missing:
+        return SceneListModel::tr("Missing file");
+    case State::Broken:
+        return SceneListModel::tr("Cannot be used: %1").arg(check.reason);
+    case State::Damaged:
+        return SceneListModel::tr("Damaged: %1").arg(check.reason);
+    case State::Unknown:
+    case State::Ok:
+        break;
+    }
+    return {};
+}
+
+} // namespace
 
 int SceneListModel::rowCount(const QModelIndex &parent) const
 {
@@ -53,6 +93,9 @@ QVariant SceneListModel::data(const QModelIndex &index, int role) const
     if (!index.isValid() || index.row() >= m_doc->sceneCount())
         return {};
     const Scene &scene = m_doc->scene(index.row());
+    // A text card has no picture to check.
+    const ThumbnailCache::Check check = scene.media.isEmpty() ? ThumbnailCache::Check{State::Ok, {}}
+                                                              : m_thumbnails->check(scene.media);
     switch (role) {
     case Qt::DisplayRole: {
         QString title = scene.shownCaption().simplified();
@@ -60,11 +103,18 @@ QVariant SceneListModel::data(const QModelIndex &index, int role) const
             title = QFileInfo(scene.media).fileName();
         if (title.size() > 40)
             title = title.left(39) + QChar(0x2026);
-        return tr("%1\n%2 s · %3")
-            .arg(title)
-            .arg(QLocale().toString(scene.duration, 'g', 4))
-            .arg(layoutTitle(scene.layout));
+        QString text = tr("%1\n%2 s · %3")
+                           .arg(title)
+                           .arg(QLocale().toString(scene.duration, 'g', 4))
+                           .arg(layoutTitle(scene.layout));
+        if (const QString problem = problemLine(check); !problem.isEmpty())
+            text += QLatin1Char('\n') + problem;
+        return text;
     }
+    case PictureStateRole:
+        return int(check.state);
+    case PictureProblemRole:
+        return problemLine(check);
     case Qt::DecorationRole: {
         const QImage thumb = m_thumbnails->thumbnail(scene.media);
         if (!thumb.isNull())
@@ -73,8 +123,16 @@ QVariant SceneListModel::data(const QModelIndex &index, int role) const
         placeholder.fill(Qt::transparent);
         return placeholder;
     }
-    case Qt::ToolTipRole:
-        return QDir::toNativeSeparators(scene.media);
+    case Qt::ToolTipRole: {
+        QString tip = QDir::toNativeSeparators(scene.media);
+        if (check.state == State::Missing)
+            tip += QLatin1Char('\n') +
+                   tr("Missing file: it was moved, renamed or deleted. Scenes → Relink… "
+                      "points the scene to its new place.");
+        else if (const QString problem = problemLine(check); !problem.isEmpty())
+            tip += QLatin1Char('\n') + problem;
+        return tip;
+    }
     default:
         return {};
     }

@@ -8,14 +8,26 @@ class ProjectDocument;
 class ThumbnailCache;
 
 // The scenes as a list for the scene view: thumbnail, caption or file name,
-// duration and layout (SceneListDelegate draws the number). Drops reorder
-// scenes (internal moves) or add pictures
+// duration and layout (SceneListDelegate draws the number), and what is wrong
+// with the picture when something is: every picture is decoded once, off the
+// UI thread, as soon as its scene is added or the project opened, so a
+// missing, empty or non-picture file shows in its row before an export
+// trips over it. Drops reorder scenes (internal moves) or add pictures
 // (files from the file manager); both go through the undo stack.
 class SceneListModel : public QAbstractListModel
 {
     Q_OBJECT
 public:
     static constexpr const char *kSceneRowsMime = "application/x-reelsmith-scene-rows";
+
+    enum Role {
+        // int(ThumbnailCache::Check::State) of the scene's picture; Ok for a
+        // text card.
+        PictureStateRole = Qt::UserRole + 1,
+        // One line for the row: what is wrong with the picture, empty when
+        // nothing is (or while it is still being checked).
+        PictureProblemRole,
+    };
 
     SceneListModel(ProjectDocument *doc, ThumbnailCache *thumbnails, QObject *parent = nullptr);
 
@@ -37,6 +49,9 @@ signals:
     void rowsDropped(const QList<int> &rows);
 
 private:
+    // Starts decoding the pictures of rows [first, last].
+    void checkPictures(int first, int last);
+
     ProjectDocument *m_doc;
     ThumbnailCache *m_thumbnails;
 };

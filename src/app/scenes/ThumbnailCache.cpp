@@ -4,6 +4,7 @@
 #include "media/ImageLoader.h"
 #include "media/VideoThumbnail.h"
 
+#include <QFileInfo>
 #include <QFutureWatcher>
 #include <QPainter>
 #include <QtConcurrent>
@@ -12,14 +13,28 @@ namespace reelsmith::editor {
 
 namespace {
 
-QImage makeThumbnail(const QString &path, ThumbnailCache::Kind kind, QSize size)
+using State = ThumbnailCache::Check::State;
+
+// The engine's messages start with the path; the list shows that already.
+QString withoutPath(const QString &message, const QString &path)
 {
+    const QString prefix = path + QStringLiteral(": ");
+    return message.startsWith(prefix) ? message.mid(prefix.size()) : message;
+}
+
+ThumbnailCache::Made makeThumbnail(const QString &path, ThumbnailCache::Kind kind, QSize size)
+{
+    if (!QFileInfo::exists(path))
+        return {{}, {State::Missing, {}}};
     try {
         if (kind == ThumbnailCache::Kind::Video)
-            return videoThumbnail(path, size, 1.0);
-        return ImageLoader::load(path, size, Fit::Contain).image;
-    } catch (const Error &) {
-        return {};
+            return {videoThumbnail(path, size, 1.0), {State::Ok, {}}};
+        const LoadedImage loaded = ImageLoader::load(path, size, Fit::Contain);
+        if (!loaded.warnings.isEmpty())
+            return {loaded.image, {State::Damaged, withoutPath(loaded.warnings.first(), path)}};
+        return {loaded.image, {State::Ok, {}}};
+    } catch (const Error &error) {
+        return {{}, {State::Broken, withoutPath(error.message(), path)}};
     }
 }
 
@@ -40,20 +55,30 @@ ThumbnailCache::~ThumbnailCache()
 QImage ThumbnailCache::thumbnail(const QString &path, Kind kind)
 {
     if (const auto it = m_done.constFind(path); it != m_done.cend())
-        return *it;
+        return it->image;
     if (path.isEmpty() || m_pending.contains(path))
         return {};
     m_pending.insert(path);
-    auto *watcher = new QFutureWatcher<QImage>(this);
-    connect(watcher, &QFutureWatcher<QImage>::finished, this, [this, watcher, path] {
+    auto *watcher = new QFutureWatcher<Made>(this);
+    connect(watcher, &QFutureWatcher<Made>::finished, this, [this, watcher, path] {
         watcher->deleteLater();
         if (!m_pending.remove(path))
             return; // invalidated meanwhile
-        const QImage image = watcher->result();
-        m_done.insert(path, image.isNull() ? brokenTile() : image);
+        Made made = watcher->result();
+        if (made.image.isNull())
+            made.image = brokenTile();
+        m_done.insert(path, made);
         emit ready(path);
     });
     watcher->setFuture(QtConcurrent::run(&m_pool, makeThumbnail, path, kind, m_size));
+    return {};
+}
+
+ThumbnailCache::Check ThumbnailCache::check(const QString &path, Kind kind)
+{
+    if (const auto it = m_done.constFind(path); it != m_done.cend())
+        return it->check;
+    (void)thumbnail(path, kind);
     return {};
 }
 
