@@ -1,5 +1,7 @@
 #include "jobs/ExportJob.h"
 
+#include "scenes/SceneNumbers.h"
+
 #include <QFileInfo>
 
 namespace reelsmith::editor {
@@ -39,8 +41,17 @@ RenderResult ExportJob::run(QPromise<QString> &promise)
         throw *m_backgroundProblem;
     FrameReporter reporter(promise);
     RenderJob render(m_project, m_outputPath);
-    render.setWarningHandler([&promise](const QString &warning) { promise.addResult(warning); });
-    return render.run(reporter.progressFn(), reporter.cancelFn());
+    // The render names scenes by their key (scenes[1], from 0); the queue
+    // shows them as the scene list numbers them (scene 2).
+    render.setWarningHandler(
+        [&promise](const QString &warning) { promise.addResult(withSceneNumbers(warning)); });
+    try {
+        return render.run(reporter.progressFn(), reporter.cancelFn());
+    } catch (const Error &error) {
+        if (error.kind() == ErrorKind::Cancelled)
+            throw;
+        throw Error(error.kind(), withSceneNumbers(error.message()));
+    }
 }
 
 } // namespace reelsmith::editor
