@@ -16,6 +16,7 @@
 #include "preview/PreviewPanel.h"
 #include "preview/PreviewWidget.h"
 #include "preview/TimelineWidget.h"
+#include "scenes/RelinkAction.h"
 #include "scenes/SceneInspector.h"
 #include "scenes/SceneListDelegate.h"
 #include "scenes/SceneListModel.h"
@@ -63,6 +64,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_ui->sceneList->setModel(m_sceneModel);
     m_ui->sceneList->setItemDelegate(new SceneListDelegate(m_ui->sceneList));
     m_ui->sceneList->setDropIndicatorShown(true);
+    // Scenes whose picture is missing are pointed to the file's new place.
+    m_ui->menuScenes->addSeparator();
+    m_ui->menuScenes->addAction(new RelinkAction(m_doc, m_ui->sceneList, this));
     connect(m_ui->sceneList->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::selectionChanged);
     connect(m_ui->sceneList->selectionModel(), &QItemSelectionModel::currentChanged, this,
