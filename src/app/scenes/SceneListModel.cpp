@@ -127,8 +127,8 @@ QVariant SceneListModel::data(const QModelIndex &index, int role) const
         QString tip = QDir::toNativeSeparators(scene.media);
         if (check.state == State::Missing)
             tip += QLatin1Char('\n') +
-                   tr("Missing file: it was moved, renamed or deleted. Scenes → Relink… "
-                      "points the scene to its new place.");
+                   tr("Missing file: it was moved, renamed or deleted. Scenes → Relink Missing "
+                      "Picture… points the scene to its new place.");
         else if (const QString problem = problemLine(check); !problem.isEmpty())
             tip += QLatin1Char('\n') + problem;
         return tip;
