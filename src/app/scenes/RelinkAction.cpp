@@ -2,6 +2,7 @@
 
 #include "document/ProjectDocument.h"
 #include "document/UndoCommands.h"
+#include "document/UndoText.h"
 #include "scenes/SceneListModel.h"
 #include "scenes/ThumbnailCache.h"
 #include "settings/EditorSettings.h"
@@ -54,16 +55,18 @@ QList<int> relinkPictures(ProjectDocument *doc, int row, const QString &newPath)
     }
     if (changes.isEmpty())
         return {};
-    QUndoStack *undo = doc->undoStack();
-    undo->beginMacro(RelinkAction::tr("Relink %n picture(s)", nullptr, int(changes.size())));
+    // One step, whose text follows a later language switch.
+    auto *step = new TranslatedCommand(
+        UndoText{"RelinkAction", QT_TRANSLATE_N_NOOP("RelinkAction", "Relink %n picture(s)"),
+                 int(changes.size())});
     QList<int> rows;
     for (const auto &[i, target] : changes) {
         Scene scene = doc->scene(i);
         scene.media = target;
-        undo->push(new EditSceneCommand(doc, i, scene, EditSceneCommand::Field::Image));
+        new EditSceneCommand(doc, i, scene, EditSceneCommand::Field::Image, step);
         rows.append(i);
     }
-    undo->endMacro();
+    doc->undoStack()->push(step);
     return rows;
 }
 
