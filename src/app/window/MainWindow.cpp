@@ -409,6 +409,12 @@ QList<int> MainWindow::selectedRows() const
 void MainWindow::selectRows(const QList<int> &rows)
 {
     QItemSelectionModel *selection = m_ui->sceneList->selectionModel();
+    // The selection and the current row change in two steps, each signalled;
+    // in between the current row is the old scene, and reacting there would
+    // seek the preview to it (a click inside a scene on the timeline jumped
+    // to the scene's start). One reaction, at the end.
+    const bool outer = !m_selectingRows;
+    m_selectingRows = true;
     QItemSelection items;
     for (int row : rows)
         if (row >= 0 && row < m_doc->sceneCount())
@@ -419,11 +425,16 @@ void MainWindow::selectRows(const QList<int> &rows)
         selection->setCurrentIndex(current, QItemSelectionModel::NoUpdate);
         m_ui->sceneList->scrollTo(current);
     }
+    if (!outer)
+        return;
+    m_selectingRows = false;
     selectionChanged();
 }
 
 void MainWindow::selectionChanged()
 {
+    if (m_selectingRows)
+        return;
     const QModelIndex current = m_ui->sceneList->selectionModel()->currentIndex();
     // Choosing a scene shows it, unless the preview is already inside it.
     PreviewWidget *preview = m_preview->preview();

@@ -104,6 +104,7 @@ private:
     PreviewPanel *m_preview;
     QAction *m_undoAction = nullptr;
     QAction *m_redoAction = nullptr;
+    bool m_selectingRows = false; // selectRows() is changing the selection
 };
 
 } // namespace reelsmith::editor
