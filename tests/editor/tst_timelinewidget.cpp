@@ -11,6 +11,7 @@
 #include "window/MainWindow.h"
 
 #include <QApplication>
+#include <QMouseEvent>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -44,6 +45,37 @@ class TestTimelineWidget : public QObject
     static QPoint pointAt(TimelineWidget *timeline, double seconds)
     {
         return {timeline->xAt(seconds), timeline->trackRect().center().y()};
+    }
+
+    // Mouse moves with the left button held (QTest::mouseMove carries none).
+    static void moveHeld(QWidget *widget, QPoint to)
+    {
+        const QPointF local(to);
+        QMouseEvent move(QEvent::MouseMove, local, widget->mapToGlobal(local), Qt::NoButton,
+                         Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(widget, &move);
+    }
+
+    static void hover(QWidget *widget, QPoint to)
+    {
+        const QPointF local(to);
+        QMouseEvent move(QEvent::MouseMove, local, widget->mapToGlobal(local), Qt::NoButton,
+                         Qt::NoButton, Qt::NoModifier);
+        QApplication::sendEvent(widget, &move);
+    }
+
+    // Presses at `from`, moves through `steps` points on the way to `to`, releases.
+    static void drag(QWidget *widget, QPoint from, QPoint to, int steps = 5)
+    {
+        QTest::mousePress(widget, Qt::LeftButton, {}, from);
+        for (int i = 1; i <= steps; ++i)
+            moveHeld(widget, from + (to - from) * i / steps);
+        QTest::mouseRelease(widget, Qt::LeftButton, {}, to);
+    }
+
+    static bool isWholeFrames(double seconds, int fps)
+    {
+        return std::abs(seconds * fps - std::round(seconds * fps)) < 1e-6;
     }
 
 private slots:
@@ -86,6 +118,74 @@ private slots:
         // Choosing a scene in the list still shows its start.
         window.selectRows({2});
         QCOMPARE(preview->position(), 6.0);
+    }
+
+    void draggingASceneEndChangesItsDuration()
+    {
+        MainWindow window;
+        setUp(window, m_pictures);
+        TimelineWidget *bar = timeline(window);
+        ProjectDocument *doc = window.document();
+        QUndoStack *undo = doc->undoStack();
+        const int fps = doc->project().output.fps;
+        const int steps = undo->count();
+
+        // The line between the first and second scene: a resize cursor over it.
+        const QPoint boundary = pointAt(bar, 3.0);
+        hover(bar, boundary + QPoint(0, 0));
+        QCOMPARE(bar->boundaryAt(boundary.x()), 0);
+        QCOMPARE(bar->cursor().shape(), Qt::SizeHorCursor);
+        hover(bar, pointAt(bar, 1.5));
+        QCOMPARE(bar->cursor().shape(), Qt::ArrowCursor);
+
+        // Dragged right to 4 s through several moves: one undo step, whole frames.
+        const double pixel = 1.0 / (bar->trackRect().width() / bar->duration());
+        drag(bar, boundary, pointAt(bar, 4.0), 8);
+        const double longer = doc->scene(0).duration;
+        QVERIFY2(std::abs(longer - 4.0) <= pixel + 1.0 / fps, qPrintable(QString::number(longer)));
+        QVERIFY(isWholeFrames(longer, fps));
+        QCOMPARE(doc->scene(1).duration, 3.0);
+        QCOMPARE(undo->count(), steps + 1);
+        QCOMPARE(undo->undoText(), QStringLiteral("Change duration"));
+
+        // A second drag is a second step; far left stops at one frame.
+        drag(bar, pointAt(bar, longer), QPoint(bar->trackRect().left() - 30, boundary.y()));
+        QCOMPARE(doc->scene(0).duration, 1.0 / fps);
+        QCOMPARE(undo->count(), steps + 2);
+        undo->undo();
+        QCOMPARE(doc->scene(0).duration, longer);
+        undo->undo();
+        QCOMPARE(doc->scene(0).duration, 3.0);
+
+        // The last scene's end grows the video.
+        const QPoint end = pointAt(bar, 9.0);
+        QCOMPARE(bar->boundaryAt(end.x()), 2);
+        drag(bar, end, end + QPoint(30, 0));
+        QVERIFY(doc->scene(2).duration > 3.0);
+        QVERIFY(isWholeFrames(doc->scene(2).duration, fps));
+    }
+
+    void draggingAnAutoDurationFixesIt()
+    {
+        MainWindow window;
+        setUp(window, m_pictures);
+        ProjectDocument *doc = window.document();
+        Project project = doc->project();
+        project.scenes[0].narration = QStringLiteral("Hello there");
+        project.scenes[0].autoDuration = true;
+        project.scenes[0].duration = 2.0; // as if its voice were known
+        doc->adopt(project, {}, false);
+        window.selectRows({0});
+        TimelineWidget *bar = timeline(window);
+        QCOMPARE(bar->boundaryAt(pointAt(bar, 2.0).x()), 0);
+
+        drag(bar, pointAt(bar, 2.0), pointAt(bar, 3.0));
+        QVERIFY(!doc->scene(0).autoDuration);
+        QVERIFY(doc->scene(0).duration > 2.5);
+        QCOMPARE(doc->undoStack()->undoText(),
+                 QStringLiteral("Fix duration (no longer follows the voice)"));
+        doc->undoStack()->undo();
+        QVERIFY(doc->scene(0).autoDuration);
     }
 };
 

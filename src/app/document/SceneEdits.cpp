@@ -113,6 +113,29 @@ void deleteScenes(ProjectDocument *doc, const QList<int> &rows)
         doc->undoStack()->push(new RemoveScenesCommand(doc, valid));
 }
 
+void resizeScene(ProjectDocument *doc, int row, qint64 frames, int mergeKey)
+{
+    if (row < 0 || row >= doc->sceneCount())
+        return;
+    const int fps = std::max(1, doc->project().output.fps);
+    Scene scene = doc->scene(row);
+    // Whole frames: the scene's end lands on the frame line the drag snapped
+    // to (a scene starting at frame s and lasting k/fps ends at frame s + k).
+    scene.duration = std::clamp<double>(double(std::max<qint64>(1, frames)) / fps, 1.0 / fps,
+                                        Project::kMaxTotalSeconds);
+    scene.autoDuration = false;
+    if (!(scene == doc->scene(row)))
+        doc->undoStack()->push(
+            new EditSceneCommand(doc, row, scene, EditSceneCommand::Field::Duration, nullptr,
+                                 mergeKey));
+}
+
+int newMergeKey()
+{
+    static int last = 0;
+    return ++last;
+}
+
 QStringList picturePaths(const QList<QUrl> &urls)
 {
     static const QStringList kTypes = {QStringLiteral("image/jpeg"), QStringLiteral("image/png"),

@@ -22,6 +22,12 @@ QList<int> moveScenes(ProjectDocument *doc, const QList<int> &rows, int before);
 // Copies go right after the last selected scene.
 QList<int> duplicateScenes(ProjectDocument *doc, const QList<int> &rows);
 void deleteScenes(ProjectDocument *doc, const QList<int> &rows);
+// Sets scene `row` to `frames` frames of the output's rate (at least one); a
+// scene whose length followed its voice gets this fixed length. Edits with
+// the same `mergeKey` (> 0, see newMergeKey()) make one undo step.
+void resizeScene(ProjectDocument *doc, int row, qint64 frames, int mergeKey);
+// A key no edit has used yet: one per drag.
+int newMergeKey();
 
 // Local files among `urls` that look like pictures (by the MIME database).
 QStringList picturePaths(const QList<QUrl> &urls);

@@ -118,16 +118,22 @@ void MoveScenesCommand::undo()
 }
 
 EditSceneCommand::EditSceneCommand(ProjectDocument *doc, int row, Scene after, Field field,
-                                   QUndoCommand *parent)
+                                   QUndoCommand *parent, int mergeKey)
     : TranslatedCommand({}, parent), m_doc(doc), m_row(row), m_before(doc->scene(row)),
-      m_after(std::move(after)), m_field(field)
+      m_after(std::move(after)), m_field(field), m_mergeKey(mergeKey)
 {
     switch (field) {
     case Field::Image:
         setUndoText({kContext, QT_TRANSLATE_NOOP("UndoCommands", "Change picture")});
         break;
     case Field::Duration:
-        setUndoText({kContext, QT_TRANSLATE_NOOP("UndoCommands", "Change duration")});
+        // A length that followed the voice and now is fixed: say so, the
+        // scene no longer changes when the narration does.
+        if (m_before.autoDuration && !m_after.autoDuration)
+            setUndoText({kContext, QT_TRANSLATE_NOOP("UndoCommands",
+                                                     "Fix duration (no longer follows the voice)")});
+        else
+            setUndoText({kContext, QT_TRANSLATE_NOOP("UndoCommands", "Change duration")});
         break;
     case Field::Caption:
         setUndoText({kContext, QT_TRANSLATE_NOOP("UndoCommands", "Edit caption")});
@@ -168,7 +174,7 @@ int EditSceneCommand::id() const
 bool EditSceneCommand::mergeWith(const QUndoCommand *other)
 {
     const auto *edit = static_cast<const EditSceneCommand *>(other);
-    if (edit->m_row != m_row || edit->m_field != m_field ||
+    if (edit->m_row != m_row || edit->m_field != m_field || edit->m_mergeKey != m_mergeKey ||
         (m_field != Field::Caption && m_field != Field::Duration && m_field != Field::Narration &&
          m_field != Field::Voice))
         return false;

@@ -58,8 +58,10 @@ public:
     // (typing a caption, spinning a duration) merge into one step.
     enum class Field { Image, Duration, Caption, Layout, Narration, Voice, VoiceFile, Several };
 
+    // `mergeKey` keeps apart runs of edits that would otherwise merge: a
+    // drag of a scene's end is one step, the next drag another (0: typing).
     EditSceneCommand(ProjectDocument *doc, int row, Scene after, Field field,
-                     QUndoCommand *parent = nullptr);
+                     QUndoCommand *parent = nullptr, int mergeKey = 0);
     void redo() override;
     void undo() override;
     int id() const override;
@@ -71,6 +73,7 @@ private:
     Scene m_before;
     Scene m_after;
     Field m_field;
+    int m_mergeKey;
 };
 
 class EditSettingsCommand : public TranslatedCommand

@@ -18,6 +18,9 @@ constexpr int kHandle = 5; // half-width of the playhead's grip
 // to land on a frame boundary at common frame rates, coarse enough to be quick.
 constexpr double kSmallStep = 0.1;
 constexpr double kLargeStep = 1.0;
+// How far from a scene's end line (px) the pointer grabs it: a line is 2 px,
+// a pointer lands within a few of where it is aimed.
+constexpr int kGrab = 4;
 
 } // namespace
 
@@ -25,8 +28,10 @@ TimelineWidget::TimelineWidget(QWidget *parent) : QWidget(parent)
 {
     setFocusPolicy(Qt::StrongFocus);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
-    setMouseTracking(false);
-    setToolTip(tr("Click or drag to move through the video"));
+    // Tracked for the resize cursor over scene ends.
+    setMouseTracking(true);
+    setToolTip(tr("Click or drag to move through the video; drag the line at a scene's end to "
+                  "change its length"));
 }
 
 QSize TimelineWidget::sizeHint() const
@@ -46,6 +51,10 @@ void TimelineWidget::setTimeline(const reelsmith::Timeline &timeline)
     m_position = std::clamp(m_position, 0.0, m_total);
     if (m_currentScene >= timeline.sceneCount())
         m_currentScene = timeline.sceneCount() - 1;
+    if (m_resizing >= timeline.sceneCount())
+        m_resizing = -1;
+    if (m_hoverBoundary >= timeline.sceneCount())
+        setHoverBoundary(-1);
     update();
 }
 
@@ -77,20 +86,58 @@ QRect TimelineWidget::trackRect() const
                  height() - 2 * kMargin);
 }
 
+double TimelineWidget::pixelsPerSecond() const
+{
+    if (m_resizing >= 0 && m_resizeScale > 0)
+        return m_resizeScale;
+    const QRect track = trackRect();
+    if (m_total <= 0 || track.width() <= 0)
+        return 0;
+    return track.width() / m_total;
+}
+
+double TimelineWidget::unclampedSecondsAt(int x) const
+{
+    const double scale = pixelsPerSecond();
+    return scale > 0 ? (x - trackRect().left()) / scale : 0;
+}
+
 double TimelineWidget::secondsAt(int x) const
 {
-    const QRect track = trackRect();
-    if (track.width() <= 0 || m_total <= 0)
-        return 0;
-    return std::clamp(double(x - track.left()) / track.width(), 0.0, 1.0) * m_total;
+    return std::clamp(unclampedSecondsAt(x), 0.0, m_total);
 }
 
 int TimelineWidget::xAt(double seconds) const
 {
-    const QRect track = trackRect();
-    if (m_total <= 0)
-        return track.left();
-    return track.left() + int(std::lround(seconds / m_total * track.width()));
+    return trackRect().left() + int(std::lround(seconds * pixelsPerSecond()));
+}
+
+int TimelineWidget::boundaryAt(int x) const
+{
+    // Nearest end line; of lines drawn on top of each other (scenes without a
+    // frame) the last, so dragging right gives the empty scene its length.
+    int found = -1;
+    int best = kGrab + 1;
+    for (int i = 0; i < m_timeline.sceneCount() && m_total > 0; ++i) {
+        const int distance = std::abs(xAt(m_timeline.secondsAt(m_timeline.sceneEnd(i))) - x);
+        if (distance <= best) {
+            best = distance;
+            found = i;
+        }
+    }
+    return found;
+}
+
+void TimelineWidget::setHoverBoundary(int scene)
+{
+    if (scene == m_hoverBoundary)
+        return;
+    m_hoverBoundary = scene;
+    if (scene >= 0)
+        setCursor(Qt::SizeHorCursor);
+    else
+        unsetCursor();
+    update();
 }
 
 int TimelineWidget::sceneAt(double seconds) const
@@ -122,8 +169,17 @@ void TimelineWidget::mousePressEvent(QMouseEvent *event)
         QWidget::mousePressEvent(event);
         return;
     }
+    const int x = event->position().toPoint().x();
+    if (const int boundary = boundaryAt(x); boundary >= 0) {
+        m_resizeScale = pixelsPerSecond();
+        m_resizing = boundary;
+        m_resizeFrames = m_timeline.sceneEnd(boundary) - m_timeline.sceneStart(boundary);
+        setHoverBoundary(boundary);
+        emit sceneResizeStarted(boundary);
+        return;
+    }
     m_dragging = true;
-    const double seconds = secondsAt(event->position().toPoint().x());
+    const double seconds = secondsAt(x);
     scrubTo(seconds);
     const int scene = sceneAt(seconds);
     if (scene >= 0)
@@ -132,18 +188,46 @@ void TimelineWidget::mousePressEvent(QMouseEvent *event)
 
 void TimelineWidget::mouseMoveEvent(QMouseEvent *event)
 {
+    const int x = event->position().toPoint().x();
+    if (m_resizing >= 0 && (event->buttons() & Qt::LeftButton)) {
+        // Snapped to the nearest frame line, at least one frame long.
+        const qint64 end = std::llround(unclampedSecondsAt(x) * m_timeline.fps());
+        const qint64 frames = std::max<qint64>(1, end - m_timeline.sceneStart(m_resizing));
+        if (frames != m_resizeFrames) {
+            m_resizeFrames = frames;
+            emit sceneResized(m_resizing, frames);
+        }
+        return;
+    }
     if (!m_dragging || !(event->buttons() & Qt::LeftButton)) {
+        if (!(event->buttons() & Qt::LeftButton))
+            setHoverBoundary(boundaryAt(x));
         QWidget::mouseMoveEvent(event);
         return;
     }
-    scrubTo(secondsAt(event->position().toPoint().x()));
+    scrubTo(secondsAt(x));
 }
 
 void TimelineWidget::mouseReleaseEvent(QMouseEvent *event)
 {
-    if (event->button() == Qt::LeftButton)
+    if (event->button() == Qt::LeftButton) {
         m_dragging = false;
+        if (const int scene = m_resizing; scene >= 0) {
+            m_resizing = -1;
+            m_resizeScale = 0;
+            setHoverBoundary(boundaryAt(event->position().toPoint().x()));
+            update();
+            emit sceneResizeFinished(scene);
+        }
+    }
     QWidget::mouseReleaseEvent(event);
+}
+
+void TimelineWidget::leaveEvent(QEvent *event)
+{
+    if (m_resizing < 0)
+        setHoverBoundary(-1);
+    QWidget::leaveEvent(event);
 }
 
 void TimelineWidget::keyPressEvent(QKeyEvent *event)
@@ -184,6 +268,8 @@ void TimelineWidget::paintEvent(QPaintEvent *)
     // drawn in the highlight colour.
     const QColor base = pal.color(QPalette::Highlight);
     const QColor tints[2] = {base.lighter(150), base.lighter(125)};
+    painter.save();
+    painter.setClipRect(track); // a scene dragged longer runs past the bar
     for (int i = 0; i < m_timeline.sceneCount() && m_total > 0; ++i) {
         const int x0 = xAt(m_timeline.secondsAt(m_timeline.sceneStart(i)));
         const int x1 = xAt(m_timeline.secondsAt(m_timeline.sceneEnd(i)));
@@ -203,6 +289,14 @@ void TimelineWidget::paintEvent(QPaintEvent *)
             painter.drawLine(x0, track.top(), x0, track.bottom());
         }
     }
+    // The end line under the pointer (or being dragged) stands out as a grip.
+    if (const int grip = m_resizing >= 0 ? m_resizing : m_hoverBoundary;
+        grip >= 0 && grip < m_timeline.sceneCount()) {
+        const int x = xAt(m_timeline.secondsAt(m_timeline.sceneEnd(grip)));
+        painter.setPen(QPen(pal.color(QPalette::WindowText), 3));
+        painter.drawLine(x, track.top(), x, track.bottom());
+    }
+    painter.restore();
     painter.setPen(pal.color(QPalette::Mid));
     painter.setBrush(Qt::NoBrush);
     painter.drawRect(track.adjusted(0, 0, -1, -1));

@@ -8,7 +8,9 @@ namespace reelsmith::editor {
 
 // The video as a horizontal bar: one segment per scene, as wide as the frames
 // the export gives it (the project's Timeline), with the playhead over it.
-// Clicking or dragging scrubs.
+// Clicking or dragging scrubs; dragging the line at a scene's end resizes that
+// scene in whole frames (the widget only asks: sceneResized() carries the
+// frame count, the window turns it into an undoable edit).
 class TimelineWidget : public QWidget
 {
     Q_OBJECT
@@ -27,6 +29,10 @@ public:
     int xAt(double seconds) const;
     // Scene whose [start, end) holds `seconds` (the last one at the very end); -1 when none.
     int sceneAt(double seconds) const;
+    // The scene whose end line is within grabbing distance of `x`; -1 when none.
+    int boundaryAt(int x) const;
+    // The scene whose end is being dragged; -1 when none.
+    int resizingScene() const { return m_resizing; }
 
     // "mm:ss.s", minutes unbounded.
     static QString formatTime(double seconds);
@@ -41,6 +47,11 @@ public slots:
 signals:
     void scrubbed(double seconds);
     void sceneClicked(int index);
+    // A drag of scene `scene`'s end line: started, the scene's new length in
+    // frames of the timeline's rate (at least one) each time it changes, ended.
+    void sceneResizeStarted(int scene);
+    void sceneResized(int scene, qint64 frames);
+    void sceneResizeFinished(int scene);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -48,16 +59,27 @@ protected:
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
+    void leaveEvent(QEvent *event) override;
 
 private:
     void scrubTo(double seconds);
     int timeTextWidth() const;
+    // Track pixels per second of video. While a scene is resized the scale
+    // stays as it was when the drag began: the video's length changes under
+    // the mouse, and a bar refitted on each move would run away from it.
+    double pixelsPerSecond() const;
+    double unclampedSecondsAt(int x) const;
+    void setHoverBoundary(int scene);
 
     reelsmith::Timeline m_timeline;
     double m_total = 0;
     double m_position = 0;
     int m_currentScene = -1;
     bool m_dragging = false;
+    int m_resizing = -1;      // scene whose end is dragged
+    double m_resizeScale = 0; // pixelsPerSecond() when that drag began
+    qint64 m_resizeFrames = 0;
+    int m_hoverBoundary = -1;
 };
 
 } // namespace reelsmith::editor

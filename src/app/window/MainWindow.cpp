@@ -97,6 +97,13 @@ MainWindow::MainWindow(QWidget *parent)
     m_preview->setProject(m_doc->project());
     connect(m_preview->timeline(), &TimelineWidget::sceneClicked, this,
             [this](int row) { selectRows({row}); });
+    // Dragging a scene's end: one undo step per drag.
+    connect(m_preview->timeline(), &TimelineWidget::sceneResizeStarted, this, [this](int row) {
+        m_resizeKey = newMergeKey();
+        selectRows({row});
+    });
+    connect(m_preview->timeline(), &TimelineWidget::sceneResized, this,
+            [this](int row, qint64 frames) { resizeScene(m_doc, row, frames, m_resizeKey); });
     connect(m_projectPanel, &ProjectPanel::startScrubbed, this,
             [this] { m_preview->preview()->seek(0); });
 

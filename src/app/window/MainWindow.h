@@ -105,6 +105,7 @@ private:
     QAction *m_undoAction = nullptr;
     QAction *m_redoAction = nullptr;
     bool m_selectingRows = false; // selectRows() is changing the selection
+    int m_resizeKey = 0;          // merges the edits of one timeline drag
 };
 
 } // namespace reelsmith::editor
