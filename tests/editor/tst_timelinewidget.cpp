@@ -12,6 +12,9 @@
 
 #include <QApplication>
 #include <QMouseEvent>
+#include <QScrollBar>
+#include <QToolButton>
+#include <QWheelEvent>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -71,6 +74,14 @@ class TestTimelineWidget : public QObject
         for (int i = 1; i <= steps; ++i)
             moveHeld(widget, from + (to - from) * i / steps);
         QTest::mouseRelease(widget, Qt::LeftButton, {}, to);
+    }
+
+    static void wheel(QWidget *widget, QPoint at, int delta, Qt::KeyboardModifiers modifiers)
+    {
+        const QPointF local(at);
+        QWheelEvent event(local, widget->mapToGlobal(local), {}, QPoint(0, delta), Qt::NoButton,
+                          modifiers, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(widget, &event);
     }
 
     static bool isWholeFrames(double seconds, int fps)
@@ -186,6 +197,66 @@ private slots:
                  QStringLiteral("Fix duration (no longer follows the voice)"));
         doc->undoStack()->undo();
         QVERIFY(doc->scene(0).autoDuration);
+    }
+
+    void zoomKeepsThePointUnderTheMouse()
+    {
+        MainWindow window;
+        setUp(window, m_pictures);
+        TimelineWidget *bar = timeline(window);
+        PreviewPanel *panel = window.previewPanel();
+        QScrollBar *scroll = panel->timelineScrollBar();
+        QCOMPARE(bar->zoom(), 1.0);
+        QVERIFY(!scroll->isVisible());
+        QVERIFY(!panel->zoomOutButton()->isEnabled());
+        const double pixelBefore = bar->duration() / bar->trackRect().width();
+
+        // Ctrl+wheel over 4.5 s: closer, and 4.5 s stays under the pointer.
+        const QPoint mouse = pointAt(bar, 4.5);
+        const double under = bar->secondsAt(mouse.x());
+        wheel(bar, mouse, 3 * 120, Qt::ControlModifier);
+        QVERIFY2(bar->zoom() > 1.9, qPrintable(QString::number(bar->zoom())));
+        QVERIFY2(std::abs(bar->secondsAt(mouse.x()) - under) <= pixelBefore,
+                 qPrintable(QString::number(bar->secondsAt(mouse.x()))));
+        const double pixelAfter = bar->duration() / (bar->trackRect().width() * bar->zoom());
+        QVERIFY(pixelAfter < pixelBefore / 1.9);
+        QVERIFY(bar->scrollOffset() > 0);
+        QVERIFY(scroll->isVisible());
+        QCOMPARE(scroll->value(), bar->scrollOffset());
+        QVERIFY(panel->zoomOutButton()->isEnabled());
+
+        // The wheel alone scrolls the zoomed bar; so does the scroll bar.
+        const int offset = bar->scrollOffset();
+        wheel(bar, mouse, -120, Qt::NoModifier);
+        QVERIFY(bar->scrollOffset() > offset);
+        scroll->setValue(0);
+        QCOMPARE(bar->scrollOffset(), 0);
+        QCOMPARE(bar->secondsAt(bar->trackRect().left()), 0.0);
+
+        // A boundary dragged while zoomed: still in whole frames, at the
+        // zoomed scale.
+        ProjectDocument *doc = window.document();
+        const int fps = doc->project().output.fps;
+        QVERIFY(bar->xAt(3.0) < bar->trackRect().right());
+        drag(bar, pointAt(bar, 3.0), pointAt(bar, 3.5));
+        QVERIFY2(std::abs(doc->scene(0).duration - 3.5) <= pixelAfter + 1.0 / fps,
+                 qPrintable(QString::number(doc->scene(0).duration)));
+
+        // Buttons and keys.
+        const double zoomed = bar->zoom();
+        QTest::mouseClick(panel->zoomInButton(), Qt::LeftButton);
+        QVERIFY(bar->zoom() > zoomed);
+        bar->setFocus();
+        QTest::keyClick(bar, Qt::Key_Minus);
+        QTest::keyClick(bar, Qt::Key_Minus);
+        QVERIFY(bar->zoom() < zoomed);
+        QTest::keyClick(bar, Qt::Key_Plus);
+        QVERIFY(bar->zoom() > zoomed / 1.3);
+        for (int i = 0; i < 20; ++i)
+            QTest::mouseClick(panel->zoomOutButton(), Qt::LeftButton);
+        QCOMPARE(bar->zoom(), 1.0);
+        QCOMPARE(bar->scrollOffset(), 0);
+        QVERIFY(!scroll->isVisible());
     }
 };
 

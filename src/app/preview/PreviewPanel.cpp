@@ -5,7 +5,9 @@
 
 #include <QEvent>
 #include <QHBoxLayout>
+#include <QSignalBlocker>
 #include <QLabel>
+#include <QScrollBar>
 #include <QStyle>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -15,7 +17,8 @@ namespace reelsmith::editor {
 PreviewPanel::PreviewPanel(QWidget *parent)
     : QWidget(parent), m_preview(new PreviewWidget(this)), m_timeline(new TimelineWidget(this)),
       m_playButton(new QToolButton(this)), m_safeZonesButton(new QToolButton(this)),
-      m_positionLabel(new QLabel(this))
+      m_positionLabel(new QLabel(this)), m_zoomInButton(new QToolButton(this)),
+      m_zoomOutButton(new QToolButton(this)), m_scrollBar(new QScrollBar(Qt::Horizontal, this))
 {
     m_playButton->setAutoRaise(true);
     m_safeZonesButton->setCheckable(true);
@@ -25,11 +28,26 @@ PreviewPanel::PreviewPanel(QWidget *parent)
     m_positionLabel->setMinimumWidth(
         m_positionLabel->fontMetrics().horizontalAdvance(QStringLiteral("000:00.0 / 000:00.0")));
 
+    m_zoomOutButton->setObjectName(QStringLiteral("timelineZoomOut"));
+    m_zoomOutButton->setText(tr("Zoom Out"));
+    m_zoomOutButton->setToolTip(tr("Show more of the timeline (-, Ctrl+wheel)"));
+    m_zoomOutButton->setIcon(QIcon::fromTheme(QStringLiteral("zoom-out")));
+    m_zoomOutButton->setAutoRaise(true);
+    m_zoomInButton->setObjectName(QStringLiteral("timelineZoomIn"));
+    m_zoomInButton->setText(tr("Zoom In"));
+    m_zoomInButton->setToolTip(tr("Show the timeline in more detail (+, Ctrl+wheel)"));
+    m_zoomInButton->setIcon(QIcon::fromTheme(QStringLiteral("zoom-in")));
+    m_zoomInButton->setAutoRaise(true);
+    m_scrollBar->setObjectName(QStringLiteral("timelineScrollBar"));
+    m_scrollBar->hide();
+
     auto *transport = new QHBoxLayout;
     transport->setContentsMargins(0, 0, 0, 0);
     transport->addWidget(m_playButton);
     transport->addWidget(m_positionLabel);
     transport->addStretch(1);
+    transport->addWidget(m_zoomOutButton);
+    transport->addWidget(m_zoomInButton);
     transport->addWidget(m_safeZonesButton);
 
     auto *layout = new QVBoxLayout(this);
@@ -37,6 +55,7 @@ PreviewPanel::PreviewPanel(QWidget *parent)
     layout->addWidget(m_preview, 1);
     layout->addLayout(transport);
     layout->addWidget(m_timeline);
+    layout->addWidget(m_scrollBar);
 
     connect(m_playButton, &QToolButton::clicked, m_preview, &PreviewWidget::togglePlaying);
     connect(m_safeZonesButton, &QToolButton::toggled, m_preview,
@@ -45,12 +64,29 @@ PreviewPanel::PreviewPanel(QWidget *parent)
     connect(m_preview, &PreviewWidget::positionChanged, m_timeline, &TimelineWidget::setPosition);
     connect(m_preview, &PreviewWidget::currentSceneChanged, m_timeline,
             &TimelineWidget::setCurrentScene);
+    connect(m_zoomInButton, &QToolButton::clicked, m_timeline, &TimelineWidget::zoomIn);
+    connect(m_zoomOutButton, &QToolButton::clicked, m_timeline, &TimelineWidget::zoomOut);
+    connect(m_timeline, &TimelineWidget::viewChanged, this, &PreviewPanel::updateTimelineView);
+    connect(m_scrollBar, &QScrollBar::valueChanged, m_timeline, &TimelineWidget::setScrollOffset);
     connect(m_preview, &PreviewWidget::playingChanged, this, &PreviewPanel::updatePlayButton);
     connect(m_preview, &PreviewWidget::positionChanged, this, &PreviewPanel::updatePositionLabel);
     connect(m_preview, &PreviewWidget::durationChanged, this, &PreviewPanel::updatePositionLabel);
 
     updatePlayButton(false);
     updatePositionLabel();
+    updateTimelineView();
+}
+
+void PreviewPanel::updateTimelineView()
+{
+    const QSignalBlocker blocker(m_scrollBar);
+    m_scrollBar->setRange(0, m_timeline->maximumScrollOffset());
+    m_scrollBar->setPageStep(std::max(1, m_timeline->trackRect().width()));
+    m_scrollBar->setSingleStep(std::max(1, m_timeline->trackRect().width() / 10));
+    m_scrollBar->setValue(m_timeline->scrollOffset());
+    m_scrollBar->setVisible(m_timeline->zoom() > 1);
+    m_zoomInButton->setEnabled(m_timeline->zoom() < m_timeline->maximumZoom());
+    m_zoomOutButton->setEnabled(m_timeline->zoom() > 1);
 }
 
 void PreviewPanel::retranslate()

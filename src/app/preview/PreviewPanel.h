@@ -5,6 +5,7 @@
 #include <QWidget>
 
 class QLabel;
+class QScrollBar;
 class QToolButton;
 
 namespace reelsmith::editor {
@@ -26,6 +27,10 @@ public:
     TimelineWidget *timeline() const { return m_timeline; }
     QToolButton *playButton() const { return m_playButton; }
     QToolButton *safeZonesButton() const { return m_safeZonesButton; }
+    QToolButton *zoomInButton() const { return m_zoomInButton; }
+    QToolButton *zoomOutButton() const { return m_zoomOutButton; }
+    // Under the timeline while it is zoomed in.
+    QScrollBar *timelineScrollBar() const { return m_scrollBar; }
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -34,12 +39,16 @@ private:
     void retranslate();
     void updatePlayButton(bool playing);
     void updatePositionLabel();
+    void updateTimelineView();
 
     PreviewWidget *m_preview;
     TimelineWidget *m_timeline;
     QToolButton *m_playButton;
     QToolButton *m_safeZonesButton;
     QLabel *m_positionLabel;
+    QToolButton *m_zoomInButton;
+    QToolButton *m_zoomOutButton;
+    QScrollBar *m_scrollBar;
 };
 
 } // namespace reelsmith::editor

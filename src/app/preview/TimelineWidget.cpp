@@ -1,6 +1,7 @@
 #include "preview/TimelineWidget.h"
 
 #include <QKeyEvent>
+#include <QWheelEvent>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
@@ -21,6 +22,10 @@ constexpr double kLargeStep = 1.0;
 // How far from a scene's end line (px) the pointer grabs it: a line is 2 px,
 // a pointer lands within a few of where it is aimed.
 constexpr int kGrab = 4;
+// One wheel notch or key press zooms by a quarter: eight steps make 6x.
+constexpr double kZoomStep = 1.25;
+// Zooming stops when a frame is this wide (px): enough to grab one.
+constexpr double kFramePixelsAtMaximum = 12;
 
 } // namespace
 
@@ -55,6 +60,11 @@ void TimelineWidget::setTimeline(const reelsmith::Timeline &timeline)
         m_resizing = -1;
     if (m_hoverBoundary >= timeline.sceneCount())
         setHoverBoundary(-1);
+    if (m_resizing < 0) {
+        m_zoom = std::clamp(m_zoom, 1.0, maximumZoom());
+        m_scroll = std::clamp(m_scroll, 0, maximumScrollOffset());
+        emit viewChanged();
+    }
     update();
 }
 
@@ -93,13 +103,97 @@ double TimelineWidget::pixelsPerSecond() const
     const QRect track = trackRect();
     if (m_total <= 0 || track.width() <= 0)
         return 0;
-    return track.width() / m_total;
+    return track.width() * m_zoom / m_total;
+}
+
+double TimelineWidget::maximumZoom() const
+{
+    const int width = trackRect().width();
+    if (m_total <= 0 || width <= 0)
+        return 1;
+    return std::max(1.0, kFramePixelsAtMaximum * m_timeline.fps() * m_total / width);
+}
+
+int TimelineWidget::maximumScrollOffset() const
+{
+    const int width = trackRect().width();
+    return std::max(0, int(std::lround(width * m_zoom)) - width);
+}
+
+void TimelineWidget::zoomAround(double factor, int anchorX)
+{
+    if (m_resizing >= 0 || m_total <= 0)
+        return;
+    const double seconds = unclampedSecondsAt(anchorX);
+    m_zoom = std::clamp(factor, 1.0, maximumZoom());
+    m_scroll = std::clamp(int(std::lround(seconds * pixelsPerSecond())) -
+                              (anchorX - trackRect().left()),
+                          0, maximumScrollOffset());
+    setHoverBoundary(-1);
+    update();
+    emit viewChanged();
+}
+
+int TimelineWidget::zoomAnchor() const
+{
+    const QRect track = trackRect();
+    const int playhead = xAt(m_position);
+    return track.contains(playhead, track.center().y()) ? playhead : track.center().x();
+}
+
+void TimelineWidget::zoomIn()
+{
+    zoomAround(m_zoom * kZoomStep, zoomAnchor());
+}
+
+void TimelineWidget::zoomOut()
+{
+    zoomAround(m_zoom / kZoomStep, zoomAnchor());
+}
+
+void TimelineWidget::setScrollOffset(int pixels)
+{
+    pixels = std::clamp(pixels, 0, maximumScrollOffset());
+    if (pixels == m_scroll || m_resizing >= 0)
+        return;
+    m_scroll = pixels;
+    setHoverBoundary(-1);
+    update();
+    emit viewChanged();
+}
+
+void TimelineWidget::wheelEvent(QWheelEvent *event)
+{
+    const QPoint delta = event->angleDelta();
+    const int steps = delta.y() != 0 ? delta.y() : delta.x();
+    if (steps == 0) {
+        QWidget::wheelEvent(event);
+        return;
+    }
+    if (event->modifiers() & Qt::ControlModifier) {
+        // 120 is one notch; smooth wheels send parts of it.
+        zoomAround(m_zoom * std::pow(kZoomStep, steps / 120.0), event->position().toPoint().x());
+    } else if (m_zoom > 1) {
+        // A notch scrolls a tenth of the bar, wheel down or right moving on.
+        setScrollOffset(m_scroll - steps * trackRect().width() / 1200);
+    } else {
+        event->ignore();
+        return;
+    }
+    event->accept();
+}
+
+void TimelineWidget::resizeEvent(QResizeEvent *event)
+{
+    m_scroll = std::clamp(m_scroll, 0, maximumScrollOffset());
+    QWidget::resizeEvent(event);
+    emit viewChanged();
 }
 
 double TimelineWidget::unclampedSecondsAt(int x) const
 {
     const double scale = pixelsPerSecond();
-    return scale > 0 ? (x - trackRect().left()) / scale : 0;
+    return scale > 0 ? (x - trackRect().left() + m_scroll) / scale : 0;
 }
 
 double TimelineWidget::secondsAt(int x) const
@@ -109,7 +203,7 @@ double TimelineWidget::secondsAt(int x) const
 
 int TimelineWidget::xAt(double seconds) const
 {
-    return trackRect().left() + int(std::lround(seconds * pixelsPerSecond()));
+    return trackRect().left() - m_scroll + int(std::lround(seconds * pixelsPerSecond()));
 }
 
 int TimelineWidget::boundaryAt(int x) const
@@ -251,6 +345,13 @@ void TimelineWidget::keyPressEvent(QKeyEvent *event)
     case Qt::Key_End:
         scrubTo(m_total);
         break;
+    case Qt::Key_Plus:
+    case Qt::Key_Equal: // + without Shift on most layouts
+        zoomIn();
+        break;
+    case Qt::Key_Minus:
+        zoomOut();
+        break;
     default:
         QWidget::keyPressEvent(event);
     }
@@ -308,8 +409,8 @@ void TimelineWidget::paintEvent(QPaintEvent *)
     painter.drawText(textRect, Qt::AlignLeft | Qt::AlignVCenter, formatTime(m_total));
 
     // Playhead: a line with a grip above the bar.
-    if (m_total > 0) {
-        const int x = xAt(m_position);
+    if (const int x = xAt(m_position);
+        m_total > 0 && x >= track.left() - kHandle && x <= track.right() + kHandle) {
         painter.setRenderHint(QPainter::Antialiasing);
         const QColor head(220, 40, 40);
         painter.setPen(QPen(head, 2));

@@ -34,6 +34,16 @@ public:
     // The scene whose end is being dragged; -1 when none.
     int resizingScene() const { return m_resizing; }
 
+    // 1: the whole video fits the bar; larger shows a part of it, scrolled
+    // to scrollOffset() pixels from the video's start.
+    double zoom() const { return m_zoom; }
+    double maximumZoom() const;
+    int scrollOffset() const { return m_scroll; }
+    int maximumScrollOffset() const;
+    // Zooms to `factor` (clamped to [1, maximumZoom()]) keeping the time
+    // under `anchorX` where it is.
+    void zoomAround(double factor, int anchorX);
+
     // "mm:ss.s", minutes unbounded.
     static QString formatTime(double seconds);
 
@@ -43,6 +53,10 @@ public:
 public slots:
     void setPosition(double seconds);
     void setCurrentScene(int index);
+    // By one step, around the playhead (or the middle when it is out of view).
+    void zoomIn();
+    void zoomOut();
+    void setScrollOffset(int pixels);
 
 signals:
     void scrubbed(double seconds);
@@ -52,6 +66,8 @@ signals:
     void sceneResizeStarted(int scene);
     void sceneResized(int scene, qint64 frames);
     void sceneResizeFinished(int scene);
+    // The zoom or the scroll offset changed (for a scroll bar).
+    void viewChanged();
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -60,6 +76,8 @@ protected:
     void mouseReleaseEvent(QMouseEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void leaveEvent(QEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void scrubTo(double seconds);
@@ -70,6 +88,7 @@ private:
     double pixelsPerSecond() const;
     double unclampedSecondsAt(int x) const;
     void setHoverBoundary(int scene);
+    int zoomAnchor() const;
 
     reelsmith::Timeline m_timeline;
     double m_total = 0;
@@ -80,6 +99,8 @@ private:
     double m_resizeScale = 0; // pixelsPerSecond() when that drag began
     qint64 m_resizeFrames = 0;
     int m_hoverBoundary = -1;
+    double m_zoom = 1;
+    int m_scroll = 0;
 };
 
 } // namespace reelsmith::editor
