@@ -11,6 +11,7 @@
 #include "window/MainWindow.h"
 
 #include <QApplication>
+#include <QDoubleSpinBox>
 #include <QMouseEvent>
 #include <QScrollBar>
 #include <QToolButton>
@@ -257,6 +258,45 @@ private slots:
         QCOMPARE(bar->zoom(), 1.0);
         QCOMPARE(bar->scrollOffset(), 0);
         QVERIFY(!scroll->isVisible());
+    }
+
+    void previewFollowsTheSceneBeingEdited()
+    {
+        MainWindow window;
+        setUp(window, m_pictures);
+        TimelineWidget *bar = timeline(window);
+        PreviewWidget *preview = window.previewPanel()->preview();
+        ProjectDocument *doc = window.document();
+        const double frame = 1.0 / doc->project().output.fps;
+
+        // While the second scene's end is dragged, the preview shows its last
+        // frame, next to the line, at every step of the drag.
+        window.selectRows({0});
+        QTest::mousePress(bar, Qt::LeftButton, {}, pointAt(bar, 6.0));
+        for (double seconds : {6.5, 7.0, 5.0}) {
+            moveHeld(bar, pointAt(bar, seconds));
+            const double end = 3.0 + doc->scene(1).duration;
+            QCOMPARE(preview->currentScene(), 1);
+            QVERIFY2(std::abs(preview->position() - (end - frame)) < 1e-6,
+                     qPrintable(QStringLiteral("%1 at an end of %2")
+                                    .arg(preview->position())
+                                    .arg(end)));
+            QCOMPARE(bar->position(), preview->position());
+        }
+        QTest::mouseRelease(bar, Qt::LeftButton, {}, pointAt(bar, 5.0));
+
+        // A duration typed for the first scene: the preview goes to its new end.
+        window.selectRows({0});
+        QCOMPARE(preview->position(), 0.0);
+        auto *duration = window.findChild<QDoubleSpinBox *>(QStringLiteral("durationSpin"));
+        duration->setFocus();
+        duration->selectAll();
+        QTest::keyClicks(duration, QStringLiteral("4"));
+        QTest::keyClick(duration, Qt::Key_Return);
+        QCOMPARE(doc->scene(0).duration, 4.0);
+        QCOMPARE(preview->currentScene(), 0);
+        QVERIFY2(std::abs(preview->position() - (4.0 - frame)) < 1e-6,
+                 qPrintable(QString::number(preview->position())));
     }
 };
 

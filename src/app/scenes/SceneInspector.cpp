@@ -83,6 +83,8 @@ SceneInspector::SceneInspector(ProjectDocument *doc, AutoDurations *durations, Q
     connect(m_ui->durationSpin, &QDoubleSpinBox::valueChanged, this, [this](double seconds) {
         edit(
             EditSceneCommand::Field::Duration, [seconds](Scene &s) { s.duration = seconds; }, true);
+        if (m_current >= 0)
+            emit durationEdited(m_current);
     });
     connect(m_ui->layoutCombo, &QComboBox::activated, this, [this](int item) {
         const auto layout = Layout(m_ui->layoutCombo->itemData(item).toInt());

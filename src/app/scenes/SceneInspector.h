@@ -31,6 +31,10 @@ public:
 
     void setSelection(const QList<int> &rows, int current);
 
+signals:
+    // The duration box changed the length of the current scene `row`.
+    void durationEdited(int row);
+
 protected:
     void changeEvent(QEvent *event) override;
 

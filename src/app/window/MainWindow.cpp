@@ -103,7 +103,11 @@ MainWindow::MainWindow(QWidget *parent)
         selectRows({row});
     });
     connect(m_preview->timeline(), &TimelineWidget::sceneResized, this,
-            [this](int row, qint64 frames) { resizeScene(m_doc, row, frames, m_resizeKey); });
+            [this](int row, qint64 frames) {
+                resizeScene(m_doc, row, frames, m_resizeKey);
+                showSceneEnd(row);
+            });
+    connect(m_inspector, &SceneInspector::durationEdited, this, &MainWindow::showSceneEnd);
     connect(m_projectPanel, &ProjectPanel::startScrubbed, this,
             [this] { m_preview->preview()->seek(0); });
 
@@ -453,6 +457,21 @@ void MainWindow::selectionChanged()
         preview->seek(timeline.secondsAt(timeline.sceneStart(current.row())));
     }
     syncInspector();
+}
+
+void MainWindow::showSceneEnd(int row)
+{
+    // Where a length change is seen: the scene's last frame, right at the
+    // line being moved (the next scene starts on the frame after it).
+    PreviewWidget *preview = m_preview->preview();
+    if (row < 0 || row >= m_doc->sceneCount() || preview->isPlaying())
+        return;
+    const Timeline timeline = m_doc->project().timeline();
+    const qint64 end = timeline.sceneEnd(row);
+    if (end <= timeline.sceneStart(row))
+        return; // no frame of its own to show
+    preview->setProject(m_doc->project());
+    preview->seek(timeline.secondsAt(end - 1));
 }
 
 void MainWindow::syncInspector()

@@ -77,6 +77,8 @@ private:
     void selectionChanged();
     // The inspector edits what the list has selected, also after rows moved.
     void syncInspector();
+    // The preview shows the last frame of scene `row`, whose length changed.
+    void showSceneEnd(int row);
     // Asks what to do with unsaved changes; false when the user cancels.
     bool maybeSave();
     void newFromScriptDialog();
