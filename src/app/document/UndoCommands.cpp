@@ -163,6 +163,7 @@ void EditSceneCommand::redo()
 
 void EditSceneCommand::undo()
 {
+    m_sealed = true;
     m_doc->setScene(m_row, m_before);
 }
 
@@ -174,7 +175,7 @@ int EditSceneCommand::id() const
 bool EditSceneCommand::mergeWith(const QUndoCommand *other)
 {
     const auto *edit = static_cast<const EditSceneCommand *>(other);
-    if (edit->m_row != m_row || edit->m_field != m_field || edit->m_mergeKey != m_mergeKey ||
+    if (m_sealed || edit->m_row != m_row || edit->m_field != m_field || edit->m_mergeKey != m_mergeKey ||
         (m_field != Field::Caption && m_field != Field::Duration && m_field != Field::Narration &&
          m_field != Field::Voice))
         return false;
@@ -197,6 +198,7 @@ void EditSettingsCommand::redo()
 
 void EditSettingsCommand::undo()
 {
+    m_sealed = true;
     m_doc->setSettings(m_before);
 }
 
@@ -207,6 +209,8 @@ int EditSettingsCommand::id() const
 
 bool EditSettingsCommand::mergeWith(const QUndoCommand *other)
 {
+    if (m_sealed)
+        return false;
     m_after = static_cast<const EditSettingsCommand *>(other)->m_after;
     setObsolete(m_after == m_before);
     return true;

@@ -74,6 +74,9 @@ private:
     Scene m_after;
     Field m_field;
     int m_mergeKey;
+    // Once undone (and maybe redone), a step is what the creator saw undone:
+    // the next edit is a step of its own, not merged into it.
+    bool m_sealed = false;
 };
 
 class EditSettingsCommand : public TranslatedCommand
@@ -98,6 +101,7 @@ private:
     ProjectDocument::Settings m_before;
     ProjectDocument::Settings m_after;
     int m_mergeKey;
+    bool m_sealed = false; // as EditSceneCommand's
 };
 
 } // namespace reelsmith::editor

@@ -25,10 +25,13 @@
 #include "settings/PreferencesDialog.h"
 #include "window/MemoryMeterWidget.h"
 
+#include <QAbstractSpinBox>
+#include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QKeyEvent>
 #include <QLocale>
 #include <QMessageBox>
 #include <QMimeData>
@@ -156,7 +159,7 @@ void MainWindow::setUpActions()
     undoAction->setObjectName(QStringLiteral("actionUndo"));
     undoAction->setShortcut(QKeySequence::Undo);
     undoAction->setIcon(QIcon::fromTheme(QStringLiteral("edit-undo")));
-    connect(undoAction, &QAction::triggered, undo, &QUndoStack::undo);
+    connect(undoAction, &QAction::triggered, this, [this] { undoFromKeyboard(false); });
     connect(undo, &QUndoStack::canUndoChanged, undoAction, &QAction::setEnabled);
     connect(undo, &QUndoStack::undoTextChanged, this, &MainWindow::updateUndoTexts);
     QAction *redoAction = new QAction(this);
@@ -171,11 +174,16 @@ void MainWindow::setUpActions()
             redoKeys.append(key);
     redoAction->setShortcuts(redoKeys);
     redoAction->setIcon(QIcon::fromTheme(QStringLiteral("edit-redo")));
-    connect(redoAction, &QAction::triggered, undo, &QUndoStack::redo);
+    connect(redoAction, &QAction::triggered, this, [this] { undoFromKeyboard(true); });
     connect(undo, &QUndoStack::canRedoChanged, redoAction, &QAction::setEnabled);
     connect(undo, &QUndoStack::redoTextChanged, this, &MainWindow::updateUndoTexts);
     m_undoAction = undoAction;
     m_redoAction = redoAction;
+    // Text fields and spin boxes claim the undo keys for their own undo
+    // (a ShortcutOverride they accept), which knows nothing of the document:
+    // Ctrl+Z after typing a duration did nothing. Inside this window the
+    // keys belong to the document's undo stack.
+    qApp->installEventFilter(this);
     updateUndoTexts();
     QAction *first = m_ui->menuEdit->actions().value(0);
     m_ui->menuEdit->insertAction(first, undoAction);
@@ -479,6 +487,35 @@ void MainWindow::syncInspector()
     const QModelIndex current = m_ui->sceneList->selectionModel()->currentIndex();
     m_inspector->setSelection(selectedRows(), current.isValid() ? current.row() : -1);
     updateActions();
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::ShortcutOverride && m_undoAction) {
+        auto *widget = qobject_cast<QWidget *>(watched);
+        if (widget && (widget == this || isAncestorOf(widget))) {
+            const QKeySequence key(static_cast<QKeyEvent *>(event)->keyCombination());
+            if (m_undoAction->shortcuts().contains(key) || m_redoAction->shortcuts().contains(key)) {
+                event->ignore(); // not the field's: the window's action gets it
+                return true;
+            }
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::undoFromKeyboard(bool redo)
+{
+    // A spin box holds typed text until Enter or leaving it: make it an edit
+    // first, so undo takes back what the creator sees, not the step before.
+    if (auto *spin = qobject_cast<QAbstractSpinBox *>(QApplication::focusWidget());
+        spin && isAncestorOf(spin) && !spin->isReadOnly())
+        spin->interpretText();
+    QUndoStack *undo = m_doc->undoStack();
+    if (redo)
+        undo->redo();
+    else
+        undo->undo();
 }
 
 void MainWindow::updateUndoTexts()

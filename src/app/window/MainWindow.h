@@ -63,6 +63,7 @@ public:
     void selectRows(const QList<int> &rows);
 
 protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
     void changeEvent(QEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -72,6 +73,9 @@ private:
     void setUpActions();
     void updateTitle();
     void updateUndoTexts();
+    // Undo/redo from the keyboard: a field being typed in hands its value
+    // to the document first, then the document's step is undone.
+    void undoFromKeyboard(bool redo);
     void updateActions();
     void updateRecentMenu();
     void selectionChanged();
