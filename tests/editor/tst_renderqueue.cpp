@@ -241,6 +241,55 @@ private Q_SLOTS:
         QCOMPARE(testmedia::probe(path("held.mp4")).frames, 12);
     }
 
+    void pausedJobLetsTheNextOneRun()
+    {
+        RenderQueue queue;
+        QCOMPARE(queue.concurrency(), 1);
+        const int paused = enqueue(queue, project(kLong), path("gives-way.mp4"));
+        QVERIFY(waitUntilRendering(queue, paused));
+        queue.pause(paused);
+        QTest::qWait(200); // the frame in hand finishes and the render parks
+        const qint64 frames = queue.job(paused)->framesDone;
+
+        // The one slot is free while the first is paused: the next one runs.
+        const int next = enqueue(queue, project(1.0), path("after-paused.mp4"));
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(queue, next), State::Done, kRenderTimeoutMs);
+        QCOMPARE(testmedia::probe(path("after-paused.mp4")).frames, 12);
+        QCOMPARE(stateOf(queue, paused), State::Paused);
+        QCOMPARE(queue.job(paused)->framesDone, frames);
+
+        // Resumed while another job has the slot, it waits for it.
+        const int blocker = enqueue(queue, project(kUntilCancelled), path("holds-slot.mp4"));
+        QVERIFY(waitUntilRendering(queue, blocker));
+        queue.resume(paused);
+        QCOMPARE(stateOf(queue, paused), State::Queued);
+        QTest::qWait(200);
+        QCOMPARE(queue.job(paused)->framesDone, frames);
+        queue.cancel(blocker);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(queue, paused), State::Done, kRenderTimeoutMs);
+        QCOMPARE(stateOf(queue, blocker), State::Cancelled);
+        QCOMPARE(testmedia::probe(path("gives-way.mp4")).frames, 7200);
+    }
+
+    void cancellingAPausedJobKeepsTheSlotCount()
+    {
+        // A paused job gives its slot away; cancelled, it must not leave the
+        // pool one slot richer (two renders at once with a concurrency of 1).
+        RenderQueue queue;
+        const int paused = enqueue(queue, project(kUntilCancelled), path("slot-paused.mp4"));
+        QVERIFY(waitUntilRendering(queue, paused));
+        queue.pause(paused);
+        queue.cancel(paused);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(queue, paused), State::Cancelled, kRenderTimeoutMs);
+        const int first = enqueue(queue, project(kUntilCancelled), path("slot-first.mp4"));
+        const int second = enqueue(queue, project(1.0), path("slot-second.mp4"));
+        QVERIFY(waitUntilRendering(queue, first));
+        QTest::qWait(300);
+        QCOMPARE(stateOf(queue, second), State::Queued);
+        queue.cancel(first);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(queue, second), State::Done, kRenderTimeoutMs);
+    }
+
     void pauseStopsProgressAndResumeCompletes()
     {
         RenderQueue queue;
@@ -549,6 +598,10 @@ private Q_SLOTS:
 
         const QString out = path("dock-done.mp4");
         const int done = enqueue(queue, project(1.0), out);
+        // A finished job was selected: the new one is, with its buttons.
+        QCOMPARE(dock.selectedJobId(), done);
+        QVERIFY(cancel->isEnabled());
+        QVERIFY(pause->isEnabled());
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(queue, done), State::Done, kRenderTimeoutMs);
         dock.selectJob(done);
         QVERIFY(!error->isVisible());

@@ -42,6 +42,9 @@ struct RenderQueue::Entry
     std::unique_ptr<QFutureWatcher<QString>> watcher;
     QElapsedTimer clock;   // runs while the job runs, stopped while paused
     qint64 previousMs = 0; // running time before the last pause
+    // Paused after it started: its thread is parked and the pool was told it
+    // may run another task in its place (QThreadPool::releaseThread()).
+    bool slotReleased = false;
 };
 
 RenderQueue::RenderQueue(QObject *parent) : QObject(parent)
@@ -57,6 +60,9 @@ RenderQueue::~RenderQueue()
             e->watcher->disconnect(this);
         // Also wakes a paused job so it can stop. A job past its point of no
         // return does not look any more and finishes its file.
+        // A parked job takes its slot back before it wakes, so the pool's
+        // count of busy threads is right when it waits for them below.
+        retakeSlot(*e);
         if (e->started && !e->future.isFinished())
             e->future.cancel();
     }
@@ -99,6 +105,7 @@ void RenderQueue::pause(int id)
             return; // its finished() report is on its way, or it only writes its file
         e->future.suspend();
         stopClock(*e);
+        releaseSlot(*e);
     }
     e->status.state = State::Paused;
     e->status.remainingMs = -1;
@@ -111,16 +118,11 @@ void RenderQueue::resume(int id)
     Entry *e = entry(id);
     if (!e || e->status.state != State::Paused)
         return;
-    if (e->started) {
-        e->status.state = State::Running;
-        e->clock.start();
-        e->future.resume();
-        Q_EMIT jobChanged(id);
-    } else {
-        e->status.state = State::Queued;
-        Q_EMIT jobChanged(id);
-        startQueued();
-    }
+    // Queued: a started job wakes in startQueued() when a slot is free,
+    // before the jobs queued after it.
+    e->status.state = State::Queued;
+    Q_EMIT jobChanged(id);
+    startQueued();
     updateBusy();
 }
 
@@ -236,19 +238,51 @@ QString RenderQueue::stateName(State state)
     return {};
 }
 
+int RenderQueue::rendering() const
+{
+    return int(std::count_if(m_entries.begin(), m_entries.end(), [](const auto &e) {
+        return e->started && !e->status.isFinished() && !e->slotReleased;
+    }));
+}
+
+void RenderQueue::releaseSlot(Entry &e)
+{
+    if (e.slotReleased)
+        return;
+    // Without a reserveThread() before it, this lets the pool run one task
+    // more than maxThreadCount() until retakeSlot(): the parked thread's place.
+    m_pool.releaseThread();
+    e.slotReleased = true;
+}
+
+void RenderQueue::retakeSlot(Entry &e)
+{
+    if (!e.slotReleased)
+        return;
+    m_pool.reserveThread();
+    e.slotReleased = false;
+}
+
 void RenderQueue::startQueued()
 {
-    // Started jobs that are not finished hold a pool thread, paused or not.
-    auto running = std::count_if(m_entries.begin(), m_entries.end(), [](const auto &e) {
-        return e->started && !e->status.isFinished();
-    });
+    // Paused jobs hold a parked thread each but no slot (see releaseSlot()).
+    int running = rendering();
     for (const auto &e : m_entries) {
         if (running >= m_pool.maxThreadCount())
             break;
-        if (!e->started && e->status.state == State::Queued) {
+        if (e->status.state != State::Queued)
+            continue;
+        if (e->started) {
+            // Resumed after a pause: it wakes in the slot that is free.
+            retakeSlot(*e);
+            e->status.state = State::Running;
+            e->clock.start();
+            e->future.resume();
+            Q_EMIT jobChanged(e->status.id);
+        } else {
             start(*e);
-            ++running;
         }
+        ++running;
     }
 }
 
@@ -325,6 +359,9 @@ void RenderQueue::onFinished(int id)
     if (!e)
         return;
     stopClock(*e);
+    // Its thread is back in the pool (a paused job cancelled, or one that
+    // finished before the pause parked it): the released slot is balanced.
+    retakeSlot(*e);
     JobStatus &status = e->status;
     const Outcome &outcome = *e->outcome;
     if (outcome.result) {

@@ -17,10 +17,12 @@ namespace reelsmith::editor {
 // private thread pool, so the creator keeps editing while it runs. Jobs start
 // in the order they were queued; at most concurrency() run at once.
 //
-// A paused job that has started keeps its thread (an export's encoder and
-// temporary file stay open), so with the default concurrency of 1 the jobs
-// behind it wait. A paused job that has not started yet holds nothing and is
-// skipped until it is resumed.
+// A paused job that has started keeps its thread parked (an export's encoder
+// and temporary file stay open) but gives up its slot: the jobs behind it
+// start, at most concurrency() of them rendering at once. Resumed while every
+// slot is taken, it waits (Queued) for the next free slot, ahead of the jobs
+// queued after it. A paused job that has not started yet holds nothing and
+// is skipped until it is resumed.
 //
 // A job that has passed its point of no return (its last cancel check before
 // its file is put in place; the row says so) finishes as Done whatever cancel
@@ -102,6 +104,11 @@ private:
     Entry *entry(int id) const;
     void startQueued();
     void start(Entry &entry);
+    // Jobs using a slot: started, not finished, not parked by a pause.
+    int rendering() const;
+    // A paused job's parked thread gives its slot to the pool, and takes one back.
+    void releaseSlot(Entry &entry);
+    void retakeSlot(Entry &entry);
     void onProgress(int id);
     void onWarnings(int id, int begin, int end);
     void onFinished(int id);

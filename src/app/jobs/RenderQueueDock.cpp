@@ -16,6 +16,8 @@ namespace reelsmith::editor {
 
 namespace {
 
+constexpr int kMinimumRows = 4;
+
 // Draws the Progress column as the platform's own progress bar.
 class ProgressBarDelegate : public QStyledItemDelegate
 {
@@ -87,13 +89,20 @@ RenderQueueDock::RenderQueueDock(RenderQueue *queue, QWidget *parent)
     connect(m_model, &QAbstractItemModel::dataChanged, this, &RenderQueueDock::updateActions);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &RenderQueueDock::updateActions);
     // A new export is what the creator wants to watch: select it unless they
-    // are already looking at another one.
+    // are looking at another one that has not finished. (A finished one kept
+    // selected left Pause and Cancel greyed out for the new export.)
     connect(m_model, &QAbstractItemModel::rowsInserted, this,
             [this](const QModelIndex &, int, int last) {
-                if (selectedJobId() == 0)
+                const auto selected = m_queue->job(selectedJobId());
+                if (!selected || selected->isFinished())
                     selectJob(m_model->jobIdAt(last));
                 updateActions();
             });
+    // Room for a header and four rows before the dock can be made smaller:
+    // a queue of exports is read at a glance, not scrolled through two rows.
+    const int rowHeight = table->verticalHeader()->defaultSectionSize();
+    table->setMinimumHeight(header->sizeHint().height() + kMinimumRows * rowHeight +
+                            2 * table->frameWidth());
     updateActions();
 }
 

@@ -130,6 +130,15 @@ MainWindow::MainWindow(QWidget *parent)
     // The preview gets the room; the queue a few rows.
     resizeDocks({m_ui->scenesDock, m_ui->inspectorDock}, {300, 360}, Qt::Horizontal);
     resizeDocks({m_ui->queueDock}, {150}, Qt::Vertical);
+    // An empty queue folds away and gives the preview its room (on a
+    // 1024x600 screen the frame was 160x290 px under it); a job brings it
+    // back, and View > Render Queue shows it whenever wanted.
+    m_ui->queueDock->setVisible(m_queue->count() > 0);
+    connect(m_queue, &RenderQueue::jobAdded, m_ui->queueDock, &QWidget::show);
+    connect(m_queue, &RenderQueue::jobRemoved, this, [this] {
+        if (m_queue->count() == 0)
+            m_ui->queueDock->hide();
+    });
 
     setUpActions();
     connect(m_doc, &ProjectDocument::filePathChanged, this, &MainWindow::updateTitle);
