@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -351,6 +352,77 @@ private slots:
         QCOMPARE(doc.filePath(), original);
         QVERIFY(doc.isModified()); // recovered work is not yet saved
         QVERIFY(!QFile::exists(copy));
+        QVERIFY(Autosave::orphans().isEmpty());
+    }
+
+    // What crashes really leave: the copy, its meta file and a lock file
+    // whose owner is gone; and from a session that had nothing unsaved (no
+    // copy) its lock alone. Recovering or discarding leaves none of them, and
+    // the new session's own copy and lock are untouched.
+    void aCrashedSessionLeavesNothingOnceHandled_data()
+    {
+        QTest::addColumn<bool>("recover");
+        QTest::newRow("recovered") << true;
+        QTest::newRow("discarded") << false;
+    }
+
+    void aCrashedSessionLeavesNothingOnceHandled()
+    {
+        QFETCH(bool, recover);
+        QDir(Autosave::folder()).removeRecursively();
+        QString copy;
+        {
+            ProjectDocument doc;
+            fill(doc, {"crashed"});
+            addPictures(&doc, {QStringLiteral("/p/unsaved.jpg")}, 1);
+            Autosave autosave(&doc, 10);
+            autosave.flush();
+            copy = autosave.path();
+            for (const QString &file : QDir(Autosave::folder()).entryList(QDir::Files))
+                QFile::copy(QDir(Autosave::folder()).filePath(file),
+                            QDir(Autosave::folder()).filePath(file + QStringLiteral(".keep")));
+        }
+        const QDir folder(Autosave::folder());
+        for (const QString &kept : folder.entryList({QStringLiteral("*.keep")}, QDir::Files))
+            QVERIFY(QDir(folder).rename(kept, kept.chopped(5)));
+        // The locks name a process that has exited.
+        QProcess gone;
+        gone.start(QStringLiteral("true"), {});
+        QVERIFY(gone.waitForStarted());
+        const qint64 deadPid = gone.processId();
+        QVERIFY(gone.waitForFinished());
+        const QString lockName =
+            QFileInfo(copy).completeBaseName().chopped(5) + QStringLiteral(".lock");
+        QFile lock(folder.filePath(lockName));
+        QVERIFY2(lock.open(QIODevice::ReadOnly), qPrintable(folder.entryList().join(',')));
+        QList<QByteArray> lines = lock.readAll().split('\n');
+        lock.close();
+        lines[0] = QByteArray::number(deadPid);
+        for (const QString &name : {lockName, QStringLiteral("nothing-unsaved.lock")}) {
+            QFile stale(folder.filePath(name));
+            QVERIFY(stale.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            stale.write(lines.join('\n'));
+        }
+        const QStringList left = folder.entryList(QDir::Files);
+        QVERIFY2(left.size() == 4, qPrintable(left.join(',')));
+
+        ProjectDocument doc;
+        Autosave session(&doc, 10);
+        const QList<Autosave::Orphan> orphans = Autosave::orphans();
+        QCOMPARE(orphans.size(), 1);
+        if (recover)
+            Autosave::recover(orphans.first(), &doc);
+        else
+            Autosave::discard(orphans.first());
+        session.flush(); // the recovered work is the new session's copy
+        QStringList expected = {QFileInfo(session.path()).completeBaseName().chopped(5) +
+                                QStringLiteral(".lock")};
+        if (recover)
+            expected += {QFileInfo(session.path()).fileName(),
+                         QFileInfo(session.path()).completeBaseName().chopped(5) +
+                             QStringLiteral(".meta.json")};
+        expected.sort();
+        QCOMPARE(folder.entryList(QDir::Files | QDir::Hidden), expected);
         QVERIFY(Autosave::orphans().isEmpty());
     }
 };

@@ -126,6 +126,28 @@ void Autosave::discard(const Orphan &orphan)
     QFile::remove(orphan.autosavePath);
     QFile::remove(metaPath(orphan.autosavePath));
     QFile::remove(lockPath(orphan.autosavePath));
+    removeStaleLocks();
+}
+
+void Autosave::removeStaleLocks()
+{
+    // A session that crashed with nothing unsaved left its lock (and maybe
+    // a meta file) but no copy, so orphans() never lists it and nothing
+    // removed it: such locks piled up. A lock nobody holds goes with its
+    // meta file; copies are left to orphans() and the creator's answer.
+    const QDir dir(folder());
+    for (const QFileInfo &info : dir.entryInfoList({QStringLiteral("*.lock")}, QDir::Files)) {
+        const QString base = info.absoluteFilePath().chopped(int(qstrlen(".lock")));
+        const QString copy = base + kSuffix;
+        if (QFile::exists(copy))
+            continue;
+        QLockFile lock(info.absoluteFilePath());
+        lock.setStaleLockTime(0);
+        if (!lock.tryLock(0))
+            continue; // a running editor's
+        lock.unlock(); // removes the file
+        QFile::remove(metaPath(copy));
+    }
 }
 
 } // namespace reelsmith::editor

@@ -36,7 +36,10 @@ public:
     // Reads an orphan into `doc` (modified, belonging to its original file)
     // and deletes it. Throws Error when the copy cannot be read.
     static void recover(const Orphan &orphan, ProjectDocument *doc);
+    // Deletes an orphan, and the locks crashed sessions left without a copy.
     static void discard(const Orphan &orphan);
+    // Removes locks no running editor holds whose session left no copy.
+    static void removeStaleLocks();
 
     QString path() const { return m_path; }
     // Writes the copy now if there is unsaved work, removes it if not.

@@ -393,6 +393,9 @@ void MainWindow::offerRecovery()
             return; // one document per window
         }
     }
+    // Kept for later (Ignore), or nothing to offer: locks of crashed sessions
+    // without a copy still go.
+    Autosave::removeStaleLocks();
 }
 
 void MainWindow::addPicturesDialog()
