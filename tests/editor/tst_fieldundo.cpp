@@ -24,8 +24,7 @@ class TestFieldUndo : public QObject
     QTemporaryDir m_dir;
     QString m_red, m_green;
 
-    template <typename Field>
-    static Field *field(MainWindow &window, const char *name)
+    template <typename Field> static Field *field(MainWindow &window, const char *name)
     {
         auto *found = window.findChild<Field *>(QString::fromLatin1(name));
         Q_ASSERT(found);

@@ -57,7 +57,8 @@ private slots:
         QTRY_VERIFY(dock->isVisible());
         auto *table = dock->findChild<QTableView *>();
         QVERIFY(table);
-        QTRY_VERIFY(table->viewport()->height() >= 4 * table->verticalHeader()->defaultSectionSize());
+        QTRY_VERIFY(table->viewport()->height() >=
+                    4 * table->verticalHeader()->defaultSectionSize());
         const QSize shown = preview->frameRect().size();
 
         queue->cancel(id);

@@ -14,11 +14,11 @@
 #include <QDoubleSpinBox>
 #include <QMouseEvent>
 #include <QScrollBar>
-#include <QToolButton>
-#include <QWheelEvent>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
+#include <QWheelEvent>
 
 using namespace reelsmith;
 using namespace reelsmith::editor;
@@ -97,9 +97,9 @@ private slots:
         QVERIFY(m_dir.isValid());
         const QColor colours[] = {Qt::red, Qt::green, Qt::blue};
         for (int i = 0; i < 3; ++i)
-            m_pictures.append(testmedia::writeImage(
-                m_dir.filePath(QStringLiteral("scene%1.png").arg(i)),
-                testmedia::solid({320, 240}, colours[i]), "PNG"));
+            m_pictures.append(
+                testmedia::writeImage(m_dir.filePath(QStringLiteral("scene%1.png").arg(i)),
+                                      testmedia::solid({320, 240}, colours[i]), "PNG"));
     }
 
     void clickLandsWhereClicked()
@@ -277,10 +277,9 @@ private slots:
             moveHeld(bar, pointAt(bar, seconds));
             const double end = 3.0 + doc->scene(1).duration;
             QCOMPARE(preview->currentScene(), 1);
-            QVERIFY2(std::abs(preview->position() - (end - frame)) < 1e-6,
-                     qPrintable(QStringLiteral("%1 at an end of %2")
-                                    .arg(preview->position())
-                                    .arg(end)));
+            QVERIFY2(
+                std::abs(preview->position() - (end - frame)) < 1e-6,
+                qPrintable(QStringLiteral("%1 at an end of %2").arg(preview->position()).arg(end)));
             QCOMPARE(bar->position(), preview->position());
         }
         QTest::mouseRelease(bar, Qt::LeftButton, {}, pointAt(bar, 5.0));

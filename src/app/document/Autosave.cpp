@@ -144,7 +144,7 @@ void Autosave::removeStaleLocks()
         QLockFile lock(info.absoluteFilePath());
         lock.setStaleLockTime(0);
         if (!lock.tryLock(0))
-            continue; // a running editor's
+            continue;  // a running editor's
         lock.unlock(); // removes the file
         QFile::remove(metaPath(copy));
     }

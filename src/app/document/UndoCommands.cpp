@@ -175,7 +175,8 @@ int EditSceneCommand::id() const
 bool EditSceneCommand::mergeWith(const QUndoCommand *other)
 {
     const auto *edit = static_cast<const EditSceneCommand *>(other);
-    if (m_sealed || edit->m_row != m_row || edit->m_field != m_field || edit->m_mergeKey != m_mergeKey ||
+    if (m_sealed || edit->m_row != m_row || edit->m_field != m_field ||
+        edit->m_mergeKey != m_mergeKey ||
         (m_field != Field::Caption && m_field != Field::Duration && m_field != Field::Narration &&
          m_field != Field::Voice))
         return false;

@@ -5,9 +5,9 @@
 
 #include <QEvent>
 #include <QHBoxLayout>
-#include <QSignalBlocker>
 #include <QLabel>
 #include <QScrollBar>
+#include <QSignalBlocker>
 #include <QStyle>
 #include <QToolButton>
 #include <QVBoxLayout>

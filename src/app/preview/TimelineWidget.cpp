@@ -1,10 +1,10 @@
 #include "preview/TimelineWidget.h"
 
 #include <QKeyEvent>
-#include <QWheelEvent>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
+#include <QWheelEvent>
 
 #include <algorithm>
 #include <cmath>
@@ -126,9 +126,9 @@ void TimelineWidget::zoomAround(double factor, int anchorX)
         return;
     const double seconds = unclampedSecondsAt(anchorX);
     m_zoom = std::clamp(factor, 1.0, maximumZoom());
-    m_scroll = std::clamp(int(std::lround(seconds * pixelsPerSecond())) -
-                              (anchorX - trackRect().left()),
-                          0, maximumScrollOffset());
+    m_scroll =
+        std::clamp(int(std::lround(seconds * pixelsPerSecond())) - (anchorX - trackRect().left()),
+                   0, maximumScrollOffset());
     setHoverBoundary(-1);
     update();
     emit viewChanged();

@@ -507,7 +507,8 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
         auto *widget = qobject_cast<QWidget *>(watched);
         if (widget && (widget == this || isAncestorOf(widget))) {
             const QKeySequence key(static_cast<QKeyEvent *>(event)->keyCombination());
-            if (m_undoAction->shortcuts().contains(key) || m_redoAction->shortcuts().contains(key)) {
+            if (m_undoAction->shortcuts().contains(key) ||
+                m_redoAction->shortcuts().contains(key)) {
                 event->ignore(); // not the field's: the window's action gets it
                 return true;
             }
