@@ -125,9 +125,8 @@ void resizeScene(ProjectDocument *doc, int row, qint64 frames, int mergeKey)
                                         Project::kMaxTotalSeconds);
     scene.autoDuration = false;
     if (!(scene == doc->scene(row)))
-        doc->undoStack()->push(
-            new EditSceneCommand(doc, row, scene, EditSceneCommand::Field::Duration, nullptr,
-                                 mergeKey));
+        doc->undoStack()->push(new EditSceneCommand(
+            doc, row, scene, EditSceneCommand::Field::Duration, nullptr, mergeKey));
 }
 
 int newMergeKey()

@@ -130,8 +130,9 @@ EditSceneCommand::EditSceneCommand(ProjectDocument *doc, int row, Scene after, F
         // A length that followed the voice and now is fixed: say so, the
         // scene no longer changes when the narration does.
         if (m_before.autoDuration && !m_after.autoDuration)
-            setUndoText({kContext, QT_TRANSLATE_NOOP("UndoCommands",
-                                                     "Fix duration (no longer follows the voice)")});
+            setUndoText(
+                {kContext,
+                 QT_TRANSLATE_NOOP("UndoCommands", "Fix duration (no longer follows the voice)")});
         else
             setUndoText({kContext, QT_TRANSLATE_NOOP("UndoCommands", "Change duration")});
         break;

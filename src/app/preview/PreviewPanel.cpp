@@ -29,13 +29,9 @@ PreviewPanel::PreviewPanel(QWidget *parent)
         m_positionLabel->fontMetrics().horizontalAdvance(QStringLiteral("000:00.0 / 000:00.0")));
 
     m_zoomOutButton->setObjectName(QStringLiteral("timelineZoomOut"));
-    m_zoomOutButton->setText(tr("Zoom Out"));
-    m_zoomOutButton->setToolTip(tr("Show more of the timeline (-, Ctrl+wheel)"));
     m_zoomOutButton->setIcon(QIcon::fromTheme(QStringLiteral("zoom-out")));
     m_zoomOutButton->setAutoRaise(true);
     m_zoomInButton->setObjectName(QStringLiteral("timelineZoomIn"));
-    m_zoomInButton->setText(tr("Zoom In"));
-    m_zoomInButton->setToolTip(tr("Show the timeline in more detail (+, Ctrl+wheel)"));
     m_zoomInButton->setIcon(QIcon::fromTheme(QStringLiteral("zoom-in")));
     m_zoomInButton->setAutoRaise(true);
     m_scrollBar->setObjectName(QStringLiteral("timelineScrollBar"));
@@ -94,6 +90,10 @@ void PreviewPanel::retranslate()
     m_safeZonesButton->setText(tr("Safe zones"));
     m_safeZonesButton->setToolTip(
         tr("Show where Shorts, Reels and TikTok draw their buttons and text over the video"));
+    m_zoomOutButton->setText(tr("Zoom Out"));
+    m_zoomOutButton->setToolTip(tr("Show more of the timeline (-, Ctrl+wheel)"));
+    m_zoomInButton->setText(tr("Zoom In"));
+    m_zoomInButton->setToolTip(tr("Show the timeline in more detail (+, Ctrl+wheel)"));
 }
 
 void PreviewPanel::changeEvent(QEvent *event)

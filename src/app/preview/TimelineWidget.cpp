@@ -35,8 +35,20 @@ TimelineWidget::TimelineWidget(QWidget *parent) : QWidget(parent)
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     // Tracked for the resize cursor over scene ends.
     setMouseTracking(true);
+    retranslate();
+}
+
+void TimelineWidget::retranslate()
+{
     setToolTip(tr("Click or drag to move through the video; drag the line at a scene's end to "
                   "change its length"));
+}
+
+void TimelineWidget::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
 }
 
 QSize TimelineWidget::sizeHint() const
