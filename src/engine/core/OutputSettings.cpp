@@ -234,6 +234,58 @@ const OutputLimit &outputLimit(const char *key)
     Q_UNREACHABLE();
 }
 
+std::span<const OutputProfile> outputProfiles()
+{
+    static const std::array<OutputProfile, 2> kProfiles = [] {
+        // Shorts: the size and rate YouTube Shorts, Reels and TikTok play at.
+        // CRF_PRESET_WHY
+        // Threads 0: as many frame threads as the memory budget allows at
+        // 1080x1920 (memoryCappedPlan: 2 on a 2-CPU machine).
+        OutputSettings shorts;
+        shorts.width = 1080;
+        shorts.height = 1920;
+        shorts.fps = 30;
+        shorts.crf = 23;
+        shorts.preset = QStringLiteral("veryfast");
+        shorts.threads = 0;
+        shorts.profile = QStringLiteral("shorts");
+        // Small and fast: the contract's defaults (the command line's, a
+        // project without `output`), as they are.
+        OutputSettings small;
+        small.profile = QStringLiteral("small");
+        return std::array<OutputProfile, 2>{{{"shorts", shorts}, {"small", small}}};
+    }();
+    return kProfiles;
+}
+
+const OutputProfile *outputProfile(QStringView key)
+{
+    for (const OutputProfile &profile : outputProfiles())
+        if (key == QLatin1String(profile.key))
+            return &profile;
+    return nullptr;
+}
+
+bool sameEncoding(const OutputSettings &a, const OutputSettings &b)
+{
+    OutputSettings c = a;
+    c.profile = b.profile;
+    return c == b;
+}
+
+QString profileOf(const OutputSettings &settings)
+{
+    if (settings.profile.isEmpty()) {
+        for (const OutputProfile &profile : outputProfiles())
+            if (sameEncoding(settings, profile.settings))
+                return QLatin1String(profile.key);
+        return QLatin1String(kCustomProfile);
+    }
+    const OutputProfile *named = outputProfile(settings.profile);
+    return named && sameEncoding(settings, named->settings) ? settings.profile
+                                                            : QLatin1String(kCustomProfile);
+}
+
 QStringList x264PresetNames()
 {
     return {QStringLiteral("ultrafast"), QStringLiteral("superfast"), QStringLiteral("veryfast"),
@@ -272,6 +324,15 @@ QString checkOutputSettings(const OutputSettings &settings, QString *badKey)
                      QStringLiteral("zerolatency")}
              .contains(settings.tune))
         return bad("tune", QStringLiteral("is not one of x264's tunes: \"%1\"").arg(settings.tune));
+    if (!settings.profile.isEmpty() && settings.profile != QLatin1String(kCustomProfile) &&
+        !outputProfile(settings.profile)) {
+        QStringList names;
+        for (const OutputProfile &profile : outputProfiles())
+            names << QLatin1String(profile.key);
+        names << QLatin1String(kCustomProfile);
+        return bad("profile", QStringLiteral("must be one of %1, not \"%2\"")
+                                  .arg(names.join(QStringLiteral(", ")), settings.profile));
+    }
     return {};
 }
 

@@ -24,6 +24,10 @@ struct OutputSettings
     int maxrateKbps = 0; // 0: no VBV cap
     int bufsizeKbps = 0; // 0: twice the maxrate
     QString tune;        // x264 tune (e.g. "fastdecode"); empty: none
+    // Which of the editor's named presets (outputProfiles()) these settings
+    // were chosen as, or "custom"; empty: not recorded (the command line, a
+    // file from before presets). The encoder never reads it.
+    QString profile;
 
     QSize size() const { return {width, height}; }
     void setSize(QSize s)
@@ -57,6 +61,26 @@ struct OutputLimit
 // width, height, fps, crf, threads, maxrate, in that order.
 std::span<const OutputLimit> outputLimits();
 const OutputLimit &outputLimit(const char *key);
+
+// The editor's named output presets, one table for the export dialog, the
+// preferences, new projects and the project file's `output.profile`.
+struct OutputProfile
+{
+    const char *key; // `output.profile`: "shorts", "small"
+    OutputSettings settings; // its `profile` is `key`
+};
+inline constexpr const char *kCustomProfile = "custom";
+// The named presets in the order the editor offers them (Custom, which keeps
+// whatever the fields hold, has no row).
+std::span<const OutputProfile> outputProfiles();
+// The preset named `key`, or nullptr (for "custom" or an unknown key).
+const OutputProfile *outputProfile(QStringView key);
+// The profile the editor shows for `settings`: the named preset its
+// `profile` names while the encoder settings are still that preset's, else
+// "custom"; with none recorded, the preset whose settings they are, if any.
+QString profileOf(const OutputSettings &settings);
+// Equal in everything the encoder reads (the `profile` aside).
+bool sameEncoding(const OutputSettings &a, const OutputSettings &b);
 
 // x264's preset names, fastest first.
 QStringList x264PresetNames();

@@ -322,7 +322,7 @@ Project Project::fromJson(const QByteArray &jsonIn, const QString &sourceName,
 
     if (const auto o = r.object(root, "output", QStringLiteral("output"), false)) {
         r.checkKeys(*o, QStringLiteral("output."),
-                    {"width", "height", "fps", "crf", "preset", "threads"});
+                    {"width", "height", "fps", "crf", "preset", "threads", "profile"});
         OutputSettings &out = p.output;
         for (const OutputLimit &limit : outputLimits())
             if (limit.inProject)
@@ -330,6 +330,7 @@ Project Project::fromJson(const QByteArray &jsonIn, const QString &sourceName,
                     r.integer(*o, limit.key, QStringLiteral("output.") + QLatin1String(limit.key),
                               out.*limit.member);
         out.preset = r.string(*o, "preset", QStringLiteral("output.preset"), out.preset);
+        out.profile = r.string(*o, "profile", QStringLiteral("output.profile"), out.profile);
     }
 
     if (!v1) {
@@ -536,6 +537,8 @@ QByteArray Project::toJson() const
         if (limit.inProject)
             o.insert(QLatin1String(limit.key), output.*limit.member);
     o.insert(QStringLiteral("preset"), output.preset);
+    if (!output.profile.isEmpty())
+        o.insert(QStringLiteral("profile"), output.profile);
     root.insert(QStringLiteral("output"), o);
     const QJsonObject voiceObject =
         voiceJson({voice.name.isEmpty() ? std::nullopt : std::optional(voice.name),
