@@ -2,15 +2,20 @@
 // README screenshot and the editor's memory benchmark. Not installed.
 //
 //   reelsmith-editor-driver screenshot PROJECT OUT.png [SECONDS_INTO_VIDEO]
-//   reelsmith-editor-driver export PROJECT OUT.mp4
+//   reelsmith-editor-driver export PROJECT OUT.mp4 [PRESET]
+//   reelsmith-editor-driver export-dialog PROJECT OUT.png [PRESET]
 //
-// `export` opens PROJECT in the window with its live preview, queues an export
-// through the render queue exactly as the Export dialog does, and prints one
+// `export` opens PROJECT in the window with its live preview, chooses PRESET
+// ("shorts", "small"; default: the project's own output) in the Export
+// dialog, queues an export through the render queue exactly as the dialog
+// does, and prints one
 // JSON line: wall time, the process's peak RSS, what the memory meter showed,
 // and the longest the UI thread went without running a 20 ms timer.
 
 #include "core/MemoryMeter.h"
 #include "document/ProjectDocument.h"
+#include "export/ExportDialog.h"
+#include "export/OutputSettingsForm.h"
 #include "jobs/RenderQueue.h"
 #include "preview/PreviewPanel.h"
 #include "preview/PreviewWidget.h"
@@ -25,6 +30,7 @@
 #include <QImage>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPainter>
 #include <QTimer>
 
 #include <cstdio>
@@ -77,8 +83,51 @@ int screenshot(MainWindow &window, const QString &out, double seconds)
     return 0;
 }
 
-int exportProject(MainWindow &window, const QString &out)
+// Chooses `profile` in the Export dialog and keeps it in the project, as a
+// creator choosing it and pressing Export does.
+bool choosePreset(MainWindow &window, const QString &profile, ExportDialog &dialog)
 {
+    dialog.findChild<OutputSettingsForm *>()->setProfile(profile);
+    if (dialog.output().profile != profile)
+        return false;
+    dialog.saveChoiceTo(window.document());
+    return true;
+}
+
+// The Export dialog over the window, with `profile` chosen, for the README.
+int exportDialogShot(MainWindow &window, const QString &out, const QString &profile)
+{
+    PreviewWidget *preview = window.previewPanel()->preview();
+    waitFor([preview] { return preview->hasBackgroundFrame(); }, 20000);
+    preview->pause();
+    preview->seek(1.5);
+    ExportDialog dialog(window.document()->project(), &window);
+    if (!profile.isEmpty() && !choosePreset(window, profile, dialog))
+        return fail(QStringLiteral("%1: no such preset").arg(profile));
+    dialog.show();
+    dialog.move(window.geometry().center() - dialog.rect().center());
+    settle(2500); // the seek's frame and the scene's picture arrive
+    QImage shot = window.grab().toImage();
+    {
+        // The dialog where the window manager puts it: centred on the window.
+        QPainter painter(&shot);
+        const QImage dialogImage = dialog.grab().toImage();
+        painter.drawImage((shot.width() - dialogImage.width()) / 2,
+                          (shot.height() - dialogImage.height()) / 2, dialogImage);
+    }
+    if (shot.isNull() || !shot.save(out))
+        return fail(QStringLiteral("%1: cannot write the screenshot").arg(out));
+    std::printf("%s\n", qPrintable(out));
+    return 0;
+}
+
+int exportProject(MainWindow &window, const QString &out, const QString &profile)
+{
+    if (!profile.isEmpty()) {
+        ExportDialog dialog(window.document()->project(), &window);
+        if (!choosePreset(window, profile, dialog))
+            return fail(QStringLiteral("%1: no such preset").arg(profile));
+    }
     PreviewWidget *preview = window.previewPanel()->preview();
     waitFor([preview] { return preview->hasBackgroundFrame(); }, 20000);
     settle(1000);
@@ -113,6 +162,9 @@ int exportProject(MainWindow &window, const QString &out)
     const QJsonObject result{
         {QStringLiteral("wall_s"), wall.elapsed() / 1000.0},
         {QStringLiteral("frames"), job.framesDone},
+        {QStringLiteral("size"), QStringLiteral("%1x%2")
+                                     .arg(window.document()->project().output.width)
+                                     .arg(window.document()->project().output.height)},
         {QStringLiteral("rss_before_export_mb"), beforeMb},
         {QStringLiteral("peak_rss_mb"), MemoryMeter::toMegabytes(MemoryMeter::peakBytes())},
         {QStringLiteral("meter_peak_mb"), meterPeak},
@@ -131,10 +183,12 @@ int main(int argc, char **argv)
     QApplication::setApplicationName(QStringLiteral("reelsmith"));
     QApplication::setOrganizationName(QStringLiteral("reelsmith"));
     const QStringList args = QApplication::arguments().mid(1);
-    if (args.size() < 3 ||
-        (args[0] != QLatin1String("screenshot") && args[0] != QLatin1String("export"))) {
+    const QStringList verbs{QStringLiteral("screenshot"), QStringLiteral("export"),
+                            QStringLiteral("export-dialog")};
+    if (args.size() < 3 || !verbs.contains(args[0])) {
         std::fputs("usage: reelsmith-editor-driver screenshot PROJECT OUT.png [SECONDS]\n"
-                   "       reelsmith-editor-driver export PROJECT OUT.mp4\n",
+                   "       reelsmith-editor-driver export PROJECT OUT.mp4 [PRESET]\n"
+                   "       reelsmith-editor-driver export-dialog PROJECT OUT.png [PRESET]\n",
                    stderr);
         return 2;
     }
@@ -150,5 +204,8 @@ int main(int argc, char **argv)
         return fail(QStringLiteral("%1: cannot open").arg(args[1]));
     if (args[0] == QLatin1String("screenshot"))
         return screenshot(window, args[2], args.size() > 3 ? args[3].toDouble() : 1.0);
-    return exportProject(window, args[2]);
+    const QString profile = args.size() > 3 ? args[3] : QString();
+    if (args[0] == QLatin1String("export-dialog"))
+        return exportDialogShot(window, args[2], profile);
+    return exportProject(window, args[2], profile);
 }

@@ -2,7 +2,12 @@
 
 #include "ui_ExportDialog.h"
 
+#include "document/ProjectDocument.h"
+#include "document/UndoCommands.h"
+#include "export/LengthLimit.h"
 #include "export/OutputSettingsForm.h"
+#include "preview/TimelineWidget.h"
+#include "settings/EditorSettings.h"
 
 #include <QDir>
 #include <QFileDialog>
@@ -19,19 +24,23 @@ namespace reelsmith::editor {
 namespace {
 
 const QLatin1String kProjectSuffix(".reel.json");
+const QLatin1String kVideoSuffix(".mp4");
 
-QString formatMinutesSeconds(double seconds)
+// "clip" and "clip.mov" become "clip.mp4" and "clip.mov.mp4": the file is an
+// MP4 whatever it is called, and a name that says otherwise misleads players.
+QString withVideoSuffix(const QString &path)
 {
-    const qint64 total = std::llround(std::max(0.0, seconds));
-    return QStringLiteral("%1:%2")
-        .arg(total / 60, 2, 10, QLatin1Char('0'))
-        .arg(total % 60, 2, 10, QLatin1Char('0'));
+    if (path.isEmpty() || path.endsWith(kVideoSuffix, Qt::CaseInsensitive) ||
+        path.endsWith(QLatin1Char('/')))
+        return path;
+    return path + kVideoSuffix;
 }
 
 } // namespace
 
 ExportDialog::ExportDialog(const reelsmith::Project &project, QWidget *parent)
-    : QDialog(parent), m_ui(std::make_unique<Ui::ExportDialog>()), m_project(project)
+    : QDialog(parent), m_ui(std::make_unique<Ui::ExportDialog>()), m_project(project),
+      m_lengthLimitSeconds(EditorSettings::lengthLimitSeconds())
 {
     m_ui->setupUi(this);
     m_ui->buttonBox->button(QDialogButtonBox::Ok)->setText(tr("&Export"));
@@ -41,6 +50,11 @@ ExportDialog::ExportDialog(const reelsmith::Project &project, QWidget *parent)
 
     connect(m_ui->browseButton, &QPushButton::clicked, this, &ExportDialog::browse);
     connect(m_ui->outputEdit, &QLineEdit::textChanged, this, &ExportDialog::refresh);
+    // Shows the name the file will get once the creator is done typing.
+    connect(m_ui->outputEdit, &QLineEdit::editingFinished, this, [this] {
+        if (const QString path = outputPath(); !path.isEmpty() && !QFileInfo(path).isDir())
+            setOutputPath(path);
+    });
     connect(m_ui->outputForm, &OutputSettingsForm::changed, this, &ExportDialog::refresh);
     refresh();
 }
@@ -55,7 +69,21 @@ reelsmith::OutputSettings ExportDialog::output() const
 QString ExportDialog::outputPath() const
 {
     const QString text = m_ui->outputEdit->text().trimmed();
-    return text.isEmpty() ? QString() : QDir::cleanPath(QDir::fromNativeSeparators(text));
+    if (text.isEmpty())
+        return {};
+    const QString path = QDir::cleanPath(QDir::fromNativeSeparators(text));
+    return QFileInfo(path).isDir() ? path : withVideoSuffix(path);
+}
+
+void ExportDialog::saveChoiceTo(ProjectDocument *document) const
+{
+    ProjectDocument::Settings settings = document->settings();
+    const reelsmith::OutputSettings chosen = output();
+    if (chosen == settings.output)
+        return;
+    settings.output = chosen;
+    document->undoStack()->push(new EditSettingsCommand(
+        document, settings, {staticMetaObject.className(), QT_TR_NOOP("Change Export Settings")}));
 }
 
 void ExportDialog::setOutputPath(const QString &path)
@@ -152,10 +180,8 @@ void ExportDialog::browse()
                                                         tr("MP4 video (*.mp4)"));
     if (chosen.isEmpty())
         return;
-    QString path = chosen;
-    if (QFileInfo(path).suffix().isEmpty())
-        path += QStringLiteral(".mp4");
-    else
+    const QString path = withVideoSuffix(chosen);
+    if (path == chosen)
         m_confirmedOverwrite = QFileInfo(path).absoluteFilePath(); // the file dialog asked
     setOutputPath(path);
 }
@@ -187,16 +213,21 @@ QString ExportDialog::validate() const
 
 void ExportDialog::refresh()
 {
-    m_ui->durationValue->setText(formatMinutesSeconds(durationSeconds()));
+    const double seconds = durationSeconds();
+    m_ui->durationValue->setText(TimelineWidget::formatTime(seconds));
     m_ui->framesValue->setText(QLocale().toString(frameCount()));
     m_ui->sizeValue->setText(
         tr("about %1 MB").arg(QLocale().toString(double(estimatedBytes()) / (1 << 20), 'f', 1)));
 
     m_problem = validate();
-    m_warning.clear();
+    QStringList warnings;
+    if (const QString tooLong = LengthLimit::warning(seconds, m_lengthLimitSeconds);
+        !tooLong.isEmpty())
+        warnings << tooLong;
     if (m_problem.isEmpty() && QFileInfo(outputPath()).exists())
-        m_warning =
-            tr("%1 already exists and will be replaced.").arg(QFileInfo(outputPath()).fileName());
+        warnings << tr("%1 already exists and will be replaced.")
+                        .arg(QFileInfo(outputPath()).fileName());
+    m_warning = warnings.join(QLatin1Char('\n'));
 
     m_ui->messageLabel->setText(m_problem.isEmpty() ? m_warning : m_problem);
     QPalette palette = m_ui->messageLabel->palette();

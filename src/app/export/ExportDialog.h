@@ -12,9 +12,13 @@ class ExportDialog;
 
 namespace reelsmith::editor {
 
-// Asks where to save the video and with which output settings (starting from
-// the project's own), and shows what the export will make: duration, frame
-// count and an estimate of the file's size.
+class ProjectDocument;
+
+// Asks where to save the video and with which output settings (a named
+// preset or custom values, starting from the project's own), and shows what
+// the export will make: duration, frame count and an estimate of the file's
+// size, with a warning when the video is longer than the platform limit
+// chosen in Preferences.
 class ExportDialog : public QDialog
 {
     Q_OBJECT
@@ -23,8 +27,14 @@ public:
     ~ExportDialog() override;
 
     reelsmith::OutputSettings output() const;
+    // The file to write: the name as typed, with ".mp4" added when it does
+    // not end so.
     QString outputPath() const;
     void setOutputPath(const QString &path);
+
+    // Keeps the chosen output settings (and preset) in the document, as one
+    // undoable edit, when they differ from the project's.
+    void saveChoiceTo(ProjectDocument *document) const;
 
     // What the summary shows, for the settings as they are now.
     qint64 frameCount() const;
@@ -32,7 +42,8 @@ public:
     qint64 estimatedBytes() const;
     // Why OK is disabled (empty when it is not).
     QString problem() const { return m_problem; }
-    // A remark that does not block the export (an existing file to replace).
+    // Remarks that do not block the export (a video longer than the
+    // platform limit, an existing file to replace), one a line.
     QString warning() const { return m_warning; }
 
     // The project's file name with .mp4, beside it; for an unsaved project,
@@ -55,6 +66,7 @@ private:
     QString m_problem;
     QString m_warning;
     QString m_confirmedOverwrite; // the file the save dialog already asked about
+    int m_lengthLimitSeconds;     // EditorSettings' platform limit; 0: none
 };
 
 } // namespace reelsmith::editor

@@ -1,5 +1,6 @@
 #include "preview/PreviewPanel.h"
 
+#include "preview/LengthLabel.h"
 #include "preview/PreviewWidget.h"
 #include "preview/TimelineWidget.h"
 
@@ -17,8 +18,9 @@ namespace reelsmith::editor {
 PreviewPanel::PreviewPanel(QWidget *parent)
     : QWidget(parent), m_preview(new PreviewWidget(this)), m_timeline(new TimelineWidget(this)),
       m_playButton(new QToolButton(this)), m_safeZonesButton(new QToolButton(this)),
-      m_positionLabel(new QLabel(this)), m_zoomInButton(new QToolButton(this)),
-      m_zoomOutButton(new QToolButton(this)), m_scrollBar(new QScrollBar(Qt::Horizontal, this))
+      m_positionLabel(new QLabel(this)), m_lengthLabel(new LengthLabel(this)),
+      m_zoomInButton(new QToolButton(this)), m_zoomOutButton(new QToolButton(this)),
+      m_scrollBar(new QScrollBar(Qt::Horizontal, this))
 {
     m_playButton->setAutoRaise(true);
     m_safeZonesButton->setCheckable(true);
@@ -26,7 +28,8 @@ PreviewPanel::PreviewPanel(QWidget *parent)
     retranslate();
     // Room for the widest time, so the row does not shift while it runs.
     m_positionLabel->setMinimumWidth(
-        m_positionLabel->fontMetrics().horizontalAdvance(QStringLiteral("000:00.0 / 000:00.0")));
+        m_positionLabel->fontMetrics().horizontalAdvance(QStringLiteral("000:00.0 /")));
+    m_positionLabel->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
 
     m_zoomOutButton->setObjectName(QStringLiteral("timelineZoomOut"));
     m_zoomOutButton->setIcon(QIcon::fromTheme(QStringLiteral("zoom-out")));
@@ -41,6 +44,7 @@ PreviewPanel::PreviewPanel(QWidget *parent)
     transport->setContentsMargins(0, 0, 0, 0);
     transport->addWidget(m_playButton);
     transport->addWidget(m_positionLabel);
+    transport->addWidget(m_lengthLabel);
     transport->addStretch(1);
     transport->addWidget(m_zoomOutButton);
     transport->addWidget(m_zoomInButton);
@@ -126,8 +130,10 @@ void PreviewPanel::updatePlayButton(bool playing)
 
 void PreviewPanel::updatePositionLabel()
 {
-    m_positionLabel->setText(tr("%1 / %2").arg(TimelineWidget::formatTime(m_preview->position()),
-                                               TimelineWidget::formatTime(m_preview->duration())));
+    // The length beside it is its own label: it turns to a warning past the
+    // platform's limit.
+    m_positionLabel->setText(tr("%1 /").arg(TimelineWidget::formatTime(m_preview->position())));
+    m_lengthLabel->setSeconds(m_preview->duration());
 }
 
 } // namespace reelsmith::editor

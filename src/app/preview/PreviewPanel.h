@@ -10,6 +10,7 @@ class QToolButton;
 
 namespace reelsmith::editor {
 
+class LengthLabel;
 class PreviewWidget;
 class TimelineWidget;
 
@@ -27,6 +28,7 @@ public:
     TimelineWidget *timeline() const { return m_timeline; }
     QToolButton *playButton() const { return m_playButton; }
     QToolButton *safeZonesButton() const { return m_safeZonesButton; }
+    LengthLabel *lengthLabel() const { return m_lengthLabel; }
     QToolButton *zoomInButton() const { return m_zoomInButton; }
     QToolButton *zoomOutButton() const { return m_zoomOutButton; }
     // Under the timeline while it is zoomed in.
@@ -46,6 +48,7 @@ private:
     QToolButton *m_playButton;
     QToolButton *m_safeZonesButton;
     QLabel *m_positionLabel;
+    LengthLabel *m_lengthLabel;
     QToolButton *m_zoomInButton;
     QToolButton *m_zoomOutButton;
     QScrollBar *m_scrollBar;

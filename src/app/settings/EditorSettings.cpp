@@ -16,6 +16,7 @@ const QString kLanguage = QStringLiteral("ui/language");
 const QString kBudget = QStringLiteral("memory/budgetMegabytes");
 const QString kConcurrency = QStringLiteral("queue/concurrency");
 const QString kOutput = QStringLiteral("output/");
+const QString kLengthLimit = QStringLiteral("export/lengthLimitSeconds");
 const QString kSceneDuration = QStringLiteral("scenes/defaultDuration");
 const QString kBackgroundFolder = QStringLiteral("backgrounds/userFolder");
 const QString kRecent = QStringLiteral("files/recent");
@@ -57,18 +58,22 @@ void EditorSettings::setQueueConcurrency(int jobs)
 OutputSettings EditorSettings::defaultOutput()
 {
     QSettings settings;
-    OutputSettings output;
+    const OutputSettings recommended = outputProfile(u"shorts")->settings;
+    OutputSettings output = recommended;
     settings.beginGroup(kOutput);
     for (const OutputLimit &limit : outputLimits())
         if (limit.inProject)
             output.*limit.member =
                 settings.value(QLatin1String(limit.key), output.*limit.member).toInt();
     output.preset = settings.value(QStringLiteral("preset"), output.preset).toString();
+    // Settings from before presets have no profile: profileOf() finds it.
+    output.profile = settings.value(QStringLiteral("profile"), QString()).toString();
     settings.endGroup();
     // A hand-edited settings file must not give new projects invalid values.
     QString badKey;
     if (!checkOutputSettings(output, &badKey).isEmpty())
-        return {};
+        return recommended;
+    output.profile = profileOf(output);
     return output;
 }
 
@@ -80,7 +85,25 @@ void EditorSettings::setDefaultOutput(const OutputSettings &output)
         if (limit.inProject)
             settings.setValue(QLatin1String(limit.key), output.*limit.member);
     settings.setValue(QStringLiteral("preset"), output.preset);
+    settings.setValue(QStringLiteral("profile"), profileOf(output));
     settings.endGroup();
+}
+
+int EditorSettings::lengthLimitSeconds()
+{
+    const QVariant value = QSettings().value(kLengthLimit);
+    if (!value.isValid())
+        return kDefaultLengthLimitSeconds;
+    const int seconds = value.toInt();
+    return std::find(std::begin(kLengthLimitChoices), std::end(kLengthLimitChoices), seconds) !=
+                   std::end(kLengthLimitChoices)
+               ? seconds
+               : kDefaultLengthLimitSeconds;
+}
+
+void EditorSettings::setLengthLimitSeconds(int seconds)
+{
+    QSettings().setValue(kLengthLimit, seconds);
 }
 
 double EditorSettings::defaultSceneDuration()

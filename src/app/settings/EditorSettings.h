@@ -26,9 +26,17 @@ public:
     static int queueConcurrency();
     static void setQueueConcurrency(int jobs);
 
-    // Output settings of new projects.
+    // Output settings of new projects; the Shorts / Reels / TikTok preset
+    // until the creator chooses others.
     static OutputSettings defaultOutput();
     static void setDefaultOutput(const OutputSettings &output);
+
+    // The longest video the creator's platform takes, in seconds (one of
+    // kLengthLimitChoices); 0: no limit. The editor warns past it.
+    static constexpr int kLengthLimitChoices[] = {60, 90, 180, 0};
+    static constexpr int kDefaultLengthLimitSeconds = 60; // fits every platform
+    static int lengthLimitSeconds();
+    static void setLengthLimitSeconds(int seconds);
 
     // Seconds a picture added as a new scene lasts.
     static double defaultSceneDuration();

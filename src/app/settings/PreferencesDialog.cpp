@@ -2,6 +2,7 @@
 #include "ui_PreferencesDialog.h"
 
 #include "backgrounds/Backgrounds.h"
+#include "export/LengthLimit.h"
 #include "export/OutputSettingsForm.h"
 #include "settings/EditorSettings.h"
 #include "settings/Translations.h"
@@ -19,6 +20,8 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
     m_ui->languageCombo->addItem(tr("System default"), QString());
     for (const auto &[code, name] : Translations::available())
         m_ui->languageCombo->addItem(name, code);
+    for (const int seconds : EditorSettings::kLengthLimitChoices)
+        m_ui->lengthLimitCombo->addItem(LengthLimit::name(seconds), seconds);
     m_ui->folderEdit->setPlaceholderText(QDir::toNativeSeparators(Backgrounds::userFolder()));
 
     connect(m_ui->buttons, &QDialogButtonBox::accepted, this, &PreferencesDialog::accept);
@@ -43,6 +46,8 @@ void PreferencesDialog::load()
     m_ui->budgetSpin->setValue(EditorSettings::memoryBudgetMegabytes());
     m_ui->concurrencySpin->setValue(EditorSettings::queueConcurrency());
     m_ui->folderEdit->setText(QDir::toNativeSeparators(EditorSettings::userBackgroundFolder()));
+    m_ui->lengthLimitCombo->setCurrentIndex(
+        std::max(0, m_ui->lengthLimitCombo->findData(EditorSettings::lengthLimitSeconds())));
     showOutput(EditorSettings::defaultOutput());
 }
 
@@ -52,7 +57,9 @@ void PreferencesDialog::restoreDefaults()
     m_ui->budgetSpin->setValue(EditorSettings::kDefaultBudgetMegabytes);
     m_ui->concurrencySpin->setValue(1);
     m_ui->folderEdit->clear();
-    showOutput(OutputSettings{});
+    m_ui->lengthLimitCombo->setCurrentIndex(
+        m_ui->lengthLimitCombo->findData(EditorSettings::kDefaultLengthLimitSeconds));
+    showOutput(outputProfile(u"shorts")->settings);
 }
 
 void PreferencesDialog::showOutput(const OutputSettings &output)
@@ -83,6 +90,7 @@ void PreferencesDialog::accept()
     EditorSettings::setUserBackgroundFolder(
         QDir::fromNativeSeparators(m_ui->folderEdit->text().trimmed()));
     EditorSettings::setDefaultOutput(output());
+    EditorSettings::setLengthLimitSeconds(m_ui->lengthLimitCombo->currentData().toInt());
     if (languageChanged)
         Translations::apply(language);
     QDialog::accept();

@@ -13,6 +13,7 @@
 #include "jobs/RenderQueueDock.h"
 #include "narration/AutoDurations.h"
 #include "narration/ScriptDialog.h"
+#include "preview/LengthLabel.h"
 #include "preview/PreviewPanel.h"
 #include "preview/PreviewWidget.h"
 #include "preview/TimelineWidget.h"
@@ -593,6 +594,7 @@ void MainWindow::applyPreferences()
 {
     m_queue->setConcurrency(EditorSettings::queueConcurrency());
     m_meter->setBudgetMegabytes(EditorSettings::memoryBudgetMegabytes());
+    m_preview->lengthLabel()->setLimitSeconds(EditorSettings::lengthLimitSeconds());
 }
 
 void MainWindow::exportDialog()
@@ -602,7 +604,8 @@ void MainWindow::exportDialog()
     ExportDialog dialog(m_doc->project(), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    // The dialog's settings are for this export; the project keeps its own.
+    // The preset chosen is the project's from now on (undoable).
+    dialog.saveChoiceTo(m_doc);
     Project project = m_doc->project();
     project.output = dialog.output();
     m_queue->enqueue(std::make_unique<ExportJob>(std::move(project), dialog.outputPath(),
