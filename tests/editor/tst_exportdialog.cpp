@@ -232,8 +232,10 @@ private Q_SLOTS:
         doc.save(path);
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));
-        const QJsonObject output =
-            QJsonDocument::fromJson(file.readAll()).object().value(QStringLiteral("output")).toObject();
+        const QJsonObject output = QJsonDocument::fromJson(file.readAll())
+                                       .object()
+                                       .value(QStringLiteral("output"))
+                                       .toObject();
         QCOMPARE(output.value(QStringLiteral("profile")).toString(), key);
         QCOMPARE(output.value(QStringLiteral("width")).toInt(), chosen.width);
 
@@ -405,7 +407,8 @@ private Q_SLOTS:
         // Edit > Preferences, "Warn when longer than: 3 min", OK.
         bool chosen = false;
         QTimer::singleShot(0, &window, [&chosen] {
-            auto *preferences = qobject_cast<PreferencesDialog *>(QApplication::activeModalWidget());
+            auto *preferences =
+                qobject_cast<PreferencesDialog *>(QApplication::activeModalWidget());
             if (!preferences)
                 return;
             auto *limits = preferences->findChild<QComboBox *>(QStringLiteral("lengthLimitCombo"));

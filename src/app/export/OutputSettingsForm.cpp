@@ -58,12 +58,11 @@ void OutputSettingsForm::fillProfiles()
         const OutputSettings &s = p.settings;
         const QString key = QLatin1String(p.key);
         if (key == QLatin1String("shorts"))
-            m_ui->profileCombo->addItem(
-                tr("Shorts / Reels / TikTok — %1x%2, %3 fps, high quality")
-                    .arg(s.width)
-                    .arg(s.height)
-                    .arg(s.fps),
-                key);
+            m_ui->profileCombo->addItem(tr("Shorts / Reels / TikTok — %1x%2, %3 fps, high quality")
+                                            .arg(s.width)
+                                            .arg(s.height)
+                                            .arg(s.fps),
+                                        key);
         else if (key == QLatin1String("small"))
             m_ui->profileCombo->addItem(
                 tr("Small and fast — %1x%2, %3 fps").arg(s.width).arg(s.height).arg(s.fps), key);

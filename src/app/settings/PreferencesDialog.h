@@ -13,7 +13,8 @@ class PreferencesDialog;
 namespace reelsmith::editor {
 
 // Language, memory budget, exports at once, the user's background folder,
-// the platform length limit and the output preset new projects start with. OK stores them in EditorSettings.
+// the platform length limit and the output preset new projects start with. OK stores them in
+// EditorSettings.
 class PreferencesDialog : public QDialog
 {
     Q_OBJECT

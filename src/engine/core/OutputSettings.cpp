@@ -238,14 +238,34 @@ std::span<const OutputProfile> outputProfiles()
 {
     static const std::array<OutputProfile, 2> kProfiles = [] {
         // Shorts: the size and rate YouTube Shorts, Reels and TikTok play at.
-        // CRF_PRESET_WHY
+        // veryfast at crf 20, measured with reelsmith-cli on the reference
+        // job's five photos, 2 s each (300 frames at 1080x1920, 30 fps,
+        // threads 0 on 2 CPUs), over the built-in minecraft loop and over
+        // bench/run's noisy 1080x1920 clip; size, CPU seconds, PSNR against
+        // a lossless render (FFmpeg's psnr filter):
+        //   minecraft  crf 23: superfast 3.25 MB 5.0 s; veryfast 1.59 MB
+        //              5.1 s 44.4 dB; faster 1.64 MB 7.9 s; fast 1.57 MB
+        //              8.7 s 45.2 dB; medium 1.57 MB 10.7 s 45.2 dB; slow
+        //              1.56 MB 13.7 s.
+        //              crf 20: veryfast 2.21 MB 6.1 s 46.6 dB; fast 2.16 MB
+        //              10.0 s 47.3 dB; medium 2.13 MB 13.4 s 47.3 dB.
+        //   noisy clip crf 23: superfast 17.9 MB 9.7 s; veryfast 7.8 MB
+        //              9.6 s 41.8 dB; fast 8.5 MB 17.6 s 42.8 dB; medium
+        //              8.4 MB 24.3 s 42.8 dB; slow 8.4 MB 39.5 s.
+        // veryfast is the fastest preset with B-frames and a lookahead
+        // (superfast's files are twice as large); fast and medium add about
+        // 0.7-1 dB for 1.6-2.5x the encoding time, a gain the platforms'
+        // own re-encode takes away. crf 20 over 23: +2 dB for 1.4x the size
+        // (about 13 MB a minute over the built-in loop), the "high quality"
+        // an upload should have. Peak RSS 215-260 MB in every run (the
+        // memory caps of memoryCappedPlan()).
         // Threads 0: as many frame threads as the memory budget allows at
         // 1080x1920 (memoryCappedPlan: 2 on a 2-CPU machine).
         OutputSettings shorts;
         shorts.width = 1080;
         shorts.height = 1920;
         shorts.fps = 30;
-        shorts.crf = 23;
+        shorts.crf = 20;
         shorts.preset = QStringLiteral("veryfast");
         shorts.threads = 0;
         shorts.profile = QStringLiteral("shorts");

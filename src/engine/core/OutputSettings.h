@@ -66,7 +66,7 @@ const OutputLimit &outputLimit(const char *key);
 // preferences, new projects and the project file's `output.profile`.
 struct OutputProfile
 {
-    const char *key; // `output.profile`: "shorts", "small"
+    const char *key;         // `output.profile`: "shorts", "small"
     OutputSettings settings; // its `profile` is `key`
 };
 inline constexpr const char *kCustomProfile = "custom";
