@@ -101,10 +101,14 @@ int exportDialogShot(MainWindow &window, const QString &out, const QString &prof
     waitFor([preview] { return preview->hasBackgroundFrame(); }, 20000);
     preview->pause();
     preview->seek(1.5);
-    ExportDialog dialog(window.document()->project(), &window);
+    // Narrated scenes get their length once their voice is synthesized.
+    ProjectDocument *document = window.document();
+    waitFor([document] { return document->project().durationsResolved(); }, 60000);
+    ExportDialog dialog(document->project(), &window);
     if (!profile.isEmpty() && !choosePreset(window, profile, dialog))
         return fail(QStringLiteral("%1: no such preset").arg(profile));
     dialog.show();
+    dialog.adjustSize(); // the custom settings are folded away
     dialog.move(window.geometry().center() - dialog.rect().center());
     settle(2500); // the seek's frame and the scene's picture arrive
     QImage shot = window.grab().toImage();
