@@ -6,6 +6,7 @@
 #include "document/SceneEdits.h"
 #include "narration/AutoDurations.h"
 #include "narration/VoiceList.h"
+#include "narration/VoiceRecorder.h"
 #include "render/SceneVoices.h"
 #include "settings/EditorSettings.h"
 
@@ -16,13 +17,14 @@
 #include <QFutureWatcher>
 #include <QMediaPlayer>
 #include <QSignalBlocker>
+#include <QStandardPaths>
 #include <QtConcurrent>
 
 namespace reelsmith::editor {
 
 SceneInspector::SceneInspector(ProjectDocument *doc, AutoDurations *durations, QWidget *parent)
     : QWidget(parent), m_ui(std::make_unique<Ui::SceneInspector>()), m_doc(doc),
-      m_durations(durations)
+      m_durations(durations), m_recorder(new VoiceRecorder(this))
 {
     m_ui->setupUi(this);
     fillLayouts();
@@ -78,6 +80,50 @@ SceneInspector::SceneInspector(ProjectDocument *doc, AutoDurations *durations, Q
             false);
     });
     connect(m_ui->playVoiceButton, &QPushButton::clicked, this, &SceneInspector::playVoice);
+    connect(m_ui->recordButton, &QPushButton::clicked, this, &SceneInspector::toggleRecording);
+    connect(m_recorder, &VoiceRecorder::stateChanged, this, &SceneInspector::updateRecordControls);
+    connect(m_recorder, &VoiceRecorder::countdown, this, [this](int secondsLeft) {
+        showRecordStatus(tr("Recording starts in %1…").arg(secondsLeft));
+    });
+    connect(m_recorder, &VoiceRecorder::progress, this, [this](double seconds) {
+        showRecordStatus(tr("Recording scene %1: %2 s")
+                             .arg(m_recordRow + 1)
+                             .arg(QLocale().toString(seconds, 'f', 1)));
+    });
+    connect(m_recorder, &VoiceRecorder::levelChanged, this, [this](double peakDb) {
+        // The meter spans -60 … 0 dBFS.
+        m_ui->levelMeter->setValue(int(std::clamp(60 + peakDb, 0.0, 60.0)));
+    });
+    connect(m_recorder, &VoiceRecorder::finished, this, &SceneInspector::recordingFinished);
+    connect(m_recorder, &VoiceRecorder::failed, this, &SceneInspector::showRecordStatus);
+    // The take belongs to the scene it was started for, wherever that moves;
+    // if the scene goes away (or the whole project does), so does the take.
+    connect(doc, &ProjectDocument::scenesInserted, this, [this](int first, int last) {
+        if (m_recordRow >= first)
+            m_recordRow += last - first + 1;
+    });
+    connect(doc, &ProjectDocument::scenesRemoved, this, [this](int first, int last) {
+        if (m_recordRow > last) {
+            m_recordRow -= last - first + 1;
+        } else if (m_recordRow >= first && m_recorder->state() != VoiceRecorder::State::Idle) {
+            m_recorder->cancel();
+            showRecordStatus(tr("Recording cancelled: its scene was deleted."));
+        }
+    });
+    connect(doc, &ProjectDocument::sceneMoved, this, [this](int from, int to) {
+        if (m_recordRow == from)
+            m_recordRow = to;
+        else if (from < m_recordRow && m_recordRow <= to)
+            --m_recordRow;
+        else if (to <= m_recordRow && m_recordRow < from)
+            ++m_recordRow;
+    });
+    connect(doc, &ProjectDocument::projectAboutToBeReplaced, this, [this] {
+        if (m_recorder->state() != VoiceRecorder::State::Idle) {
+            m_recorder->cancel();
+            showRecordStatus(tr("Recording cancelled: another project was opened."));
+        }
+    });
     connect(m_durations, &AutoDurations::problemsChanged, this, &SceneInspector::showVoiceProblem);
 
     connect(m_ui->durationSpin, &QDoubleSpinBox::valueChanged, this, [this](double seconds) {
@@ -147,6 +193,7 @@ void SceneInspector::refresh()
     for (QWidget *w : std::initializer_list<QWidget *>{m_ui->captionEdit, m_ui->narrationEdit,
                                                        m_ui->importVoiceButton})
         w->setEnabled(has && m_rows.size() == 1);
+    updateRecordControls();
     if (!has) {
         m_ui->heading->setText(tr("No scene selected"));
         const QSignalBlocker blocker(m_ui->captionEdit);
@@ -259,10 +306,73 @@ void SceneInspector::chooseVoiceFile()
     if (path.isEmpty())
         return;
     EditorSettings::setLastFolder(QFileInfo(path).absolutePath());
-    const QString absolute = QFileInfo(path).absoluteFilePath();
-    edit(
-        EditSceneCommand::Field::VoiceFile, [&absolute](Scene &s) { s.voiceFile = absolute; },
-        false);
+    setVoiceFile(m_current, QFileInfo(path).absoluteFilePath());
+}
+
+void SceneInspector::setVoiceFile(int row, const QString &path)
+{
+    if (row < 0 || row >= m_doc->sceneCount())
+        return;
+    Scene scene = m_doc->scene(row);
+    scene.voiceFile = path;
+    if (!(scene == m_doc->scene(row)))
+        m_doc->undoStack()->push(
+            new EditSceneCommand(m_doc, row, scene, EditSceneCommand::Field::VoiceFile));
+}
+
+QString SceneInspector::voiceFolder() const
+{
+    if (m_doc->isUntitled())
+        return QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation))
+            .filePath(QStringLiteral("recordings"));
+    return QDir(QFileInfo(m_doc->filePath()).absolutePath()).filePath(QStringLiteral("voice"));
+}
+
+void SceneInspector::toggleRecording()
+{
+    if (m_recorder->state() != VoiceRecorder::State::Idle) {
+        m_recorder->stop();
+        return;
+    }
+    if (m_current < 0 || m_rows.size() != 1)
+        return;
+    m_recordRow = m_current;
+    showRecordStatus(QString());
+    m_ui->levelMeter->setValue(0);
+    // Files are named after the scene they were recorded for; the number
+    // keeps every take: an undo may go back to any of them.
+    m_recorder->start(voiceFolder(), QStringLiteral("scene-%1").arg(m_current + 1));
+}
+
+void SceneInspector::recordingFinished(const QString &path, double seconds)
+{
+    const QString length = QLocale().toString(seconds, 'f', 1);
+    if (m_recordRow < 0 || m_recordRow >= m_doc->sceneCount()) {
+        showRecordStatus(tr("Recorded %1 s into %2, but its scene is gone: the project is "
+                            "unchanged.")
+                             .arg(length, QDir::toNativeSeparators(path)));
+        return;
+    }
+    setVoiceFile(m_recordRow, path);
+    showRecordStatus(
+        m_doc->isUntitled()
+            ? tr("Recorded %1 s. The project is not saved yet, so the take is kept in %2.")
+                  .arg(length, QDir::toNativeSeparators(QFileInfo(path).absolutePath()))
+            : tr("Recorded %1 s.").arg(length));
+}
+
+void SceneInspector::showRecordStatus(const QString &text)
+{
+    m_ui->recordStatusLabel->setText(text);
+    m_ui->recordStatusLabel->setVisible(!text.isEmpty());
+}
+
+void SceneInspector::updateRecordControls()
+{
+    const bool active = m_recorder->state() != VoiceRecorder::State::Idle;
+    m_ui->recordButton->setText(active ? tr("&Stop") : tr("&Record"));
+    m_ui->recordButton->setEnabled(active || (m_current >= 0 && m_rows.size() == 1));
+    m_ui->levelMeter->setVisible(active);
 }
 
 void SceneInspector::showVoiceProblem()

@@ -17,9 +17,10 @@ namespace reelsmith::editor {
 
 class AutoDurations;
 class ProjectDocument;
+class VoiceRecorder;
 
 // Edits the selected scenes: picture, duration, layout, narration and its
-// voice, a recording, the caption. Duration, layout and the voice apply to
+// voice, a recording (imported or recorded here), the caption. Duration, layout and the voice apply to
 // every selected scene; picture, narration, recording and caption to the
 // current one. Every change is one undoable step.
 class SceneInspector : public QWidget
@@ -45,6 +46,15 @@ private:
               bool allSelected);
     void choosePicture();
     void chooseVoiceFile();
+    void setVoiceFile(int row, const QString &path);
+    // Record: starts the countdown for the current scene, or ends the take.
+    void toggleRecording();
+    void recordingFinished(const QString &path, double seconds);
+    void showRecordStatus(const QString &text);
+    void updateRecordControls();
+    // Where takes go: `voice/` beside the project file, or, for a project
+    // never saved, a folder in the user's application data.
+    QString voiceFolder() const;
     void fillVoices();
     void playVoice();
     void showVoiceProblem();
@@ -54,6 +64,8 @@ private:
     AutoDurations *m_durations;
     QMediaPlayer *m_player = nullptr; // made on first Play Voice
     QAudioOutput *m_audioOutput = nullptr;
+    VoiceRecorder *m_recorder;
+    int m_recordRow = -1; // the scene the take being recorded is for
     QList<int> m_rows;
     int m_current = -1;
 };
