@@ -59,6 +59,9 @@ VoiceRecorder::VoiceRecorder(QObject *parent) : QObject(parent)
 {
     m_countdown.setInterval(1000);
     connect(&m_countdown, &QTimer::timeout, this, &VoiceRecorder::tick);
+    // 20 level updates a second; the device buffers far more than 50 ms.
+    m_poll.setInterval(50);
+    connect(&m_poll, &QTimer::timeout, this, &VoiceRecorder::readAvailable);
 }
 
 VoiceRecorder::~VoiceRecorder()
@@ -140,7 +143,7 @@ bool VoiceRecorder::start(const QString &folder, const QString &baseName)
         emit failed(tr("Cannot open the sound input “%1”.").arg(device.description()));
         return false;
     }
-    connect(m_input, &QIODevice::readyRead, this, &VoiceRecorder::readAvailable);
+    m_poll.start();
 
     m_secondsLeft = m_countdownSeconds;
     if (m_secondsLeft > 0) {
@@ -260,6 +263,7 @@ void VoiceRecorder::fail(const QString &message)
 void VoiceRecorder::closeSource()
 {
     m_countdown.stop();
+    m_poll.stop();
     if (m_source) {
         m_source->disconnect(this);
         if (m_input)

@@ -3,6 +3,7 @@
 #include <QAudioFormat>
 #include <QFile>
 #include <QObject>
+#include <QPointer>
 #include <QTimer>
 
 #include <limits>
@@ -20,7 +21,9 @@ namespace reelsmith::editor {
 // or is cancelled is removed.
 //
 // The sound comes from a QAudioSource read in push mode, which gives both the
-// samples and their level. Qt 6.4.2's QMediaRecorder (GStreamer backend,
+// samples and their level. It is polled every 50 ms: with Qt 6.4.2's
+// PulseAudio source, readyRead() was not emitted for data that was already
+// readable (a source delivering 2 s blocks was read only at stop()). Qt 6.4.2's QMediaRecorder (GStreamer backend,
 // audio only, PulseAudio source) was measured writing only the last 0.20 s of
 // a 2 s take, or a 44-byte empty WAV, with duration() stuck at 0 and no error;
 // its FFmpeg backend hung in the same test. QAudioSource delivered 2.000 s
@@ -80,7 +83,8 @@ private:
     void closeSource();
 
     std::unique_ptr<QAudioSource> m_source;
-    QIODevice *m_input = nullptr; // owned by m_source
+    QPointer<QIODevice> m_input; // owned by m_source, which may close it
+    QTimer m_poll;
     QAudioFormat m_format;
     QFile m_file;
     QTimer m_countdown;
