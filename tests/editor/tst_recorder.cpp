@@ -241,7 +241,8 @@ private slots:
                  qPrintable(QStringLiteral("%1 s recorded in %2 s").arg(seconds).arg(expected)));
         for (const double at : {0.3, seconds / 2, seconds - 0.3}) {
             const double tone = testaudio::bandAt(sound, at, 440);
-            QVERIFY2(tone > -30, qPrintable(QStringLiteral("440 Hz at %1 s: %2 dB").arg(at).arg(tone)));
+            QVERIFY2(tone > -30,
+                     qPrintable(QStringLiteral("440 Hz at %1 s: %2 dB").arg(at).arg(tone)));
             QVERIFY(tone > testaudio::bandAt(sound, at, 300) + 20); // not the old take
         }
 
@@ -284,6 +285,34 @@ private slots:
         QCOMPARE(QDir(QDir(folder).filePath(QStringLiteral("voice")))
                      .entryList(QDir::Files | QDir::NoDotAndDotDot),
                  QStringList());
+    }
+
+    void anUnsavedProjectRecordsIntoTheUsersData()
+    {
+        MainWindow window;
+        ProjectDocument *doc = window.document();
+        window.addPictures({m_picture});
+        window.selectRows({0});
+        QVERIFY(doc->isUntitled());
+        auto *recorder = window.findChild<VoiceRecorder *>();
+        QVERIFY(recorder);
+        recorder->setCountdownSeconds(0);
+        child<QPushButton>(window, "recordButton")->click();
+        QCOMPARE(recorder->state(), VoiceRecorder::State::Recording);
+        QTRY_VERIFY_WITH_TIMEOUT(recorder->recordedSeconds() >= 0.3, 10000);
+        child<QPushButton>(window, "recordButton")->click();
+
+        const QString take = doc->scene(0).voiceFile;
+        const QString folder =
+            QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation))
+                .filePath(QStringLiteral("recordings"));
+        QCOMPARE(QFileInfo(take).absolutePath(), QFileInfo(folder).absoluteFilePath());
+        QVERIFY(QFileInfo(take).size() > 44);
+        // The creator is told where the take went.
+        auto *status = child<QLabel>(window, "recordStatusLabel");
+        QVERIFY2(status->text().contains(QDir::toNativeSeparators(QFileInfo(take).absolutePath())),
+                 qPrintable(status->text()));
+        QFile::remove(take);
     }
 
     void aVoiceFolderThatCannotBeMadeIsReported()

@@ -49,7 +49,8 @@ double peakOf(const QByteArray &data, const QAudioFormat &format)
         return 0;
     double peak = 0;
     for (qsizetype at = 0; at + bytes <= data.size(); at += bytes)
-        peak = std::max(peak, double(std::abs(format.normalizedSampleValue(data.constData() + at))));
+        peak =
+            std::max(peak, double(std::abs(format.normalizedSampleValue(data.constData() + at))));
     return peak;
 }
 
@@ -121,9 +122,9 @@ bool VoiceRecorder::start(const QString &folder, const QString &baseName)
     m_file.setFileName(nextTakePath(folder, baseName));
     if (!m_file.open(QIODevice::WriteOnly | QIODevice::NewOnly) ||
         m_file.write(wavHeader(m_format, 0)) != kHeaderBytes) {
-        const QString message = tr("Cannot write the recording %1: %2")
-                                    .arg(QDir::toNativeSeparators(m_file.fileName()),
-                                         m_file.errorString());
+        const QString message =
+            tr("Cannot write the recording %1: %2")
+                .arg(QDir::toNativeSeparators(m_file.fileName()), m_file.errorString());
         if (m_file.isOpen()) {
             m_file.close();
             m_file.remove();
@@ -197,8 +198,7 @@ void VoiceRecorder::sourceStateChanged()
     // The device vanished or broke: an error, not a quiet stop.
     if (m_state != State::Idle && m_source && m_source->error() != QAudio::NoError &&
         m_source->state() == QAudio::StoppedState)
-        fail(tr("The sound input stopped while recording (error %1).")
-                 .arg(int(m_source->error())));
+        fail(tr("The sound input stopped while recording (error %1).").arg(int(m_source->error())));
 }
 
 void VoiceRecorder::stop()

@@ -20,14 +20,15 @@ namespace reelsmith::editor {
 // overwritten: each take gets a name no file has yet, and a take that fails
 // or is cancelled is removed.
 //
-// The sound comes from a QAudioSource read in push mode, which gives both the
-// samples and their level. It is polled every 50 ms: with Qt 6.4.2's
-// PulseAudio source, readyRead() was not emitted for data that was already
-// readable (a source delivering 2 s blocks was read only at stop()). Qt 6.4.2's QMediaRecorder (GStreamer backend,
-// audio only, PulseAudio source) was measured writing only the last 0.20 s of
-// a 2 s take, or a 44-byte empty WAV, with duration() stuck at 0 and no error;
-// its FFmpeg backend hung in the same test. QAudioSource delivered 2.000 s
-// for 2 s.
+// The sound comes from a QAudioSource read in push mode, which gives both
+// the samples and their level. Not QMediaRecorder: Qt 6.4.2's (GStreamer
+// backend, audio only, PulseAudio source) was measured writing only the last
+// 0.20 s of a 2 s take, or a 44-byte empty WAV, with duration() stuck at 0
+// and no error; its FFmpeg backend hung in the same test. Through
+// QAudioSource, tst_recorder's takes match the time between start and Stop
+// within 2 ms (1.51-1.58 s takes). The source is polled every 50 ms: Qt 6.4.2's
+// PulseAudio source did not emit readyRead() for data already readable (a
+// source delivering 2 s blocks was read only at stop()).
 class VoiceRecorder : public QObject
 {
     Q_OBJECT

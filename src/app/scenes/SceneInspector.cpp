@@ -370,7 +370,7 @@ void SceneInspector::showRecordStatus(const QString &text)
 void SceneInspector::updateRecordControls()
 {
     const bool active = m_recorder->state() != VoiceRecorder::State::Idle;
-    m_ui->recordButton->setText(active ? tr("&Stop") : tr("&Record"));
+    m_ui->recordButton->setText(active ? tr("S&top") : tr("&Record"));
     m_ui->recordButton->setEnabled(active || (m_current >= 0 && m_rows.size() == 1));
     m_ui->levelMeter->setVisible(active);
 }

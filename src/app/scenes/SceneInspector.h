@@ -20,9 +20,10 @@ class ProjectDocument;
 class VoiceRecorder;
 
 // Edits the selected scenes: picture, duration, layout, narration and its
-// voice, a recording (imported or recorded here), the caption. Duration, layout and the voice apply to
-// every selected scene; picture, narration, recording and caption to the
-// current one. Every change is one undoable step.
+// voice, a recording (imported or recorded here), the caption. Duration,
+// layout and the voice apply to every selected scene; picture, narration,
+// recording and caption to the current one. Every change is one undoable
+// step.
 class SceneInspector : public QWidget
 {
     Q_OBJECT
