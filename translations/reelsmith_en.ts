@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>RelinkAction</name>
+    <message numerus="yes">
+        <source>Relink %n picture(s)</source>
+        <translation>
+            <numerusform>Relink %n picture</numerusform>
+            <numerusform>Relink %n pictures</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SceneEdits</name>
     <message numerus="yes">
         <source>Add %n picture(s)</source>
@@ -39,6 +49,16 @@
         <translation>
             <numerusform>Move %n scene</numerusform>
             <numerusform>Move %n scenes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>reelsmith::editor::RelinkAction</name>
+    <message numerus="yes">
+        <source>Relinked %n picture(s) to files in %1</source>
+        <translation>
+            <numerusform>Relinked %n picture to files in %1</numerusform>
+            <numerusform>Relinked %n pictures to files in %1</numerusform>
         </translation>
     </message>
 </context>

@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>AddBackgroundDialog</name>
+    <message>
+        <source>Add Background</source>
+        <translation>Добавить фон</translation>
+    </message>
+    <message>
+        <source>Reelsmith copies the part of the clip you choose into your backgrounds folder, cropped to fill a vertical frame, at the size and frame rate below. The clip itself is not changed. The copy loops behind your videos, so a few seconds of steady gameplay are enough.</source>
+        <translation>Reelsmith копирует выбранную часть клипа в вашу папку фонов, обрезав её под вертикальный кадр, с размером и частотой кадров, указанными ниже. Сам клип не меняется. Копия повторяется по кругу за вашими видео, так что нескольких секунд ровного геймплея достаточно.</translation>
+    </message>
+    <message>
+        <source>&amp;Start at:</source>
+        <translation>&amp;Начало:</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> с</translation>
+    </message>
+    <message>
+        <source>&amp;Length:</source>
+        <translation>&amp;Длина:</translation>
+    </message>
+    <message>
+        <source>&amp;Frame rate:</source>
+        <translation>&amp;Частота кадров:</translation>
+    </message>
+    <message>
+        <source>S&amp;ize:</source>
+        <translation>&amp;Размер:</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export Video</source>
@@ -65,6 +96,29 @@
     <message>
         <source>Writing the file</source>
         <translation>Запись файла</translation>
+    </message>
+</context>
+<context>
+    <name>LengthLimit</name>
+    <message>
+        <source>No limit</source>
+        <translation>Без ограничения</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 с</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 мин</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 мин %2 с</translation>
+    </message>
+    <message>
+        <source>The video is %1 long, over the %2 limit chosen in Preferences: the platform may refuse it or cut it short.</source>
+        <translation>Длина видео %1 — больше ограничения %2, выбранного в настройках: платформа может не принять его или обрезать.</translation>
     </message>
 </context>
 <context>
@@ -217,16 +271,28 @@
         <translation>&amp;Пресет:</translation>
     </message>
     <message>
-        <source>Slower presets make smaller files at the same quality</source>
-        <translation>Более медленные пресеты дают файлы меньшего размера при том же качестве</translation>
-    </message>
-    <message>
         <source>Encoder &amp;threads:</source>
         <translation>По&amp;токи кодировщика:</translation>
     </message>
     <message>
         <source>Automatic</source>
         <translation>Автоматически</translation>
+    </message>
+    <message>
+        <source>&amp;Custom settings</source>
+        <translation>&amp;Свои настройки</translation>
+    </message>
+    <message>
+        <source>Size, frame rate and encoder settings; changing one makes the preset Custom</source>
+        <translation>Размер, частота кадров и настройки кодировщика; изменение любой из них переключает пресет на «Свой»</translation>
+    </message>
+    <message>
+        <source>E&amp;ncoder speed:</source>
+        <translation>Ско&amp;рость кодирования:</translation>
+    </message>
+    <message>
+        <source>x264 preset: slower presets make smaller files at the same quality</source>
+        <translation>Пресет x264: более медленные дают файл меньше при том же качестве</translation>
     </message>
 </context>
 <context>
@@ -274,6 +340,14 @@
     <message>
         <source>Output of new projects</source>
         <translation>Видео новых проектов</translation>
+    </message>
+    <message>
+        <source>Warn when &amp;longer than:</source>
+        <translation>Предупре&amp;ждать, если длиннее:</translation>
+    </message>
+    <message>
+        <source>The longest video your platform takes (YouTube Shorts, Instagram Reels and TikTok each have a limit); the editor shows the length in orange and warns before an export past it</source>
+        <translation>Самое длинное видео, которое принимает ваша платформа (у YouTube Shorts, Instagram Reels и TikTok свои ограничения); редактор покажет длину оранжевым и предупредит перед экспортом, если видео длиннее</translation>
     </message>
 </context>
 <context>
@@ -385,6 +459,17 @@
     <message>
         <source>Integrated loudness of the final mix</source>
         <translation>Интегральная громкость итогового микса</translation>
+    </message>
+</context>
+<context>
+    <name>RelinkAction</name>
+    <message numerus="yes">
+        <source>Relink %n picture(s)</source>
+        <translation>
+            <numerusform>Указать новое место %n изображения</numerusform>
+            <numerusform>Указать новое место %n изображений</numerusform>
+            <numerusform>Указать новое место %n изображений</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -551,6 +636,33 @@
         <source>Remove</source>
         <translation>Убрать</translation>
     </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation>&amp;Записать</translation>
+    </message>
+    <message>
+        <source>Record this scene&apos;s voice from the microphone, after a countdown</source>
+        <translation>Записать голос этой сцены с микрофона после обратного отсчёта</translation>
+    </message>
+    <message>
+        <source>Input level: the loudest peaks should stay out of the last quarter</source>
+        <translation>Уровень входа: самые громкие пики не должны заходить в последнюю четверть</translation>
+    </message>
+    <message>
+        <source>Input level</source>
+        <translation>Уровень входа</translation>
+    </message>
+</context>
+<context>
+    <name>SceneNumbers</name>
+    <message>
+        <source>scene %1</source>
+        <translation>сцена %1</translation>
+    </message>
+    <message>
+        <source>scene %1 (%2)</source>
+        <translation>сцена %1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>UndoCommands</name>
@@ -602,6 +714,10 @@
         <source>Change recording</source>
         <translation>Смена записи голоса</translation>
     </message>
+    <message>
+        <source>Fix duration (no longer follows the voice)</source>
+        <translation>Задать длительность (больше не зависит от голоса)</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -624,6 +740,57 @@ Settings: ~/.config/reelsmith/reelsmith.conf. Unsaved work is kept in
     <message>
         <source>Do not offer back the unsaved work of an editor that crashed.</source>
         <translation>Не предлагать восстановить несохранённую работу после сбоя редактора.</translation>
+    </message>
+</context>
+<context>
+    <name>reelsmith::editor::AddBackgroundDialog</name>
+    <message>
+        <source>&amp;Add Background</source>
+        <translation>&amp;Добавить фон</translation>
+    </message>
+    <message>
+        <source>24 fps: the smallest file</source>
+        <translation>24 кадра/с: самый маленький файл</translation>
+    </message>
+    <message>
+        <source>30 fps: as Shorts, Reels and TikTok play</source>
+        <translation>30 кадров/с: как показывают Shorts, Reels и TikTok</translation>
+    </message>
+    <message>
+        <source>60 fps: the smoothest motion</source>
+        <translation>60 кадров/с: самое плавное движение</translation>
+    </message>
+    <message>
+        <source>720x1280: small and fast</source>
+        <translation>720x1280: маленький и быстрый</translation>
+    </message>
+    <message>
+        <source>1080x1920: sharp in full HD exports</source>
+        <translation>1080x1920: чёткий в видео Full HD</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Чтение %1…</translation>
+    </message>
+    <message>
+        <source>%1 is not a video.</source>
+        <translation>%1 — не видео.</translation>
+    </message>
+    <message>
+        <source>Cannot tell how long %1 is.</source>
+        <translation>Не удаётся узнать длину %1.</translation>
+    </message>
+    <message>
+        <source>This clip cannot be used: %1</source>
+        <translation>Этот клип нельзя использовать: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 long, %3x%4 at %5 fps</source>
+        <translation>%1: длина %2, %3x%4, %5 кадров/с</translation>
+    </message>
+    <message>
+        <source>The background will be %1 s from %2, %3x%4 at %5 fps, looping behind the video.</source>
+        <translation>Фон: %1 с начиная с %2, %3x%4, %5 кадров/с, по кругу за видео.</translation>
     </message>
 </context>
 <context>
@@ -675,6 +842,21 @@ Settings: ~/.config/reelsmith/reelsmith.conf. Unsaved work is kept in
     <message>
         <source>%1 already exists. Do you want to replace it?</source>
         <translation>%1 уже существует. Заменить его?</translation>
+    </message>
+    <message>
+        <source>Change Export Settings</source>
+        <translation>Изменить настройки экспорта</translation>
+    </message>
+</context>
+<context>
+    <name>reelsmith::editor::LengthLabel</name>
+    <message>
+        <source>The video&apos;s length; the limit chosen in Preferences is %1</source>
+        <translation>Длина видео; ограничение, выбранное в настройках: %1</translation>
+    </message>
+    <message>
+        <source>The video&apos;s length</source>
+        <translation>Длина видео</translation>
     </message>
 </context>
 <context>
@@ -837,6 +1019,18 @@ Recover them?</source>
         <source>“%1” is not one of x264&apos;s presets.</source>
         <translation>«%1» — не пресет x264.</translation>
     </message>
+    <message>
+        <source>Shorts / Reels / TikTok — %1x%2, %3 fps, high quality</source>
+        <translation>Shorts / Reels / TikTok — %1x%2, %3 кадр/с, высокое качество</translation>
+    </message>
+    <message>
+        <source>Small and fast — %1x%2, %3 fps</source>
+        <translation>Маленький и быстрый — %1x%2, %3 кадр/с</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Свой</translation>
+    </message>
 </context>
 <context>
     <name>reelsmith::editor::PreferencesDialog</name>
@@ -868,8 +1062,24 @@ Recover them?</source>
         <translation>Воспроизвести</translation>
     </message>
     <message>
-        <source>%1 / %2</source>
-        <translation>%1 / %2</translation>
+        <source>Zoom Out</source>
+        <translation>Уменьшить</translation>
+    </message>
+    <message>
+        <source>Show more of the timeline (-, Ctrl+wheel)</source>
+        <translation>Показать большую часть шкалы времени (-, Ctrl+колесо)</translation>
+    </message>
+    <message>
+        <source>Zoom In</source>
+        <translation>Увеличить</translation>
+    </message>
+    <message>
+        <source>Show the timeline in more detail (+, Ctrl+wheel)</source>
+        <translation>Показать шкалу времени подробнее (+, Ctrl+колесо)</translation>
+    </message>
+    <message>
+        <source>%1 /</source>
+        <translation>%1 /</translation>
     </message>
 </context>
 <context>
@@ -967,6 +1177,33 @@ Recover them?</source>
     <message>
         <source>Set music</source>
         <translation>Задать музыку</translation>
+    </message>
+</context>
+<context>
+    <name>reelsmith::editor::RelinkAction</name>
+    <message>
+        <source>Re&amp;link Missing Picture…</source>
+        <translation>Указать новое &amp;место изображения…</translation>
+    </message>
+    <message>
+        <source>Point a scene whose picture was moved or renamed to the file&apos;s new place; other missing pictures found in the same folder follow</source>
+        <translation>Указать сцене новое место перемещённого или переименованного изображения; другие пропавшие изображения из той же папки найдутся вместе с ним</translation>
+    </message>
+    <message>
+        <source>Where is %1 now?</source>
+        <translation>Где теперь %1?</translation>
+    </message>
+    <message>
+        <source>Pictures (*.jpg *.jpeg *.png *.webp *.bmp);;All files (*)</source>
+        <translation>Изображения (*.jpg *.jpeg *.png *.webp *.bmp);;Все файлы (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Relinked %n picture(s) to files in %1</source>
+        <translation>
+            <numerusform>Новое место %n изображения: %1</numerusform>
+            <numerusform>Новое место %n изображений: %1</numerusform>
+            <numerusform>Новое место %n изображений: %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1144,6 +1381,42 @@ Recover them?</source>
         <source>Sound (*.wav *.mp3 *.m4a *.aac *.ogg *.opus *.flac);;All files (*)</source>
         <translation>Звук (*.wav *.mp3 *.m4a *.aac *.ogg *.opus *.flac);;Все файлы (*)</translation>
     </message>
+    <message>
+        <source>Recording starts in %1…</source>
+        <translation>Запись начнётся через %1…</translation>
+    </message>
+    <message>
+        <source>Recording scene %1: %2 s</source>
+        <translation>Запись сцены %1: %2 с</translation>
+    </message>
+    <message>
+        <source>Recording cancelled: its scene was deleted.</source>
+        <translation>Запись отменена: её сцена удалена.</translation>
+    </message>
+    <message>
+        <source>Recording cancelled: another project was opened.</source>
+        <translation>Запись отменена: открыт другой проект.</translation>
+    </message>
+    <message>
+        <source>Recorded %1 s into %2, but its scene is gone: the project is unchanged.</source>
+        <translation>Записано %1 с в %2, но сцены больше нет: проект не изменён.</translation>
+    </message>
+    <message>
+        <source>Recorded %1 s. The project is not saved yet, so the take is kept in %2.</source>
+        <translation>Записано %1 с. Проект ещё не сохранён, поэтому дубль хранится в %2.</translation>
+    </message>
+    <message>
+        <source>Recorded %1 s.</source>
+        <translation>Записано %1 с.</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>&amp;Остановить</translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation>&amp;Записать</translation>
+    </message>
 </context>
 <context>
     <name>reelsmith::editor::SceneListDelegate</name>
@@ -1159,6 +1432,22 @@ Recover them?</source>
 %2 s · %3</source>
         <translation>%1
 %2 с · %3</translation>
+    </message>
+    <message>
+        <source>Missing file</source>
+        <translation>Файл не найден</translation>
+    </message>
+    <message>
+        <source>Cannot be used: %1</source>
+        <translation>Нельзя использовать: %1</translation>
+    </message>
+    <message>
+        <source>Damaged: %1</source>
+        <translation>Повреждено: %1</translation>
+    </message>
+    <message>
+        <source>Missing file: it was moved, renamed or deleted. Scenes → Relink Missing Picture… points the scene to its new place.</source>
+        <translation>Файл не найден: его переместили, переименовали или удалили. Сцены → Указать новое место изображения… укажет сцене, где он теперь.</translation>
     </message>
 </context>
 <context>
@@ -1227,8 +1516,39 @@ Recover them?</source>
 <context>
     <name>reelsmith::editor::TimelineWidget</name>
     <message>
-        <source>Click or drag to move through the video</source>
-        <translation>Щёлкните или перетащите, чтобы перемещаться по видео</translation>
+        <source>Click or drag to move through the video; drag the line at a scene&apos;s end to change its length</source>
+        <translation>Щёлкните или перетащите, чтобы перейти по видео; перетащите линию в конце сцены, чтобы изменить её длительность</translation>
+    </message>
+</context>
+<context>
+    <name>reelsmith::editor::VoiceRecorder</name>
+    <message>
+        <source>No microphone or other sound input was found. Connect one (or check the system&apos;s sound settings) and try again.</source>
+        <translation>Не найден ни микрофон, ни другой звуковой вход. Подключите его (или проверьте настройки звука в системе) и попробуйте снова.</translation>
+    </message>
+    <message>
+        <source>The sound input “%1” offers no format that can be recorded.</source>
+        <translation>Звуковой вход «%1» не предлагает формата, пригодного для записи.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder for recordings: %1</source>
+        <translation>Не удаётся создать папку для записей: %1</translation>
+    </message>
+    <message>
+        <source>Cannot write the recording %1: %2</source>
+        <translation>Не удаётся записать файл %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot open the sound input “%1”.</source>
+        <translation>Не удаётся открыть звуковой вход «%1».</translation>
+    </message>
+    <message>
+        <source>The sound input stopped while recording (error %1).</source>
+        <translation>Звуковой вход остановился во время записи (ошибка %1).</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded: the sound input sent no sound.</source>
+        <translation>Ничего не записано: звуковой вход не передал звука.</translation>
     </message>
 </context>
 </TS>

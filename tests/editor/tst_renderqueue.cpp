@@ -624,13 +624,15 @@ private Q_SLOTS:
         p.filePath = path("My Reel.reel.json");
         ExportDialog dialog(p);
         QCOMPARE(dialog.outputPath(), path("My Reel.mp4"));
-        QCOMPARE(dialog.output(), p.output);
+        // The project's numbers, named as the preset they are not: Custom.
+        QVERIFY(sameEncoding(dialog.output(), p.output));
+        QCOMPARE(dialog.output().profile, QStringLiteral("custom"));
         QCOMPARE(dialog.frameCount(), 84); // 3.5 s at 24 fps
         QCOMPARE(dialog.durationSeconds(), 3.5);
         QVERIFY(dialog.problem().isEmpty());
         auto *duration = dialog.findChild<QLabel *>(QStringLiteral("durationValue"));
         auto *frames = dialog.findChild<QLabel *>(QStringLiteral("framesValue"));
-        QCOMPARE(duration->text(), QStringLiteral("00:04"));
+        QCOMPARE(duration->text(), QStringLiteral("00:03.5"));
         QCOMPARE(frames->text(), QStringLiteral("84"));
 
         // The summary follows the settings.

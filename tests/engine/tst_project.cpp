@@ -454,7 +454,7 @@ private Q_SLOTS:
         p.background = QStringLiteral("фон/my bg.mp4");
         p.backgroundStart = 0.1;
         p.music = MusicSettings{QStringLiteral("голос.m4a")};
-        p.output = {1080, 1920, 30, 18, QStringLiteral("slow"), 0, 0, 0, QString()};
+        p.output = {1080, 1920, 30, 18, QStringLiteral("slow"), 0, 0, 0, QString(), QString()};
         p.scenes = {
             {QStringLiteral("a.jpg"), 1.0 / 3.0, QStringLiteral("Текст субтитра"), Layout::Top},
             {QStringLiteral("images/b c.png"), 6.0, QString(), Layout::Fill},
