@@ -1255,6 +1255,10 @@ Recover them?</source>
         <source>Error: %1</source>
         <translation>Ошибка: %1</translation>
     </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Предупреждение: %1</translation>
+    </message>
 </context>
 <context>
     <name>reelsmith::editor::RenderQueueModel</name>

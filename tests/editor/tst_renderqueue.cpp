@@ -366,6 +366,7 @@ private Q_SLOTS:
 
         RenderQueue queue;
         RenderQueueModel model(&queue);
+        RenderQueueDock dock(&queue);
         const QString out = path("warned.mp4");
         const int id = enqueue(queue, project(1.0, QStringLiteral("cut short.jpg")), out);
         QTRY_VERIFY_WITH_TIMEOUT(queue.job(id)->isFinished(), kRenderTimeoutMs);
@@ -381,6 +382,14 @@ private Q_SLOTS:
         QVERIFY(model.data(status, Qt::ToolTipRole)
                     .toString()
                     .contains(QStringLiteral("cut short.jpg")));
+        // Not only in a tooltip: the dock says it in words under the table.
+        dock.selectJob(id);
+        auto *message = dock.findChild<QLabel *>(QStringLiteral("errorLabel"));
+        QVERIFY(message);
+        QVERIFY(!message->isHidden());
+        QVERIFY2(message->text().startsWith(QStringLiteral("Warning: ")) &&
+                     message->text().contains(QStringLiteral("cut short.jpg")),
+                 qPrintable(message->text()));
     }
 
     void rendersACopyOfTheProject()

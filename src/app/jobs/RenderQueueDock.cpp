@@ -74,9 +74,6 @@ RenderQueueDock::RenderQueueDock(RenderQueue *queue, QWidget *parent)
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
     header->setSectionResizeMode(RenderQueueModel::OutputColumn, QHeaderView::Stretch);
     m_ui->errorLabel->setVisible(false);
-    QPalette errorPalette = m_ui->errorLabel->palette();
-    errorPalette.setColor(QPalette::WindowText, QColor(0xc6, 0x28, 0x28));
-    m_ui->errorLabel->setPalette(errorPalette);
 
     connect(m_ui->pauseButton, &QPushButton::clicked, this, &RenderQueueDock::togglePause);
     connect(m_ui->cancelButton, &QPushButton::clicked, this, &RenderQueueDock::cancelSelected);
@@ -178,10 +175,23 @@ void RenderQueueDock::updateActions()
     m_ui->clearButton->setEnabled(
         std::any_of(jobs.begin(), jobs.end(), [](const auto &j) { return j.isFinished(); }));
 
+    // What went wrong, in words under the table: a failure's error in red,
+    // a finished video's warnings (a damaged picture) in amber.
     const bool failed = job && job->state == State::Failed;
-    m_ui->errorLabel->setText(failed ? tr("Error: %1").arg(job->errorText) : QString());
-    m_ui->errorLabel->setToolTip(failed ? job->errorText : QString());
-    m_ui->errorLabel->setVisible(failed);
+    const bool warned = job && job->state == State::Done && !job->warnings.isEmpty();
+    QStringList lines;
+    if (failed)
+        lines << tr("Error: %1").arg(job->errorText);
+    if (warned)
+        for (const QString &warning : job->warnings)
+            lines << tr("Warning: %1").arg(warning);
+    QPalette palette = m_ui->errorLabel->palette();
+    palette.setColor(QPalette::WindowText,
+                     failed ? QColor(0xc6, 0x28, 0x28) : QColor(0xb0, 0x6a, 0x00));
+    m_ui->errorLabel->setPalette(palette);
+    m_ui->errorLabel->setText(lines.join(QLatin1Char('\n')));
+    m_ui->errorLabel->setToolTip(lines.join(QLatin1Char('\n')));
+    m_ui->errorLabel->setVisible(failed || warned);
 }
 
 } // namespace reelsmith::editor
