@@ -12,6 +12,7 @@
 #include <QMediaPlayer>
 #include <QPainter>
 #include <QUrl>
+#include <QtConcurrent>
 
 #include <algorithm>
 #include <cmath>
@@ -477,6 +478,7 @@ const CaptionTrack &PreviewWidget::captionTrackOf(int scene)
     m_captionScene = scene;
     m_captionWaitsForVoice = false;
     m_captionTrack = CaptionTrack();
+    const quint64 request = ++m_captionRequest;
     // The scene as the export times it: its length on the timeline, and its
     // voice's word times (only what is already synthesized, never on this
     // thread; until then the words are spread over the scene).
@@ -488,7 +490,24 @@ const CaptionTrack &PreviewWidget::captionTrackOf(int scene)
     if (project.version != 1) {
         const QString key = QStringLiteral("scenes[%1]").arg(scene);
         if (!s.voiceFile.isEmpty()) {
-            voice = SceneVoice{project.resolve(s.voiceFile), 0, key, {}, false};
+            const SceneVoice recording{project.resolve(s.voiceFile), 0, key, {}, false};
+            const QSize size = outputSizeOf(m_project);
+            m_captionTiming.setFuture(QtConcurrent::run([project, scene, recording, size] {
+                try {
+                    return sceneCaptionTrack(project, scene, recording, size);
+                } catch (const Error &) {
+                    return CaptionTrack(); // the export names the file
+                }
+            }));
+            connect(
+                &m_captionTiming, &QFutureWatcher<CaptionTrack>::finished, this,
+                [this, request, scene] {
+                    if (request != m_captionRequest || scene != m_captionScene)
+                        return; // the project or the scene changed meanwhile
+                    m_captionTrack = m_captionTiming.result();
+                    update();
+                },
+                Qt::SingleShotConnection);
         } else if (!s.narration.trimmed().isEmpty()) {
             if (const auto narration = NarrationCache::cached(s.narration, project.voiceOf(scene)))
                 voice = SceneVoice{narration->audioPath, narration->seconds, key, narration->words,

@@ -6,6 +6,7 @@
 #include "project/Project.h"
 
 #include <QElapsedTimer>
+#include <QFutureWatcher>
 #include <QTimer>
 #include <QWidget>
 
@@ -144,6 +145,12 @@ private:
     CaptionTrack m_captionTrack;
     int m_captionScene = -1;
     bool m_captionWaitsForVoice = false;
+    // A recording's caption is timed over its voiced span, which takes
+    // decoding the file: that runs here, off the UI thread; until it is
+    // back the words are spread over the scene. The counter tells a result
+    // for the scene still shown from a stale one.
+    QFutureWatcher<CaptionTrack> m_captionTiming;
+    quint64 m_captionRequest = 0;
 
     PreviewPictureCache m_pictures;
     // Last: it asks the members above for the time and size, and goes first.
