@@ -356,6 +356,12 @@ private slots:
         QCOMPARE(music.value("file").toString(), QStringLiteral("song.mp3"));
         QCOMPARE(music.value("volume_db").toDouble(), 0.0);
         QCOMPARE(music.value("duck_db").toDouble(), 0.0);
+        // Its captions keep version 1's size, outline and place.
+        const QJsonObject captions = saved.value("captions").toObject();
+        QCOMPARE(captions.value("size").toDouble(), 44.6);
+        QCOMPARE(captions.value("position").toDouble(), 0.75);
+        QCOMPARE(captions.value("outline").toDouble(), 3.6);
+        QCOMPARE(captions.value("outline_color").toString().toUpper(), QStringLiteral("#0C0C10"));
 
         const Project reread = parse(p.toJson());
         Project upgraded = p;

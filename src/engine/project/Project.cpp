@@ -517,6 +517,17 @@ void Project::upgradeToCurrentVersion()
         music = MusicSettings{audio, 0.0, 0.0, 0.0, 0.4};
     audio.clear();
     loudnessLufs.reset();
+    // Captions keep version 1's look in the style keys' terms: its size
+    // (6.2 % of the width: 44.6 px at 720), its outline (a pen 16 % of the
+    // size, half of it outside the letters) in its dark colour, centred on
+    // 75 % of the height. (Its outline's 92 % alpha has no key; the version 2
+    // safe area keeps a long caption off the platforms' bottom band.)
+    if (captions.isEmpty()) {
+        captions.size = 44.6;
+        captions.outline = 3.6;
+        captions.outlineColor = QColor(12, 12, 16);
+        captions.position = 0.75;
+    }
     version = kCurrentVersion;
 }
 
