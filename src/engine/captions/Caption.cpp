@@ -24,6 +24,25 @@ bool isColourFont(const QRawFont &font)
 
 } // namespace
 
+QPainterPath Caption::glyphOutline(const QTextLayout &layout, QPointF origin)
+{
+    QPainterPath outline;
+    const QList<QGlyphRun> runs = layout.glyphRuns();
+    for (const QGlyphRun &run : runs) {
+        const QRawFont raw = run.rawFont();
+        if (isColourFont(raw))
+            continue;
+        const QList<quint32> glyphs = run.glyphIndexes();
+        const QList<QPointF> positions = run.positions();
+        for (qsizetype i = 0; i < glyphs.size() && i < positions.size(); ++i) {
+            QPainterPath glyph = raw.pathForGlyph(glyphs[i]);
+            if (!glyph.isEmpty())
+                outline.addPath(glyph.translated(positions[i] + origin));
+        }
+    }
+    return outline;
+}
+
 QStringList Caption::fontFamilies()
 {
     return {QStringLiteral("DejaVu Sans"), QStringLiteral("Noto Sans"),
@@ -73,23 +92,9 @@ QRect Caption::paint(QPainter &painter, QSize frame, const QString &text)
     top = std::max(top, frame.height() * 0.05);
     const QPointF origin((frame.width() - wrapWidth) / 2, top);
 
-    // The outline comes from the glyph outlines of the runs that have them;
-    // colour emoji have none and are drawn by QTextLayout::draw below.
-    // (QPainterPath::addText on emoji corrupts Qt 6.4's emoji glyph cache.)
-    QPainterPath outline;
-    const QList<QGlyphRun> runs = layout.glyphRuns();
-    for (const QGlyphRun &run : runs) {
-        const QRawFont raw = run.rawFont();
-        if (isColourFont(raw))
-            continue;
-        const QList<quint32> glyphs = run.glyphIndexes();
-        const QList<QPointF> positions = run.positions();
-        for (qsizetype i = 0; i < glyphs.size() && i < positions.size(); ++i) {
-            QPainterPath glyph = raw.pathForGlyph(glyphs[i]);
-            if (!glyph.isEmpty())
-                outline.addPath(glyph.translated(positions[i] + origin));
-        }
-    }
+    // The outline around the letters; colour emoji are drawn by
+    // QTextLayout::draw below.
+    const QPainterPath outline = glyphOutline(layout, origin);
 
     const double stroke = std::max(2.0, font.pixelSize() * 0.16);
     painter.save();

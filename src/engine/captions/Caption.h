@@ -4,6 +4,9 @@
 #include <QString>
 
 class QPainter;
+class QPainterPath;
+class QPointF;
+class QTextLayout;
 
 namespace reelsmith {
 
@@ -20,6 +23,13 @@ public:
     // Paints `text` for a frame of size `frame` whose top-left is at the
     // painter's origin. Returns the rectangle the caption covers (outline included).
     static QRect paint(QPainter &painter, QSize frame, const QString &text);
+
+    // The glyph outlines of `layout`'s text drawn at `origin`, for stroking
+    // an outline around the letters. Colour emoji have none and are left out
+    // (QPainterPath::addText on emoji corrupts Qt 6.4's emoji glyph cache,
+    // and asking Qt 6.4 for a colour glyph's outline breaks its later
+    // drawing); QTextLayout::draw paints them.
+    static QPainterPath glyphOutline(const QTextLayout &layout, QPointF origin);
 };
 
 } // namespace reelsmith

@@ -22,12 +22,6 @@ namespace reelsmith {
 
 namespace {
 
-// See Caption.cpp: asking Qt 6.4 for a colour glyph's outline breaks its later drawing.
-bool isColourFont(const QRawFont &font)
-{
-    return !font.fontTable("CBLC").isEmpty() || !font.fontTable("COLR").isEmpty();
-}
-
 constexpr double kLineGap = 0.08; // of the pixel size, as Caption's
 
 struct Laid
@@ -283,23 +277,7 @@ QRect CaptionPainter::paint(QPainter &painter, const QStringList &words, double 
         painter.setClipRegion(visible);
 
     if (outline > 0) {
-        // The outline from the glyph outlines of the runs that have them;
-        // colour emoji have none (STACK.md: QPainterPath::addText on emoji
-        // corrupts Qt 6.4's emoji glyph cache).
-        QPainterPath path;
-        const QList<QGlyphRun> runs = layout.glyphRuns();
-        for (const QGlyphRun &run : runs) {
-            const QRawFont raw = run.rawFont();
-            if (isColourFont(raw))
-                continue;
-            const QList<quint32> glyphs = run.glyphIndexes();
-            const QList<QPointF> positions = run.positions();
-            for (qsizetype i = 0; i < glyphs.size() && i < positions.size(); ++i) {
-                QPainterPath glyph = raw.pathForGlyph(glyphs[i]);
-                if (!glyph.isEmpty())
-                    path.addPath(glyph.translated(positions[i] + laid.origin));
-            }
-        }
+        const QPainterPath path = Caption::glyphOutline(layout, laid.origin);
         // The stroke is centred on the glyph edge: twice the width shows
         // `outline` pixels outside the letter.
         painter.setPen(

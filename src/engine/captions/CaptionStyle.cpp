@@ -1,6 +1,7 @@
 #include "captions/CaptionStyle.h"
 
 #include "core/Error.h"
+#include "core/JsonTypeName.h"
 
 #include <QFileInfo>
 #include <QJsonValue>
@@ -10,27 +11,6 @@
 namespace reelsmith {
 
 namespace {
-
-QString jsonTypeName(const QJsonValue &value)
-{
-    switch (value.type()) {
-    case QJsonValue::Null:
-        return QStringLiteral("null");
-    case QJsonValue::Bool:
-        return QStringLiteral("a boolean");
-    case QJsonValue::Double:
-        return QStringLiteral("a number");
-    case QJsonValue::String:
-        return QStringLiteral("a string");
-    case QJsonValue::Array:
-        return QStringLiteral("an array");
-    case QJsonValue::Object:
-        return QStringLiteral("an object");
-    case QJsonValue::Undefined:
-        break;
-    }
-    return QStringLiteral("missing");
-}
 
 [[noreturn]] void fail(const QString &key, const QString &problem)
 {

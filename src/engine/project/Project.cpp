@@ -1,6 +1,7 @@
 #include "project/Project.h"
 
 #include "core/Error.h"
+#include "core/JsonTypeName.h"
 
 #include <QDir>
 #include <QFile>
@@ -17,27 +18,6 @@ namespace reelsmith {
 namespace {
 
 const QString kFormat = QStringLiteral("reelsmith-project");
-
-QString typeName(const QJsonValue &value)
-{
-    switch (value.type()) {
-    case QJsonValue::Null:
-        return QStringLiteral("null");
-    case QJsonValue::Bool:
-        return QStringLiteral("a boolean");
-    case QJsonValue::Double:
-        return QStringLiteral("a number");
-    case QJsonValue::String:
-        return QStringLiteral("a string");
-    case QJsonValue::Array:
-        return QStringLiteral("an array");
-    case QJsonValue::Object:
-        return QStringLiteral("an object");
-    case QJsonValue::Undefined:
-        break;
-    }
-    return QStringLiteral("missing");
-}
 
 // Reads typed values out of a JSON object and reports problems with the full
 // key path, so that every message points at the exact spot in the file.
@@ -86,7 +66,7 @@ public:
         if (value.isUndefined() || (nullable && value.isNull()))
             return std::nullopt;
         if (!value.isObject())
-            fail(path, QStringLiteral("must be an object, not %1").arg(typeName(value)));
+            fail(path, QStringLiteral("must be an object, not %1").arg(jsonTypeName(value)));
         return value.toObject();
     }
 
@@ -108,7 +88,7 @@ public:
             return *fallback;
         }
         if (!value.isDouble())
-            fail(path, QStringLiteral("must be a number, not %1").arg(typeName(value)));
+            fail(path, QStringLiteral("must be a number, not %1").arg(jsonTypeName(value)));
         const double v = value.toDouble();
         if (!std::isfinite(v))
             fail(path, QStringLiteral("must be a finite number"));
@@ -136,7 +116,7 @@ public:
             return *fallback;
         }
         if (!value.isString())
-            fail(path, QStringLiteral("must be a string, not %1").arg(typeName(value)));
+            fail(path, QStringLiteral("must be a string, not %1").arg(jsonTypeName(value)));
         return value.toString();
     }
 
@@ -364,12 +344,12 @@ Project Project::fromJson(const QByteArray &jsonIn, const QString &sourceName,
         r.fail(QStringLiteral("scenes"), QStringLiteral("required"));
     if (!scenesValue.isArray())
         r.fail(QStringLiteral("scenes"),
-               QStringLiteral("must be an array, not %1").arg(typeName(scenesValue)));
+               QStringLiteral("must be an array, not %1").arg(jsonTypeName(scenesValue)));
     const QJsonArray scenes = scenesValue.toArray();
     for (qsizetype i = 0; i < scenes.size(); ++i) {
         const QString at = QStringLiteral("scenes[%1]").arg(i);
         if (!scenes[i].isObject())
-            r.fail(at, QStringLiteral("must be an object, not %1").arg(typeName(scenes[i])));
+            r.fail(at, QStringLiteral("must be an object, not %1").arg(jsonTypeName(scenes[i])));
         const QJsonObject s = scenes[i].toObject();
         Scene scene;
         if (v1) {
