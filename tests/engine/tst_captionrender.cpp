@@ -31,7 +31,6 @@ constexpr int kFps = 24;
 const QSize kSize(360, 640);
 // The background: a mid blue that neither white text nor a black outline is.
 const QColor kBackground(60, 90, 160);
-const QColor kGreen(0, 255, 0);
 
 const QString kLongRussian = QStringLiteral(
     "Закат длится дольше, чем кажется: после того как солнце скрылось за горизонтом, небо "
