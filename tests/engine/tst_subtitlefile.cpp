@@ -264,7 +264,7 @@ private Q_SLOTS:
             << QByteArray("Dear diary,\ntoday I wrote no subtitles.\n") << srt
             << QStringLiteral("bad.srt:1: ") << QStringLiteral("not a subtitle cue");
         QTest::newRow("a PNG header")
-            << QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", 24) << srt
+            << QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", 20) << srt
             << QStringLiteral("bad.srt:1: ") << QStringLiteral("not a subtitle cue");
         QTest::newRow("WebVTT: a comma before the milliseconds")
             << QByteArray("WEBVTT\n\n00:00:01,000 --> 00:00:02,000\nx\n") << vtt
