@@ -4,7 +4,6 @@
 #include "TestMedia.h"
 #include "captions/Caption.h"
 #include "captions/CaptionTrack.h"
-#include "narration/NarrationCache.h"
 #include "preview/PreviewPanel.h"
 #include "preview/PreviewPictureCache.h"
 #include "preview/PreviewWidget.h"
@@ -453,41 +452,6 @@ private slots:
         show(preview, project({scene(QStringLiteral("missing.png"), 2.0)}, m_blue), 0.5);
         QTRY_VERIFY_WITH_TIMEOUT(colourAtIs(preview, 0.5, 0.04, kBlue), kWait);
         QVERIFY(!colourAtIs(preview, 0.5, 0.5, kRed));
-    }
-
-    void narrationIsHeardWithItsSceneAndTheMusicDucks()
-    {
-        const QString song = m_dir.filePath(QStringLiteral("song.wav"));
-        testmedia::writeTone(song, 6.0, 44100, 2, 220);
-        const QString take = m_dir.filePath(QStringLiteral("take.wav"));
-        testmedia::writeTone(take, 1.0, 48000, 1, 600);
-        Project p =
-            project({scene(QStringLiteral("red.png"), 1.5), scene(QStringLiteral("green.png"), 2.0),
-                     scene(QStringLiteral("red.png"), 1.0)},
-                    m_blue);
-        p.scenes[0].narration = QStringLiteral("Hello there.");
-        p.scenes[1].voiceFile = take;
-        p.music = MusicSettings{song, -10.0, -12.0};
-        // The editor has synthesized it by the time it plays; so does the test.
-        const Narration hello = NarrationCache::obtain(p.scenes[0].narration, p.voiceOf(0));
-
-        PreviewWidget preview;
-        preview.resize(kWidgetSize);
-        preview.setProject(p);
-        QCOMPARE(preview.voiceSource(), QString()); // silent until played
-        preview.play();
-        QCOMPARE(preview.voiceSource(), hello.audioPath);
-        QCOMPARE(preview.musicLevelDb(), -22.0); // -10 dB, ducked by 12 under the voice
-        preview.pause();
-        preview.seek(1.6);
-        preview.play();
-        QCOMPARE(preview.voiceSource(), take); // scene 2's own recording
-        preview.pause();
-        preview.seek(3.6);
-        preview.play();
-        QCOMPARE(preview.voiceSource(), QString()); // scene 3 says nothing
-        QCOMPARE(preview.musicLevelDb(), -10.0);    // so the music is back up
-        preview.pause();
     }
 
     void playingAdvancesAndStopsAtTheEnd()

@@ -38,6 +38,24 @@ QSize outputSizeOf(const Project &project)
     return size.width() > 0 && size.height() > 0 ? size : QSize(720, 1280);
 }
 
+// Whether two projects sound the same: what the mix is made of (voices,
+// music, loudness, and where each scene starts).
+bool soundsAlike(const Project &a, const Project &b)
+{
+    if (a.version != b.version || a.voice != b.voice || a.music != b.music ||
+        a.loudnessLufs != b.loudnessLufs || a.baseDir != b.baseDir ||
+        a.output.fps != b.output.fps || a.scenes.size() != b.scenes.size())
+        return false;
+    for (qsizetype i = 0; i < a.scenes.size(); ++i) {
+        const Scene &x = a.scenes[i];
+        const Scene &y = b.scenes[i];
+        if (x.narration != y.narration || x.voice != y.voice || x.voiceFile != y.voiceFile ||
+            x.duration != y.duration || x.autoDuration != y.autoDuration)
+            return false;
+    }
+    return true;
+}
+
 } // namespace
 
 PreviewWidget::PreviewWidget(QWidget *parent)
@@ -49,6 +67,11 @@ PreviewWidget::PreviewWidget(QWidget *parent)
     connect(&m_pictures, &PreviewPictureCache::ready, this, [this] { update(frameRect()); });
     connect(&m_background, &PreviewBackground::frameChanged, this, [this] { update(frameRect()); });
     connect(&m_background, &PreviewBackground::problemChanged, this, [this] { update(); });
+    // The export would stop with the same message: say it where the picture plays on.
+    connect(&m_sound, &PreviewSound::failed, this, [this](const QString &message) {
+        m_soundProblem = message;
+        update();
+    });
 
     m_ticker.setInterval(kTickMs);
     m_ticker.setTimerType(Qt::PreciseTimer);
@@ -59,8 +82,6 @@ PreviewWidget::~PreviewWidget()
 {
     delete m_soundtrack;
     delete m_audioOutput;
-    delete m_voice;
-    delete m_voiceOutput;
 }
 
 QSize PreviewWidget::sizeHint() const
@@ -92,10 +113,10 @@ void PreviewWidget::setProject(const Project &project)
     const bool backgroundChanged = project.background != m_project.background ||
                                    project.baseDir != m_project.baseDir || !m_backgroundResolved;
     const bool startChanged = project.backgroundStart != m_project.backgroundStart;
-    const QString soundFile = project.version == 1 ? project.audio
-                              : project.music      ? project.music->file
-                                                   : QString();
-    const QString soundtrack = soundFile.isEmpty() ? QString() : project.resolve(soundFile);
+    const QString soundtrack = project.version == 1 && !project.audio.isEmpty()
+                                   ? project.resolve(project.audio)
+                                   : QString();
+    const bool soundChanged = !soundsAlike(project, m_project);
     const double oldPosition = position();
 
     m_project = project;
@@ -146,7 +167,8 @@ void PreviewWidget::setProject(const Project &project)
     }
 
     updateCurrentScene();
-    syncVoice();
+    if (soundChanged)
+        syncMix(); // a playing mix starts again from where the clock is, with the change
     prefetch();
     update();
 }
@@ -164,7 +186,6 @@ void PreviewWidget::updateCurrentScene()
         return;
     m_currentScene = scene;
     emit currentSceneChanged(scene);
-    syncVoice();
     prefetch();
     update();
 }
@@ -295,59 +316,17 @@ void PreviewWidget::syncMedia()
 {
     m_background.sync(m_playing);
     syncSoundtrack();
-    syncVoice();
+    syncMix();
 }
 
-QString PreviewWidget::voicePathOf(int scene) const
+void PreviewWidget::syncMix()
 {
-    if (scene < 0 || scene >= m_project.scenes.size() || m_project.version == 1)
-        return {};
-    const Scene &s = m_project.scenes.at(scene);
-    if (!s.voiceFile.isEmpty())
-        return m_project.resolve(s.voiceFile);
-    if (s.narration.trimmed().isEmpty())
-        return {};
-    // Only what is already synthesized (the editor synthesizes every voiced
-    // scene in the background as soon as it is typed): never on this thread.
-    const auto narration = NarrationCache::cached(s.narration, m_project.voiceOf(scene));
-    return narration ? narration->audioPath : QString();
-}
-
-void PreviewWidget::syncVoice()
-{
-    const QString path = m_playing ? voicePathOf(m_currentScene) : QString();
-    if (path != m_voicePath) {
-        m_voicePath = path;
-        if (!m_voice && !path.isEmpty()) {
-            m_voiceOutput = new QAudioOutput(this);
-            m_voice = new QMediaPlayer(this);
-            m_voice->setAudioOutput(m_voiceOutput);
-        }
-        if (m_voice)
-            m_voice->setSource(path.isEmpty() ? QUrl() : QUrl::fromLocalFile(path));
-    }
-    bool speaking = false;
-    if (m_voice && !path.isEmpty()) {
-        const double intoScene =
-            position() - m_timeline.secondsAt(m_timeline.sceneStart(m_currentScene));
-        const qint64 target = std::llround(intoScene * 1000.0);
-        const qint64 length = m_voice->duration();
-        speaking = length <= 0 || target < length;
-        m_voice->setPosition(target);
-        if (speaking)
-            m_voice->play();
-        else
-            m_voice->pause();
-    } else if (m_voice) {
-        m_voice->stop();
-    }
-    // The music at its level, ducked while a voice speaks: the export's mix
-    // in outline (the export also ramps and normalises loudness).
-    m_musicLevelDb = 0;
-    if (m_project.version != 1 && m_project.music)
-        m_musicLevelDb = m_project.music->volumeDb + (speaking ? m_project.music->duckDb : 0.0);
-    if (m_audioOutput)
-        m_audioOutput->setVolume(float(std::pow(10.0, m_musicLevelDb / 20.0)));
+    m_soundProblem.clear();
+    m_sound.setProject(m_project);
+    if (m_playing && m_project.version != 1 && m_project.hasMixedSound())
+        m_sound.play(m_clockOrigin, m_clock);
+    else
+        m_sound.stop();
 }
 
 void PreviewWidget::syncSoundtrack()
@@ -431,6 +410,8 @@ void PreviewWidget::paintEvent(QPaintEvent *)
         paintSafeZones(painter, frame);
     if (const QString problem = backgroundProblem(); !problem.isEmpty())
         paintMessage(painter, frame, problem);
+    else if (!m_soundProblem.isEmpty())
+        paintMessage(painter, frame, m_soundProblem);
     prefetch();
 }
 

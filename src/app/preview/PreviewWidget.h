@@ -3,6 +3,7 @@
 #include "captions/CaptionTrack.h"
 #include "preview/PreviewBackground.h"
 #include "preview/PreviewPictureCache.h"
+#include "preview/PreviewSound.h"
 #include "project/Project.h"
 
 #include <QElapsedTimer>
@@ -52,10 +53,10 @@ public:
     // Why the background cannot be shown; empty when it can.
     QString backgroundProblem() const;
 
-    // The voice heard now (a narration from the cache or a recording), and
-    // the music's level in the preview (dB, ducked while a voice speaks).
-    QString voiceSource() const { return m_voicePath; }
-    double musicLevelDb() const { return m_musicLevelDb; }
+    // A version 2 project's sound while playing: the export's own mix.
+    const PreviewSound &sound() const { return m_sound; }
+    // Why the sound cannot be played (the export's own message); empty when it can.
+    QString soundProblem() const { return m_soundProblem; }
 
     // Set while exports run, to save the memory the media player holds.
     void setPlayerSuspended(bool suspended) { m_background.setSuspended(suspended); }
@@ -94,10 +95,8 @@ private:
     // soundtrack go where it says.
     void syncMedia();
     void syncSoundtrack();
-    // The current scene's voice from the scene's start, while playing; the
-    // music's level follows (its volume, ducked under the voice).
-    void syncVoice();
-    QString voicePathOf(int scene) const;
+    // Version 2: the mix from the clock's position while playing, silence otherwise.
+    void syncMix();
 
     int sceneAt(double seconds) const;
     QSize devicePixelFrame() const;
@@ -133,14 +132,13 @@ private:
     bool m_backgroundResolved = false;  // setProject() has looked the background up once
     QString m_backgroundResolveProblem; // why the project's background names no clip
 
-    // Optional soundtrack, only while playing.
+    // Version 1's optional soundtrack (`audio`), played as the file it is.
     QMediaPlayer *m_soundtrack = nullptr;
     QAudioOutput *m_audioOutput = nullptr;
     QString m_soundtrackPath;
-    double m_musicLevelDb = 0;
-    QMediaPlayer *m_voice = nullptr; // made for the first voiced scene played
-    QAudioOutput *m_voiceOutput = nullptr;
-    QString m_voicePath;
+    // Version 2's sound: every voice and the music, mixed as the export mixes.
+    PreviewSound m_sound;
+    QString m_soundProblem; // why the mix cannot be made, until the next try
 
     CaptionTrack m_captionTrack;
     int m_captionScene = -1;

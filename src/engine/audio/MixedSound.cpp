@@ -208,15 +208,20 @@ int MixedSound::fill(AVFrame *frame)
 {
     if (frame->format != AV_SAMPLE_FMT_FLTP || frame->ch_layout.nb_channels != kChannels)
         throwFailure(QStringLiteral("the mixed sound was given a frame in the wrong format"));
+    frame->nb_samples = fill(reinterpret_cast<float *const *>(frame->extended_data),
+                             std::max(frame->nb_samples, 0));
+    return frame->nb_samples;
+}
+
+int MixedSound::fill(float *const *planes, int count)
+{
     prepare();
     if (!m_chain)
         m_chain = makeChain(m_gainDb, m_limit ? std::optional(kLimiterCeilingDb) : std::nullopt);
-    const qint64 remaining = m_plan.totalSamples - m_delivered;
-    const int count = int(std::clamp<qint64>(frame->nb_samples, 0, remaining));
-    frame->nb_samples = count;
+    count = int(std::clamp<qint64>(count, 0, m_plan.totalSamples - m_delivered));
     if (count <= 0)
         return 0;
-    pull(*m_chain, reinterpret_cast<float *const *>(frame->extended_data), count);
+    pull(*m_chain, planes, count);
     m_delivered += count;
     return count;
 }

@@ -70,6 +70,9 @@ public:
     // next samples and sets nb_samples to how many it wrote: fewer only at
     // the end. Returns that number; 0 once totalSamples() have been delivered.
     int fill(AVFrame *frame);
+    // The same into `count` samples of kChannels float planes (the editor's
+    // preview plays it); returns how many were written.
+    int fill(float *const *planes, int count);
 
     qint64 totalSamples() const { return m_plan.totalSamples; }
     qint64 samplesDelivered() const { return m_delivered; }
