@@ -209,9 +209,9 @@ void BatchDialog::loadCsv(const QString &path)
     m_model->setRows({});
     m_csvLabel->setText(tr("Table: %1").arg(QDir::toNativeSeparators(path)));
     setStatus(tr("Reading the table…"));
-    // Each row is filled, validated and its files looked up: about 0.1 ms
-    // a row, so a big table (tens of thousands of rows) is read off the UI
-    // thread.
+    // Each row is filled, validated and its files looked up: 10 000 rows
+    // took 3.3 s on the loaded 2-core build machine (0.3 ms a row), too long
+    // for the UI thread.
     m_loading.setFuture(QtConcurrent::run([tmpl = m_template, path](QPromise<BatchRows> &promise) {
         promise.addResult(readBatchRows(tmpl, path, promise));
     }));
