@@ -164,8 +164,9 @@ private Q_SLOTS:
         BatchDialog dialog(BatchTemplate::load(path("series.reel.json")), &queue,
                            BackgroundFolders::standard(), {});
         QVERIFY(load(dialog, path("rows.csv")));
+        // A relative folder is the template's, as its relative paths are.
+        dialog.setOutputFolder(QStringLiteral("out/series"));
         const QString out = path("out/series");
-        dialog.setOutputFolder(out);
         QSignalSpy finished(&queue, &RenderQueue::jobFinished);
         QCOMPARE(dialog.queueAll(), 2);
         QCOMPARE(queue.count(), 2);

@@ -252,7 +252,11 @@ void BatchDialog::setStatus(const QString &text)
 
 QString BatchDialog::outputFolder() const
 {
-    return QDir::fromNativeSeparators(m_outputEdit->text().trimmed());
+    // A relative folder is the template's, as relative paths in it are.
+    const QString typed = QDir::fromNativeSeparators(m_outputEdit->text().trimmed());
+    if (typed.isEmpty())
+        return typed;
+    return QDir::cleanPath(QFileInfo(m_template.path()).absoluteDir().absoluteFilePath(typed));
 }
 
 void BatchDialog::setOutputFolder(const QString &folder)
