@@ -138,6 +138,8 @@ RowResult renderRow(const Batch &b, int index)
             return r;
         }
         Project project = b.tmpl.project(b.table, b.tablePath, index);
+        // A missing file is named with its column, as the editor's table of rows names it.
+        b.tmpl.checkFiles(project, b.table, b.tablePath, index);
         QDir().mkpath(QFileInfo(r.output).absolutePath());
         removeStaleTemporaries(r.output);
         RenderJob job(project, r.output);

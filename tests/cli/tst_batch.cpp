@@ -125,8 +125,8 @@ private slots:
                      "error: rows.csv row 2 (line 4): scenes[0].duration: must be > 0")) &&
                      err.contains(QStringLiteral("(column seconds)")),
                  qPrintable(err));
-        QVERIFY2(err.contains(QStringLiteral("rows.csv row 3 (line 5)")) &&
-                     err.contains(QStringLiteral("nowhere.png")),
+        QVERIFY2(err.contains(QStringLiteral("rows.csv row 3 (line 5): scenes[0].media: ")) &&
+                     err.contains(QStringLiteral("nowhere.png: no such file (column picture)")),
                  qPrintable(err));
         QVERIFY2(r.errText().contains(QStringLiteral("2 done, 0 skipped, 2 failed")),
                  qPrintable(r.describe()));

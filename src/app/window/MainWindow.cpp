@@ -2,6 +2,7 @@
 #include "ui_MainWindow.h"
 
 #include "backgrounds/ProjectPanel.h"
+#include "batch/BatchDialog.h"
 #include "core/Error.h"
 #include "document/Autosave.h"
 #include "document/ProjectDocument.h"
@@ -252,6 +253,8 @@ void MainWindow::setUpActions()
     connect(m_ui->actionMoveDown, &QAction::triggered, this, [this] { moveSelection(+1); });
     connect(m_ui->actionPreferences, &QAction::triggered, this, &MainWindow::showPreferences);
     connect(m_ui->actionExport, &QAction::triggered, this, &MainWindow::exportDialog);
+    connect(m_ui->actionBatchRender, &QAction::triggered, this,
+            [this] { BatchDialog::openFor(this); });
     connect(m_ui->actionPlayPause, &QAction::triggered, m_preview->preview(),
             &PreviewWidget::togglePlaying);
     m_ui->actionSafeZones->setCheckable(true);

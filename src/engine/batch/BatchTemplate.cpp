@@ -32,24 +32,26 @@ QString indexKey(const QString &parent, qsizetype i)
 
 // Every string value's placeholders, by key path.
 void findPlaceholders(const QJsonValue &value, const QString &key,
-                      QMap<QString, QStringList> &found, QStringList &columns)
+                      QMap<QString, QStringList> &found, QMap<QString, QString> &texts,
+                      QStringList &columns)
 {
     if (value.isString()) {
         auto it = placeholderPattern().globalMatch(value.toString());
         while (it.hasNext()) {
             const QString column = it.next().captured(1);
             found[key].append(column);
+            texts.insert(key, value.toString());
             if (!columns.contains(column))
                 columns.append(column);
         }
     } else if (value.isObject()) {
         const QJsonObject object = value.toObject();
         for (auto it = object.begin(); it != object.end(); ++it)
-            findPlaceholders(it.value(), childKey(key, it.key()), found, columns);
+            findPlaceholders(it.value(), childKey(key, it.key()), found, texts, columns);
     } else if (value.isArray()) {
         const QJsonArray array = value.toArray();
         for (qsizetype i = 0; i < array.size(); ++i)
-            findPlaceholders(array.at(i), indexKey(key, i), found, columns);
+            findPlaceholders(array.at(i), indexKey(key, i), found, texts, columns);
     }
 }
 
@@ -118,7 +120,8 @@ BatchTemplate BatchTemplate::load(const QString &path)
     BatchTemplate t;
     t.m_path = path;
     t.m_json = document.object();
-    findPlaceholders(t.m_json, QString(), t.m_keysWithPlaceholders, t.m_columns);
+    findPlaceholders(t.m_json, QString(), t.m_keysWithPlaceholders, t.m_placeholderValues,
+                     t.m_columns);
     return t;
 }
 
@@ -145,13 +148,67 @@ QString BatchTemplate::rowName(const CsvTable &table, const QString &tablePath, 
         .arg(table.lines.value(index));
 }
 
-Project BatchTemplate::project(const CsvTable &table, const QString &tablePath, int index) const
+namespace {
+
+QHash<QString, QString> cellsOf(const CsvTable &table, int index)
 {
-    checkColumns(table, tablePath);
     QHash<QString, QString> cells;
     const QStringList &row = table.rows.at(index);
     for (qsizetype c = 0; c < table.columns.size(); ++c)
         cells.insert(table.columns.at(c), row.value(c));
+    return cells;
+}
+
+} // namespace
+
+QStringList BatchTemplate::filledValues(const CsvTable &table, int index) const
+{
+    const QHash<QString, QString> cells = cellsOf(table, index);
+    QStringList values;
+    for (const QString &text : m_placeholderValues)
+        values.append(fill(text, cells).toVariant().toString());
+    return values;
+}
+
+void BatchTemplate::checkFiles(const Project &project, const CsvTable &table,
+                               const QString &tablePath, int index) const
+{
+    const auto check = [&](const QString &file, const QString &key) {
+        if (file.isEmpty())
+            return;
+        const QFileInfo info(project.resolve(file));
+        QString problem;
+        if (!info.exists())
+            problem = QStringLiteral("no such file");
+        else if (!info.isFile())
+            problem = QStringLiteral("not a file");
+        else if (!info.isReadable())
+            problem = QStringLiteral("cannot be read");
+        if (problem.isEmpty())
+            return;
+        QString message = QStringLiteral("%1: %2: %3: %4")
+                              .arg(rowName(table, tablePath, index), key, info.filePath(), problem);
+        if (const auto it = m_keysWithPlaceholders.constFind(key);
+            it != m_keysWithPlaceholders.cend())
+            message += QStringLiteral(" (column %1)").arg(it.value().join(QStringLiteral(", ")));
+        throwBadInput(message);
+    };
+    for (qsizetype i = 0; i < project.scenes.size(); ++i) {
+        const Scene &scene = project.scenes.at(i);
+        check(scene.media,
+              QStringLiteral("scenes[%1].%2")
+                  .arg(i)
+                  .arg(project.version == 1 ? QStringLiteral("image") : QStringLiteral("media")));
+        check(scene.voiceFile, QStringLiteral("scenes[%1].voice_file").arg(i));
+    }
+    if (project.music)
+        check(project.music->file, QStringLiteral("music.file"));
+}
+
+Project BatchTemplate::project(const CsvTable &table, const QString &tablePath, int index) const
+{
+    checkColumns(table, tablePath);
+    const QHash<QString, QString> cells = cellsOf(table, index);
     const QJsonObject filled = fill(m_json, cells).toObject();
     const QString name = rowName(table, tablePath, index);
     try {

@@ -43,6 +43,20 @@ public:
     QString outputPath(const CsvTable &table, const QString &tablePath, int index,
                        const QString &outputFolder) const;
 
+    // The keys whose values hold placeholders ("scenes[0].narration"),
+    // sorted by name, and row `index`'s filled value of each (what differs
+    // from row to row, for a table that shows the rows).
+    QStringList placeholderKeys() const { return m_keysWithPlaceholders.keys(); }
+    QStringList filledValues(const CsvTable &table, int index) const;
+    // The files a row's project reads that must exist before a render starts
+    // (each scene's media and voice file, the music). Throws like project(),
+    // naming the key: "ROWS row N (line L): scenes[1].media: FILE: no such
+    // file (column picture)", so a table of rows shows a missing picture
+    // without rendering. Whether a file that exists decodes is the render's
+    // to say.
+    void checkFiles(const Project &project, const CsvTable &table, const QString &tablePath,
+                    int index) const;
+
     // "ROWS row N (line L)": how messages name a row (N counted from 0, as --index is).
     static QString rowName(const CsvTable &table, const QString &tablePath, int index);
 
@@ -50,6 +64,7 @@ private:
     QString m_path;
     QJsonObject m_json;
     QMap<QString, QStringList> m_keysWithPlaceholders; // key path -> columns it uses
+    QMap<QString, QString> m_placeholderValues;        // key path -> its text in the template
     QStringList m_columns;
 };
 
