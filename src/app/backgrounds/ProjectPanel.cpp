@@ -4,6 +4,7 @@
 #include "backgrounds/AddBackgroundDialog.h"
 #include "backgrounds/Backgrounds.h"
 #include "backgrounds/ImportBackgroundJob.h"
+#include "captions/CaptionStylePanel.h"
 #include "document/ProjectDocument.h"
 #include "document/UndoCommands.h"
 #include "jobs/RenderQueue.h"
@@ -43,6 +44,9 @@ ProjectPanel::ProjectPanel(ProjectDocument *doc, ThumbnailCache *thumbnails, Ren
       m_thumbnails(thumbnails), m_queue(queue)
 {
     m_ui->setupUi(this);
+    // The captions' default look, under the sound settings.
+    m_ui->mainLayout->addWidget(
+        new CaptionStylePanel(doc, CaptionStylePanel::Scope::Project, this));
     m_pool.setMaxThreadCount(1);
     fillVoiceCombo(m_ui->projectVoiceCombo, tr("Default for the language"));
 

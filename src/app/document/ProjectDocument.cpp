@@ -25,6 +25,17 @@ QString relativeTo(const QDir &folder, const QString &path)
     return relative.startsWith(QLatin1String("../")) ? path : relative;
 }
 
+// A caption font given as a file (not a family name) is a path like the others.
+template <typename Change> void forFontFile(CaptionStyleOverride &captions, Change &&change)
+{
+    if (!captions.font)
+        return;
+    CaptionStyle style;
+    style.font = *captions.font;
+    if (style.fontIsFile())
+        captions.font = change(*captions.font);
+}
+
 } // namespace
 
 ProjectDocument::ProjectDocument(QObject *parent) : QObject(parent)
@@ -44,7 +55,8 @@ ProjectDocument::~ProjectDocument()
 ProjectDocument::Settings ProjectDocument::settings() const
 {
     return {m_project.background, m_project.backgroundStart, m_project.music,
-            m_project.voice,      m_project.loudnessLufs,    m_project.output};
+            m_project.voice,      m_project.loudnessLufs,    m_project.output,
+            m_project.captions};
 }
 
 QString ProjectDocument::displayName() const
@@ -72,7 +84,10 @@ void ProjectDocument::adopt(Project project, const QString &filePath, bool modif
     for (Scene &scene : project.scenes) {
         scene.media = absolute(project, scene.media);
         scene.voiceFile = absolute(project, scene.voiceFile);
+        scene.timing = absolute(project, scene.timing);
+        forFontFile(scene.captions, [&](const QString &p) { return absolute(project, p); });
     }
+    forFontFile(project.captions, [&](const QString &p) { return absolute(project, p); });
     if (project.music)
         project.music->file = absolute(project, project.music->file);
     if (!project.backgroundIsBuiltin()) {
@@ -107,7 +122,10 @@ Project ProjectDocument::forFile(const QString &path) const
     for (Scene &scene : copy.scenes) {
         scene.media = relativeTo(folder, scene.media);
         scene.voiceFile = relativeTo(folder, scene.voiceFile);
+        scene.timing = relativeTo(folder, scene.timing);
+        forFontFile(scene.captions, [&](const QString &p) { return relativeTo(folder, p); });
     }
+    forFontFile(copy.captions, [&](const QString &p) { return relativeTo(folder, p); });
     if (copy.music)
         copy.music->file = relativeTo(folder, copy.music->file);
     if (!copy.backgroundIsBuiltin())
@@ -223,6 +241,7 @@ void ProjectDocument::setSettings(const Settings &settings)
     m_project.voice = settings.voice;
     m_project.loudnessLufs = settings.loudnessLufs;
     m_project.output = settings.output;
+    m_project.captions = settings.captions;
     emit settingsChanged();
     emit changed();
 }

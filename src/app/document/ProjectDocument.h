@@ -23,6 +23,7 @@ public:
         VoiceSettings voice;
         std::optional<double> loudnessLufs = LoudnessTarget::kDefaultLufs;
         OutputSettings output;
+        CaptionStyleOverride captions; // the project's default caption style
         bool operator==(const Settings &) const = default;
     };
 

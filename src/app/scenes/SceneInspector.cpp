@@ -1,6 +1,7 @@
 #include "scenes/SceneInspector.h"
 #include "ui_SceneInspector.h"
 
+#include "captions/CaptionStylePanel.h"
 #include "core/Error.h"
 #include "document/ProjectDocument.h"
 #include "document/SceneEdits.h"
@@ -24,9 +25,12 @@ namespace reelsmith::editor {
 
 SceneInspector::SceneInspector(ProjectDocument *doc, AutoDurations *durations, QWidget *parent)
     : QWidget(parent), m_ui(std::make_unique<Ui::SceneInspector>()), m_doc(doc),
-      m_durations(durations), m_recorder(new VoiceRecorder(this))
+      m_durations(durations), m_recorder(new VoiceRecorder(this)),
+      m_captionStyle(new CaptionStylePanel(doc, CaptionStylePanel::Scope::Scenes, this))
 {
     m_ui->setupUi(this);
+    // Under the caption, above the spacer.
+    m_ui->mainLayout->insertWidget(m_ui->mainLayout->count() - 1, m_captionStyle);
     fillLayouts();
     fillVoices();
 
@@ -171,6 +175,7 @@ void SceneInspector::setSelection(const QList<int> &rows, int current)
 {
     m_rows = rows;
     m_current = rows.contains(current) ? current : (rows.isEmpty() ? -1 : rows.first());
+    m_captionStyle->setSelection(rows, m_current);
     refresh();
 }
 

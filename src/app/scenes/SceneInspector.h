@@ -16,6 +16,7 @@ class SceneInspector;
 namespace reelsmith::editor {
 
 class AutoDurations;
+class CaptionStylePanel;
 class ProjectDocument;
 class VoiceRecorder;
 
@@ -66,6 +67,7 @@ private:
     QMediaPlayer *m_player = nullptr; // made on first Play Voice
     QAudioOutput *m_audioOutput = nullptr;
     VoiceRecorder *m_recorder;
+    CaptionStylePanel *m_captionStyle; // "this scene only", for every selected scene
     int m_recordRow = -1; // the scene the take being recorded is for
     QList<int> m_rows;
     int m_current = -1;

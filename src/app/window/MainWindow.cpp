@@ -3,6 +3,7 @@
 
 #include "backgrounds/ProjectPanel.h"
 #include "batch/BatchDialog.h"
+#include "captions/ExportSubtitlesAction.h"
 #include "core/Error.h"
 #include "document/Autosave.h"
 #include "document/ProjectDocument.h"
@@ -72,6 +73,12 @@ MainWindow::MainWindow(QWidget *parent)
     // Scenes whose picture is missing are pointed to the file's new place.
     m_ui->menuScenes->addSeparator();
     m_ui->menuScenes->addAction(new RelinkAction(m_doc, m_ui->sceneList, this));
+    // File > Export Subtitles…, right after Export.
+    {
+        const QList<QAction *> file = m_ui->menuFile->actions();
+        m_ui->menuFile->insertAction(file.value(file.indexOf(m_ui->actionExport) + 1),
+                                     new ExportSubtitlesAction(m_doc, this, this));
+    }
     connect(m_ui->sceneList->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::selectionChanged);
     connect(m_ui->sceneList->selectionModel(), &QItemSelectionModel::currentChanged, this,
