@@ -275,9 +275,9 @@ private slots:
         part<QDoubleSpinBox>(project, "outlineSpin")->setValue(0);
         // The red picture covers the frame: no green before the change.
         QTRY_VERIFY_WITH_TIMEOUT(
-            testmedia::near(testmedia::sample(preview->grab().toImage(),
-                                              preview->frameRect().center(), 2),
-                            QColor(255, 0, 0), 40),
+            testmedia::near(
+                testmedia::sample(preview->grab().toImage(), preview->frameRect().center(), 2),
+                QColor(255, 0, 0), 40),
             kWait);
         QCOMPARE(greenIn(preview, 0, 1), 0);
 
@@ -307,12 +307,12 @@ private slots:
         setUp(window, {card(QStringLiteral("Hello there"), 3)});
         ProjectDocument *doc = window.document();
         CaptionStylePanel *scene = panel(window, "sceneCaptionStyle");
-        const QString good = writeFile(QStringLiteral("good.srt"),
-                                       "1\n00:00:00,000 --> 00:00:01,200\nHello\n\n"
-                                       "2\n00:00:01,200 --> 00:00:02,500\nthere\n");
-        const QString bad = writeFile(QStringLiteral("bad.srt"),
-                                      "1\n00:00:00,000 --> 00:00:01,000\nHello\n\n"
-                                      "2\n00:00:01 -> 00:00:02\nthere\n");
+        const QString good =
+            writeFile(QStringLiteral("good.srt"), "1\n00:00:00,000 --> 00:00:01,200\nHello\n\n"
+                                                  "2\n00:00:01,200 --> 00:00:02,500\nthere\n");
+        const QString bad =
+            writeFile(QStringLiteral("bad.srt"), "1\n00:00:00,000 --> 00:00:01,000\nHello\n\n"
+                                                 "2\n00:00:01 -> 00:00:02\nthere\n");
         QVERIFY(!good.isEmpty() && !bad.isEmpty());
         QString chosen = good;
         scene->setTimingChooser([&chosen] { return chosen; });
@@ -401,8 +401,8 @@ private slots:
                        card(QStringLiteral("Second scene here"), 3)});
         const QString path = m_dir.filePath(name);
         QFile::remove(path);
-        auto *action = window.findChild<ExportSubtitlesAction *>(
-            QStringLiteral("actionExportSubtitles"));
+        auto *action =
+            window.findChild<ExportSubtitlesAction *>(QStringLiteral("actionExportSubtitles"));
         QVERIFY(action);
         action->setChooser([&path](const QString &) { return path; });
         QSignalSpy finished(action, &ExportSubtitlesAction::finished);
@@ -421,7 +421,8 @@ private slots:
         QCOMPARE(cues.at(0).start, 0.0);
         QCOMPARE(cues.at(1).text, QStringLiteral("Second scene here"));
         // The second scene starts 2 s into the video (24 fps: ±1 frame).
-        QVERIFY2(std::abs(cues.at(1).start - 2.0) <= 1.0 / 24, qPrintable(QString::number(cues.at(1).start)));
+        QVERIFY2(std::abs(cues.at(1).start - 2.0) <= 1.0 / 24,
+                 qPrintable(QString::number(cues.at(1).start)));
         QVERIFY(std::abs(cues.at(1).end - 5.0) <= 1.0 / 24);
         // Nothing but the file: no temporary left beside it.
         QCOMPARE(QDir(m_dir.path()).entryList({name + QStringLiteral("*")}, QDir::Files),

@@ -34,7 +34,8 @@ public:
     bool mergeWith(const QUndoCommand *other) override;
 
     // What the document holds now for the rows `edits` name.
-    static QList<CaptionsEdit> current(const ProjectDocument *doc, const QList<CaptionsEdit> &edits);
+    static QList<CaptionsEdit> current(const ProjectDocument *doc,
+                                       const QList<CaptionsEdit> &edits);
 
 private:
     void apply(const QList<CaptionsEdit> &edits);

@@ -50,8 +50,8 @@ const QList<CaptionPreset> &captionPresets()
         {QT_TRANSLATE_NOOP("CaptionPresets", "Yellow karaoke"),
          preset(CaptionMode::Karaoke, 48, white, yellow, 4, std::nullopt, 0.75, false, 3)},
         {QT_TRANSLATE_NOOP("CaptionPresets", "Boxed"),
-         preset(CaptionMode::Karaoke, 40, white, QColor(0x4C, 0xE0, 0xFF), 0,
-                QColor(0, 0, 0, 0xB4), 0.78, false, 3)},
+         preset(CaptionMode::Karaoke, 40, white, QColor(0x4C, 0xE0, 0xFF), 0, QColor(0, 0, 0, 0xB4),
+                0.78, false, 3)},
         {QT_TRANSLATE_NOOP("CaptionPresets", "Big words"),
          preset(CaptionMode::Words, 72, white, yellow, 6, std::nullopt, 0.70, true, 2)},
     };

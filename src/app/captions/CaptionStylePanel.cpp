@@ -45,8 +45,7 @@ const QColor kDefaultBox(0, 0, 0, 153);
 } // namespace
 
 CaptionStylePanel::CaptionStylePanel(ProjectDocument *doc, Scope scope, QWidget *parent)
-    : QWidget(parent), m_ui(std::make_unique<Ui::CaptionStylePanel>()), m_doc(doc),
-      m_scope(scope)
+    : QWidget(parent), m_ui(std::make_unique<Ui::CaptionStylePanel>()), m_doc(doc), m_scope(scope)
 {
     m_ui->setupUi(this);
     setObjectName(scope == Scope::Project ? QStringLiteral("projectCaptionStyle")
@@ -79,8 +78,7 @@ CaptionStylePanel::CaptionStylePanel(ProjectDocument *doc, Scope scope, QWidget 
         const QString family = font.family();
         change([&family](CaptionStyleOverride &o) { o.font = family; });
     });
-    connect(m_ui->fontFileButton, &QPushButton::clicked, this,
-            &CaptionStylePanel::chooseFontFile);
+    connect(m_ui->fontFileButton, &QPushButton::clicked, this, &CaptionStylePanel::chooseFontFile);
     bindNumber(m_ui->sizeSlider, m_ui->sizeSpin, 1,
                [](CaptionStyleOverride &o, double v) { o.size = v; });
     bindNumber(m_ui->outlineSlider, m_ui->outlineSpin, 1,
@@ -126,15 +124,13 @@ CaptionStylePanel::CaptionStylePanel(ProjectDocument *doc, Scope scope, QWidget 
             o.box = on ? std::optional<QColor>(kDefaultBox) : std::optional<QColor>();
         });
     });
-    connect(m_ui->uppercaseCheck, &QCheckBox::toggled, this, [this](bool on) {
-        change([on](CaptionStyleOverride &o) { o.uppercase = on; });
-    });
+    connect(m_ui->uppercaseCheck, &QCheckBox::toggled, this,
+            [this](bool on) { change([on](CaptionStyleOverride &o) { o.uppercase = on; }); });
     connect(m_ui->useProjectButton, &QPushButton::clicked, this,
             &CaptionStylePanel::useProjectStyle);
     connect(m_ui->importTimingButton, &QPushButton::clicked, this,
             &CaptionStylePanel::chooseTiming);
-    connect(m_ui->clearTimingButton, &QPushButton::clicked, this,
-            &CaptionStylePanel::removeTiming);
+    connect(m_ui->clearTimingButton, &QPushButton::clicked, this, &CaptionStylePanel::removeTiming);
 
     connect(doc, &ProjectDocument::changed, this, &CaptionStylePanel::refresh);
     connect(doc, &ProjectDocument::projectReplaced, this, [this] { showProblem(QString()); });
@@ -152,8 +148,7 @@ void CaptionStylePanel::fillCombos()
         m_ui->presetCombo->addItem(captionPresets().at(i).title(), i);
     m_ui->modeCombo->clear();
     m_ui->modeCombo->addItem(tr("Block: the whole text at once"), int(CaptionMode::Block));
-    m_ui->modeCombo->addItem(tr("Karaoke: the spoken word highlighted"),
-                             int(CaptionMode::Karaoke));
+    m_ui->modeCombo->addItem(tr("Karaoke: the spoken word highlighted"), int(CaptionMode::Karaoke));
     m_ui->modeCombo->addItem(tr("Words: a few at a time, as spoken"), int(CaptionMode::Words));
 }
 
@@ -287,9 +282,8 @@ void CaptionStylePanel::bindNumber(QSlider *slider, QDoubleSpinBox *spin, double
         change([&](CaptionStyleOverride &o) { apply(o, value); },
                slider->isSliderDown() ? m_dragKey : 0);
     });
-    connect(spin, &QDoubleSpinBox::valueChanged, this, [=, this](double value) {
-        change([&](CaptionStyleOverride &o) { apply(o, value); });
-    });
+    connect(spin, &QDoubleSpinBox::valueChanged, this,
+            [=, this](double value) { change([&](CaptionStyleOverride &o) { apply(o, value); }); });
 }
 
 void CaptionStylePanel::change(const std::function<void(CaptionStyleOverride &)> &set, int mergeKey)
@@ -356,12 +350,11 @@ void CaptionStylePanel::chooseColor(QAbstractButton *, const QString &title,
 
 void CaptionStylePanel::chooseFontFile()
 {
-    const QString path =
-        m_chooseFontFile
-            ? m_chooseFontFile()
-            : QFileDialog::getOpenFileName(this, tr("Choose a Font File"),
-                                           EditorSettings::lastFolder(),
-                                           tr("Fonts (*.ttf *.otf *.ttc *.otc);;All files (*)"));
+    const QString path = m_chooseFontFile
+                             ? m_chooseFontFile()
+                             : QFileDialog::getOpenFileName(
+                                   this, tr("Choose a Font File"), EditorSettings::lastFolder(),
+                                   tr("Fonts (*.ttf *.otf *.ttc *.otc);;All files (*)"));
     if (path.isEmpty())
         return;
     EditorSettings::setLastFolder(QFileInfo(path).absolutePath());
@@ -380,9 +373,9 @@ void CaptionStylePanel::chooseTiming()
 {
     const QString path =
         m_chooseTiming ? m_chooseTiming()
-                       : QFileDialog::getOpenFileName(
-                             this, tr("Import Caption Timing"), EditorSettings::lastFolder(),
-                             tr("Subtitles (*.srt *.vtt);;All files (*)"));
+                       : QFileDialog::getOpenFileName(this, tr("Import Caption Timing"),
+                                                      EditorSettings::lastFolder(),
+                                                      tr("Subtitles (*.srt *.vtt);;All files (*)"));
     if (path.isEmpty())
         return;
     EditorSettings::setLastFolder(QFileInfo(path).absolutePath());

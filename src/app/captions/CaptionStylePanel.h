@@ -87,7 +87,7 @@ private:
     Scope m_scope;
     QList<int> m_rows;
     int m_current = -1;
-    int m_dragKey = 0;        // the merge key of the slider drag going on
+    int m_dragKey = 0;         // the merge key of the slider drag going on
     bool m_refreshing = false; // widgets are being set from the document
     ColorChooser m_chooseColor;
     FileChooser m_chooseFontFile;

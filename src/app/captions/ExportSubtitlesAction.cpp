@@ -44,8 +44,7 @@ void writeProjectSubtitles(const Project &project, const QString &path,
     }
 }
 
-ExportSubtitlesAction::ExportSubtitlesAction(ProjectDocument *doc, QWidget *window,
-                                             QObject *parent)
+ExportSubtitlesAction::ExportSubtitlesAction(ProjectDocument *doc, QWidget *window, QObject *parent)
     : QAction(parent), m_doc(doc), m_window(window)
 {
     setObjectName(QStringLiteral("actionExportSubtitles"));
@@ -120,8 +119,7 @@ void ExportSubtitlesAction::exportTo(const QString &path)
         QtConcurrent::run([project = m_doc->project(), path = m_path, cancel = m_cancel,
                            folders = EditorSettings::backgroundFolders()] {
             try {
-                writeProjectSubtitles(project, path, folders,
-                                      [cancel] { return cancel->load(); });
+                writeProjectSubtitles(project, path, folders, [cancel] { return cancel->load(); });
                 return QString();
             } catch (const Error &e) {
                 return e.message();

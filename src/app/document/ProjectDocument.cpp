@@ -54,9 +54,8 @@ ProjectDocument::~ProjectDocument()
 
 ProjectDocument::Settings ProjectDocument::settings() const
 {
-    return {m_project.background, m_project.backgroundStart, m_project.music,
-            m_project.voice,      m_project.loudnessLufs,    m_project.output,
-            m_project.captions};
+    return {m_project.background,   m_project.backgroundStart, m_project.music,   m_project.voice,
+            m_project.loudnessLufs, m_project.output,          m_project.captions};
 }
 
 QString ProjectDocument::displayName() const

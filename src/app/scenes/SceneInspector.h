@@ -67,7 +67,8 @@ private:
     QMediaPlayer *m_player = nullptr; // made on first Play Voice
     QAudioOutput *m_audioOutput = nullptr;
     VoiceRecorder *m_recorder;
-    CaptionStylePanel *m_captionStyle; // "this scene only", for every selected scene
+    // "This scene only", for every selected scene.
+    CaptionStylePanel *m_captionStyle;
     int m_recordRow = -1; // the scene the take being recorded is for
     QList<int> m_rows;
     int m_current = -1;
