@@ -8,6 +8,7 @@
 #include "captions/ExportSubtitlesAction.h"
 #include "captions/SubtitleFile.h"
 #include "document/ProjectDocument.h"
+#include "narration/NarrationCache.h"
 #include "preview/PreviewPanel.h"
 #include "preview/PreviewWidget.h"
 #include "window/MainWindow.h"
@@ -427,6 +428,50 @@ private slots:
         // Nothing but the file: no temporary left beside it.
         QCOMPARE(QDir(m_dir.path()).entryList({name + QStringLiteral("*")}, QDir::Files),
                  QStringList{name});
+    }
+
+    // A narrated scene whose length follows its voice: the export
+    // synthesizes (or reads the cache) on a worker thread, and the WebVTT
+    // has the synthesizer's word times.
+    void exportNarratedWordTimes()
+    {
+        MainWindow window;
+        Scene narrated;
+        narrated.narration = QStringLiteral("Subtitles follow the narrator word by word");
+        narrated.autoDuration = true;
+        setUp(window, {narrated});
+        ProjectDocument *doc = window.document();
+        CaptionStylePanel *project = panel(window, "projectCaptionStyle");
+        auto *mode = part<QComboBox>(project, "modeCombo");
+        emit mode->activated(mode->findData(int(CaptionMode::Karaoke)));
+        QCOMPARE(doc->project().captions.mode, std::optional(CaptionMode::Karaoke));
+
+        const QString path = m_dir.filePath(QStringLiteral("narrated.vtt"));
+        QFile::remove(path);
+        auto *action =
+            window.findChild<ExportSubtitlesAction *>(QStringLiteral("actionExportSubtitles"));
+        action->setChooser([&path](const QString &) { return path; });
+        QSignalSpy finished(action, &ExportSubtitlesAction::finished);
+        action->trigger();
+        // Back on the UI thread before the file is written; no second run meanwhile.
+        QVERIFY(action->isRunning());
+        QVERIFY(!action->isEnabled());
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.at(0).at(1).toString(), QString());
+        QVERIFY(action->isEnabled());
+
+        const Narration spoken =
+            NarrationCache::obtain(narrated.narration, doc->project().voiceOf(0));
+        QList<SubtitleWord> words;
+        for (const SubtitleCue &cue : readSubtitles(path))
+            words += cue.words;
+        QCOMPARE(words.size(), spoken.words.size());
+        for (qsizetype i = 0; i < words.size(); ++i)
+            QVERIFY2(std::abs(words.at(i).start - spoken.words.at(i).start) <= 1.0 / 24,
+                     qPrintable(QStringLiteral("word %1: %2 s, spoken at %3 s")
+                                    .arg(i)
+                                    .arg(words.at(i).start)
+                                    .arg(spoken.words.at(i).start)));
     }
 };
 
