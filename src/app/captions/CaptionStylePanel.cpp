@@ -93,26 +93,22 @@ CaptionStylePanel::CaptionStylePanel(ProjectDocument *doc, Scope scope, QWidget 
                });
     connect(m_ui->textColorButton, &QToolButton::clicked, this, [this] {
         chooseColor(
-            m_ui->textColorButton, tr("Caption Text Colour"),
-            [](const CaptionStyle &s) { return s.color; },
+            tr("Caption Text Colour"), [](const CaptionStyle &s) { return s.color; },
             [](CaptionStyleOverride &o, QColor c) { o.color = c; });
     });
     connect(m_ui->highlightColorButton, &QToolButton::clicked, this, [this] {
         chooseColor(
-            m_ui->highlightColorButton, tr("Highlight Colour"),
-            [](const CaptionStyle &s) { return s.highlight; },
+            tr("Highlight Colour"), [](const CaptionStyle &s) { return s.highlight; },
             [](CaptionStyleOverride &o, QColor c) { o.highlight = c; });
     });
     connect(m_ui->outlineColorButton, &QToolButton::clicked, this, [this] {
         chooseColor(
-            m_ui->outlineColorButton, tr("Outline Colour"),
-            [](const CaptionStyle &s) { return s.outlineColor; },
+            tr("Outline Colour"), [](const CaptionStyle &s) { return s.outlineColor; },
             [](CaptionStyleOverride &o, QColor c) { o.outlineColor = c; });
     });
     connect(m_ui->boxColorButton, &QToolButton::clicked, this, [this] {
         chooseColor(
-            m_ui->boxColorButton, tr("Box Colour"),
-            [](const CaptionStyle &s) { return s.box.value_or(kDefaultBox); },
+            tr("Box Colour"), [](const CaptionStyle &s) { return s.box.value_or(kDefaultBox); },
             [this](CaptionStyleOverride &o, QColor c) {
                 // The colour from the dialog, the opacity from the slider.
                 c.setAlpha(shownStyle().box.value_or(kDefaultBox).alpha());
@@ -207,7 +203,7 @@ void CaptionStylePanel::refresh()
         m_current = m_rows.isEmpty() ? -1 : m_rows.first();
 
     const bool enabled = hasTarget();
-    for (QWidget *w : m_ui->body->findChildren<QWidget *>())
+    for (QWidget *w : m_ui->body->findChildren<QWidget *>(QString(), Qt::FindDirectChildrenOnly))
         if (w != m_ui->problemLabel && w != m_ui->scopeLabel)
             w->setEnabled(enabled);
 
@@ -335,7 +331,7 @@ void CaptionStylePanel::useProjectStyle()
           QT_TR_N_NOOP("Use the project's caption style for %n scene(s)"), int(edits.size())});
 }
 
-void CaptionStylePanel::chooseColor(QAbstractButton *, const QString &title,
+void CaptionStylePanel::chooseColor(const QString &title,
                                     const std::function<QColor(const CaptionStyle &)> &get,
                                     const std::function<void(CaptionStyleOverride &, QColor)> &set)
 {

@@ -8,7 +8,6 @@
 #include <functional>
 #include <memory>
 
-class QAbstractButton;
 class QDoubleSpinBox;
 class QSlider;
 
@@ -69,8 +68,7 @@ private:
     void change(const std::function<void(CaptionStyleOverride &)> &set, int mergeKey = 0);
     void push(QList<CaptionsEdit> edits, UndoText text, int mergeKey = 0);
     void useProjectStyle();
-    void chooseColor(QAbstractButton *button, const QString &title,
-                     const std::function<QColor(const CaptionStyle &)> &get,
+    void chooseColor(const QString &title, const std::function<QColor(const CaptionStyle &)> &get,
                      const std::function<void(CaptionStyleOverride &, QColor)> &set);
     void chooseFontFile();
     void chooseTiming();
