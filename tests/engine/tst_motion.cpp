@@ -125,8 +125,9 @@ private Q_SLOTS:
     {
         QFETCH(QString, name);
         QFETCH(int, motion);
-        const Project p = load(projectJson({{"media", "white.png"}, {"duration", 1}, {"motion", name}}),
-                               QStringLiteral("read-%1.reel.json").arg(name));
+        const Project p =
+            load(projectJson({{"media", "white.png"}, {"duration", 1}, {"motion", name}}),
+                 QStringLiteral("read-%1.reel.json").arg(name));
         QCOMPARE(int(p.scenes[0].motion), motion);
         const Project again = Project::fromJson(p.toJson(), QStringLiteral("again"), m_dir.path());
         QCOMPARE(int(again.scenes[0].motion), motion);
@@ -142,14 +143,15 @@ private Q_SLOTS:
         QTest::newRow("unknown name") << QJsonValue("zoom") << "must be one of";
         QTest::newRow("upper case") << QJsonValue("Zoom_In") << "must be one of";
         QTest::newRow("a number") << QJsonValue(1) << "must be a string";
-        QTest::newRow("an object") << QJsonValue(QJsonObject{{"type", "zoom_in"}})
-                                   << "must be a string";
+        QTest::newRow("an object")
+            << QJsonValue(QJsonObject{{"type", "zoom_in"}}) << "must be a string";
     }
     void refusesBadMotionNamingTheKey()
     {
         QFETCH(QJsonValue, value);
         QFETCH(QString, problem);
-        const QJsonObject root = projectJson({{"media", "white.png"}, {"duration", 1}, {"motion", value}});
+        const QJsonObject root =
+            projectJson({{"media", "white.png"}, {"duration", 1}, {"motion", value}});
         try {
             load(root, QStringLiteral("bad.reel.json"));
             QFAIL("a bad motion was accepted");
@@ -173,7 +175,8 @@ private Q_SLOTS:
         QTest::addColumn<double>("end");
         // Zoom: 176 px wide at rest, 115 % at the most.
         QTest::newRow("zoom_in") << "zoom_in" << 3.0 << "width" << kRestWidth << kRestWidth * 1.15;
-        QTest::newRow("zoom_out") << "zoom_out" << 3.0 << "width" << kRestWidth * 1.15 << kRestWidth;
+        QTest::newRow("zoom_out") << "zoom_out" << 3.0 << "width" << kRestWidth * 1.15
+                                  << kRestWidth;
         // Pans: 10 % of the frame, from 5 % before the rest place to 5 % past it.
         QTest::newRow("pan_left") << "pan_left" << 3.0 << "x" << 180.0 + 18 << 180.0 - 18;
         QTest::newRow("pan_right") << "pan_right" << 3.0 << "x" << 180.0 - 18 << 180.0 + 18;
@@ -187,9 +190,9 @@ private Q_SLOTS:
         QFETCH(QString, quantity);
         QFETCH(double, start);
         QFETCH(double, end);
-        const Project p = load(
-            projectJson({{"media", "white.png"}, {"duration", seconds}, {"motion", motion}}),
-            motion + QStringLiteral(".reel.json"));
+        const Project p =
+            load(projectJson({{"media", "white.png"}, {"duration", seconds}, {"motion", motion}}),
+                 motion + QStringLiteral(".reel.json"));
         const QString out = path(motion + QStringLiteral(".mp4"));
         RenderResult result;
         try {
@@ -218,9 +221,8 @@ private Q_SLOTS:
         for (int i = 1; i < values.size(); ++i) {
             const double step = (values[i] - values[i - 1]) * direction;
             // Encoding noise moves an edge by a few hundredths of a pixel.
-            QVERIFY2(step > -0.15, qPrintable(QStringLiteral("frame %1 goes back by %2 px")
-                                                  .arg(i)
-                                                  .arg(-step)));
+            QVERIFY2(step > -0.15,
+                     qPrintable(QStringLiteral("frame %1 goes back by %2 px").arg(i).arg(-step)));
             QVERIFY2(step < 1.0, qPrintable(QStringLiteral("frame %1 jumps by %2 px (a whole-pixel "
                                                            "step)")
                                                 .arg(i)
@@ -247,7 +249,8 @@ private Q_SLOTS:
         QVERIFY(!shown.isEmpty());
         const Measure first = measure(shown.first());
         const Measure last = measure(shown.last());
-        QVERIFY2(std::abs(first.width - kRestWidth) < 0.75, qPrintable(QString::number(first.width)));
+        QVERIFY2(std::abs(first.width - kRestWidth) < 0.75,
+                 qPrintable(QString::number(first.width)));
         QVERIFY(std::abs(first.centreX - last.centreX) < 0.1);
         QVERIFY(std::abs(first.width - last.width) < 0.1);
     }

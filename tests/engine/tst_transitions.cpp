@@ -59,13 +59,12 @@ QJsonObject transition(const QString &type, double seconds)
 // (the boundary) its middle.
 QJsonObject redThenBlue(const QString &type, const QString &layout = QStringLiteral("fill"))
 {
-    return projectJson(QJsonArray{QJsonObject{{"media", "red.png"},
-                                              {"duration", 2},
-                                              {"layout", layout},
-                                              {"transition", transition(type, 1.0)}},
-                                  QJsonObject{{"media", "blue.png"},
-                                              {"duration", 2},
-                                              {"layout", layout}}});
+    return projectJson(
+        QJsonArray{QJsonObject{{"media", "red.png"},
+                               {"duration", 2},
+                               {"layout", layout},
+                               {"transition", transition(type, 1.0)}},
+                   QJsonObject{{"media", "blue.png"}, {"duration", 2}, {"layout", layout}}});
 }
 
 // progress of frame i of redThenBlue(): 0.5 at the boundary, over 24 frames.
@@ -136,7 +135,8 @@ private Q_SLOTS:
         const Project again = Project::fromJson(p.toJson(), QStringLiteral("again"), m_dir.path());
         QCOMPARE(again.scenes, p.scenes);
         // A cut is the default and is not written.
-        QVERIFY(!QJsonDocument::fromJson(p.toJson())["scenes"][1].toObject().contains("transition"));
+        QVERIFY(
+            !QJsonDocument::fromJson(p.toJson())["scenes"][1].toObject().contains("transition"));
         // The duration defaults to half a second.
         QJsonObject root = redThenBlue(QStringLiteral("wipe"));
         QJsonArray scenes = root["scenes"].toArray();
@@ -161,19 +161,18 @@ private Q_SLOTS:
         QTest::newRow("too long") << QJsonValue(transition("crossfade", 2.5))
                                   << "scenes[0].transition.duration"
                                   << "must be 0.1 to 2, not 2.5";
-        QTest::newRow("too short") << QJsonValue(transition("wipe", 0.05))
-                                   << "scenes[0].transition.duration"
-                                   << "must be 0.1 to 2, not 0.05";
+        QTest::newRow("too short")
+            << QJsonValue(transition("wipe", 0.05)) << "scenes[0].transition.duration"
+            << "must be 0.1 to 2, not 0.05";
         QTest::newRow("duration text")
             << QJsonValue(QJsonObject{{"type", "zoom"}, {"duration", "long"}})
             << "scenes[0].transition.duration"
             << "must be a number";
         QTest::newRow("a bare name") << QJsonValue("crossfade") << "scenes[0].transition"
                                      << "must be an object";
-        QTest::newRow("unknown key")
-            << QJsonValue(QJsonObject{{"type", "zoom"}, {"speed", 2}})
-            << "scenes[0].transition.speed"
-            << "unknown key";
+        QTest::newRow("unknown key") << QJsonValue(QJsonObject{{"type", "zoom"}, {"speed", 2}})
+                                     << "scenes[0].transition.speed"
+                                     << "unknown key";
     }
     void refusesBadValuesNamingTheKey()
     {
@@ -203,8 +202,8 @@ private Q_SLOTS:
     void crossfadeMixesByTime()
     {
         qint64 count = 0;
-        const QList<QImage> f =
-            render(redThenBlue(QStringLiteral("crossfade")), "crossfade", {36, 42, 48, 54, 60}, &count);
+        const QList<QImage> f = render(redThenBlue(QStringLiteral("crossfade")), "crossfade",
+                                       {36, 42, 48, 54, 60}, &count);
         QCOMPARE(count, 96);
         QCOMPARE(f.size(), 5);
         const QPoint centre(kWidth / 2, kHeight / 2);
@@ -219,11 +218,11 @@ private Q_SLOTS:
     // only one of them is, it is mixed with the background.
     void crossfadeKeepsTheBackground()
     {
-        QJsonObject root = projectJson(
-            QJsonArray{QJsonObject{{"media", "wide-red.png"},
-                                   {"duration", 2},
-                                   {"transition", transition("crossfade", 1.0)}},
-                       QJsonObject{{"media", "tall-blue.png"}, {"duration", 2}}});
+        QJsonObject root =
+            projectJson(QJsonArray{QJsonObject{{"media", "wide-red.png"},
+                                               {"duration", 2},
+                                               {"transition", transition("crossfade", 1.0)}},
+                                   QJsonObject{{"media", "tall-blue.png"}, {"duration", 2}}});
         const QList<QImage> f = render(root, "crossfade-centre", {48});
         QCOMPARE(f.size(), 1);
         // The wide picture rests at 162x40 about (90, 160), the tall one at 44x176.
@@ -237,7 +236,7 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("type");
         QTest::addColumn<int>("frame");
-        QTest::addColumn<bool>("vertical");     // the edge is a row (slide_up)
+        QTest::addColumn<bool>("vertical");       // the edge is a row (slide_up)
         QTest::addColumn<bool>("blueComesFirst"); // blue is before the edge (left or above)
         for (int frame : {42, 48, 54}) {
             const double t = progressAt(frame);
@@ -284,12 +283,12 @@ private Q_SLOTS:
     // A transition longer than its scenes is shortened to fit; nothing moves.
     void shortScenesKeepTheirTimes()
     {
-        const QJsonObject root = projectJson(QJsonArray{
-            QJsonObject{{"media", "red.png"},
-                        {"duration", 0.5},
-                        {"layout", "fill"},
-                        {"transition", transition("crossfade", 2.0)}},
-            QJsonObject{{"media", "blue.png"}, {"duration", 0.5}, {"layout", "fill"}}});
+        const QJsonObject root = projectJson(
+            QJsonArray{QJsonObject{{"media", "red.png"},
+                                   {"duration", 0.5},
+                                   {"layout", "fill"},
+                                   {"transition", transition("crossfade", 2.0)}},
+                       QJsonObject{{"media", "blue.png"}, {"duration", 0.5}, {"layout", "fill"}}});
         qint64 count = 0;
         const QList<QImage> f = render(root, "short", {0, 6, 12, 17, 18, 23}, &count);
         QCOMPARE(count, 24);

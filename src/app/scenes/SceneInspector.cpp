@@ -148,7 +148,10 @@ SceneInspector::SceneInspector(ProjectDocument *doc, AutoDurations *durations, Q
         const double seconds = m_ui->transitionSpin->value();
         edit(
             EditSceneCommand::Field::Transition,
-            [type, seconds](Scene &s) { s.transition = {type, seconds}; }, true);
+            [type, seconds](Scene &s) {
+                s.transition = {type, seconds};
+            },
+            true);
     });
     connect(m_ui->transitionSpin, &QDoubleSpinBox::valueChanged, this, [this](double seconds) {
         edit(
@@ -248,11 +251,11 @@ void SceneInspector::refresh()
         m_ui->voiceProblemLabel->hide();
         return;
     }
-    m_ui->heading->setText(m_rows.size() == 1
-                               ? tr("Scene %1 of %2").arg(m_current + 1).arg(m_doc->sceneCount())
-                               : tr("%n scenes selected: duration, layout, motion and transition apply to all",
-                                    nullptr,
-                                    int(m_rows.size())));
+    m_ui->heading->setText(
+        m_rows.size() == 1
+            ? tr("Scene %1 of %2").arg(m_current + 1).arg(m_doc->sceneCount())
+            : tr("%n scenes selected: duration, layout, motion and transition apply to all",
+                 nullptr, int(m_rows.size())));
     const Scene &scene = m_doc->scene(m_current);
     m_ui->pictureEdit->setText(QDir::toNativeSeparators(scene.media));
     m_ui->pictureEdit->setToolTip(QDir::toNativeSeparators(scene.media));

@@ -189,8 +189,8 @@ CaptionStyleOverride readCaptions(const Reader &r, const QJsonObject &o, const Q
 
 Motion readMotion(const Reader &r, const QJsonObject &scene, const QString &at)
 {
-    const QString name = r.string(scene, "motion", at + QStringLiteral(".motion"),
-                                  motionName(Motion::None));
+    const QString name =
+        r.string(scene, "motion", at + QStringLiteral(".motion"), motionName(Motion::None));
     const auto motion = motionFromName(name);
     if (!motion)
         r.fail(at + QStringLiteral(".motion"),
@@ -408,8 +408,7 @@ Project Project::fromJson(const QByteArray &jsonIn, const QString &sourceName,
             if (s.contains(QLatin1String("timing")) && scene.timing.trimmed().isEmpty())
                 r.fail(at + QStringLiteral(".timing"), QStringLiteral("must not be empty"));
             scene.motion = readMotion(r, s, at);
-            if (const auto o =
-                    r.object(s, "transition", at + QStringLiteral(".transition"), true))
+            if (const auto o = r.object(s, "transition", at + QStringLiteral(".transition"), true))
                 scene.transition = readTransition(r, *o, at + QStringLiteral(".transition"));
         }
         const QJsonValue duration = s.value(QLatin1String("duration"));

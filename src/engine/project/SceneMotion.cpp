@@ -15,8 +15,7 @@ std::optional<Enum> fromName(const QString &name, const Enum (&all)[N], QString 
     return std::nullopt;
 }
 
-template <typename Enum, size_t N>
-QString namesOf(const Enum (&all)[N], QString (*nameOf)(Enum))
+template <typename Enum, size_t N> QString namesOf(const Enum (&all)[N], QString (*nameOf)(Enum))
 {
     QStringList names;
     for (Enum e : all)

@@ -78,8 +78,8 @@ LiveScene::LiveScene(int index, const Scene &scene, const QString &imagePath,
 void LiveScene::moveTo(double seconds, double motionProgress)
 {
     if (m_moving && !m_movingPicture.isEmpty())
-        m_pictureRect = motion::rectAt(m_motion, m_layout, m_movingPicture.place(), m_frame,
-                                       motionProgress);
+        m_pictureRect =
+            motion::rectAt(m_motion, m_layout, m_movingPicture.place(), m_frame, motionProgress);
     if (m_track->isLegacy())
         return; // version 1's caption is part of the picture's overlay
     const CaptionState state = m_track->stateAt(seconds);

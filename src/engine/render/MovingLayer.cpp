@@ -63,9 +63,8 @@ inline uint16_t div255(uint16_t v)
 // and blended in place. Per destination row: a vertical pass over just the
 // source columns it needs (16-bit, vectorises), then the horizontal pass
 // fused with the premultiplied blend.
-void resampleBlend(uint8_t *const *dst, const int *dstStride, int planes,
-                   const uint8_t *const *src, const uint8_t *inverseAlpha, int srcStride,
-                   const Axis &ax, const Axis &ay)
+void resampleBlend(uint8_t *const *dst, const int *dstStride, int planes, const uint8_t *const *src,
+                   const uint8_t *inverseAlpha, int srcStride, const Axis &ax, const Axis &ay)
 {
     if (ax.index.empty() || ay.index.empty())
         return;
@@ -118,8 +117,8 @@ MovingLayer MovingLayer::fromImage(const QImage &image, const QRectF &place)
     const QRect box = planes.box(); // image pixels, even
     const double sx = place.width() / image.width();
     const double sy = place.height() / image.height();
-    layer.m_visible = QRectF(place.x() + box.x() * sx, place.y() + box.y() * sy,
-                             box.width() * sx, box.height() * sy);
+    layer.m_visible = QRectF(place.x() + box.x() * sx, place.y() + box.y() * sy, box.width() * sx,
+                             box.height() * sy);
     layer.m_width = box.width();
     layer.m_height = box.height();
     const int cw = box.width() / 2;
@@ -149,10 +148,10 @@ void MovingLayer::blendOnto(AVFrame *frame, const QRectF &target, QRect clip) co
     if (drawn.width() <= 0 || drawn.height() <= 0)
         return;
 
-    const Axis lx = axis(clip.left(), clip.left() + clip.width(), m_width, drawn.x(),
-                         drawn.width());
-    const Axis ly = axis(clip.top(), clip.top() + clip.height(), m_height, drawn.y(),
-                         drawn.height());
+    const Axis lx =
+        axis(clip.left(), clip.left() + clip.width(), m_width, drawn.x(), drawn.width());
+    const Axis ly =
+        axis(clip.top(), clip.top() + clip.height(), m_height, drawn.y(), drawn.height());
     uint8_t *luma[] = {frame->data[0]};
     const int lumaStride[] = {frame->linesize[0]};
     const uint8_t *lumaSrc[] = {m_y.data()};

@@ -36,8 +36,8 @@ public:
     void blendOnto(AVFrame *yuv420p, const QRectF &target, QRect clip = {}) const;
 
 private:
-    QRectF m_place;   // the whole image at rest
-    QRectF m_visible; // the part of it the planes hold (its visible pixels), at rest
+    QRectF m_place;                // the whole image at rest
+    QRectF m_visible;              // the part of it the planes hold (its visible pixels), at rest
     int m_width = 0, m_height = 0; // luma size of the planes without their border
     // Each plane has a one-sample transparent border (value 0, inverse alpha
     // 255) so that the resampler's edge samples fade out smoothly and need no

@@ -6,14 +6,14 @@
 #include "backgrounds/Backgrounds.h"
 #include "core/AtomicOutput.h"
 #include "core/Error.h"
-#include "media/BackgroundReader.h"
 #include "media/Av.h"
+#include "media/BackgroundReader.h"
 #include "media/ImageLoader.h"
 #include "media/Mp4Writer.h"
 #include "render/BackgroundPipeline.h"
 #include "render/LiveScene.h"
-#include "render/SceneCaptions.h"
 #include "render/Motion.h"
+#include "render/SceneCaptions.h"
 #include "render/SceneOverlay.h"
 #include "render/Transition.h"
 
@@ -255,8 +255,7 @@ RenderResult RenderJob::run(const ProgressFn &progress, const CancelFn &cancel)
     const auto moved = [&](int scene, qint64 i) -> LiveScene & {
         LiveScene &l = liveScene(scene);
         const qint64 first = timeline.sceneStart(scene);
-        l.moveTo(double(i - first) / out.fps,
-                 motion::progress(i, first, timeline.sceneEnd(scene)));
+        l.moveTo(double(i - first) / out.fps, motion::progress(i, first, timeline.sceneEnd(scene)));
         return l;
     };
     // The outgoing scene over the background, kept while the incoming one is
@@ -269,7 +268,7 @@ RenderResult RenderJob::run(const ProgressFn &progress, const CancelFn &cancel)
         // Release the scenes no longer on screen before building new ones.
         std::erase_if(live, [&](const auto &l) {
             return l->index() != scene && (!transition || (l->index() != transition->from &&
-                                                          l->index() != transition->to));
+                                                           l->index() != transition->to));
         });
         // The overlay is drawn straight onto the pipeline's frame, which is
         // encoded from there and goes back to the pool once submitted. A scene

@@ -69,8 +69,8 @@ TransitionSchedule::TransitionSchedule(const Project &project, const Timeline &t
         const qint64 nextFrames = timeline.sceneEnd(next) - timeline.sceneStart(next);
         // Half before the boundary and half after, each within its scene, so
         // neighbouring transitions never overlap.
-        const double frames = std::min({transition.duration * fps, double(ownFrames),
-                                        double(nextFrames)});
+        const double frames =
+            std::min({transition.duration * fps, double(ownFrames), double(nextFrames)});
         if (frames <= 0)
             continue;
         Span span{s, next, transition.type, timeline.sceneStart(next), frames, 0, 0};

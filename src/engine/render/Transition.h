@@ -62,9 +62,9 @@ private:
     {
         int from, to;
         TransitionType type;
-        qint64 boundary;    // first frame of `to`
-        double frames;      // length in frames (fractional)
-        qint64 first, end;  // frames whose progress is inside (0, 1)
+        qint64 boundary;   // first frame of `to`
+        double frames;     // length in frames (fractional)
+        qint64 first, end; // frames whose progress is inside (0, 1)
     };
     std::vector<Span> m_spans; // ordered by frame
 };
