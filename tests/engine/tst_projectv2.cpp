@@ -197,7 +197,7 @@ private slots:
         QTest::newRow("unknown music key")
             << withObject("music", [](QJsonObject &o) { o["loop"] = true; }) << "music.loop"
             << "unknown key";
-        for (const char *key : {"motion", "transition", "clip"})
+        for (const char *key : {"clip"})
             QTest::newRow(qPrintable(QStringLiteral("not yet: scenes[0].") + key))
                 << withScene(0, [key](QJsonObject &s) { s[QLatin1String(key)] = "x"; })
                 << QStringLiteral("scenes[0].") + key << "not supported";

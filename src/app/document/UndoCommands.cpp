@@ -154,6 +154,12 @@ EditSceneCommand::EditSceneCommand(ProjectDocument *doc, int row, Scene after, F
     case Field::Several:
         setUndoText({kContext, QT_TRANSLATE_NOOP("UndoCommands", "Edit scene")});
         break;
+    case Field::Motion:
+        setUndoText({kContext, QT_TRANSLATE_NOOP("UndoCommands", "Change motion")});
+        break;
+    case Field::Transition:
+        setUndoText({kContext, QT_TRANSLATE_NOOP("UndoCommands", "Change transition")});
+        break;
     }
 }
 
@@ -179,7 +185,7 @@ bool EditSceneCommand::mergeWith(const QUndoCommand *other)
     if (m_sealed || edit->m_row != m_row || edit->m_field != m_field ||
         edit->m_mergeKey != m_mergeKey ||
         (m_field != Field::Caption && m_field != Field::Duration && m_field != Field::Narration &&
-         m_field != Field::Voice))
+         m_field != Field::Voice && m_field != Field::Transition))
         return false;
     m_after = edit->m_after;
     setObsolete(m_after == m_before);

@@ -56,7 +56,18 @@ class EditSceneCommand : public TranslatedCommand
 public:
     // What was edited; consecutive edits of the same field of the same scene
     // (typing a caption, spinning a duration) merge into one step.
-    enum class Field { Image, Duration, Caption, Layout, Narration, Voice, VoiceFile, Several };
+    enum class Field {
+        Image,
+        Duration,
+        Caption,
+        Layout,
+        Narration,
+        Voice,
+        VoiceFile,
+        Several,
+        Motion,
+        Transition
+    };
 
     // `mergeKey` keeps apart runs of edits that would otherwise merge: a
     // drag of a scene's end is one step, the next drag another (0: typing).

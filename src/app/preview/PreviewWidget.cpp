@@ -4,6 +4,7 @@
 #include "core/Error.h"
 #include "media/MediaProbe.h"
 #include "narration/NarrationCache.h"
+#include "render/Motion.h"
 #include "render/SceneCaptions.h"
 #include "render/SceneOverlay.h"
 #include "settings/EditorSettings.h"
@@ -448,7 +449,19 @@ void PreviewWidget::paintScenePicture(QPainter &painter, const QRect &frame, int
     painter.translate(frame.topLeft());
     painter.scale(double(frame.width()) / picture->frame.width(),
                   double(frame.height()) / picture->frame.height());
-    paintScene(painter, picture->frame, s.layout, picture->image, QString());
+    if (s.motion == Motion::None) {
+        paintScene(painter, picture->frame, s.layout, picture->image, QString());
+    } else {
+        // Where the export puts it at this frame (render/Motion), drawn with
+        // the painter's smooth (bilinear) transform.
+        QRectF rest(QPointF(0, 0), QSizeF(picture->image.size()));
+        rest.moveCenter(QRectF(layoutBox(s.layout, picture->frame)).center());
+        const qint64 shown = m_timeline.frameAt(position());
+        const double progress =
+            motion::progress(shown, m_timeline.sceneStart(scene), m_timeline.sceneEnd(scene));
+        painter.drawImage(motion::rectAt(s.motion, s.layout, rest, picture->frame, progress),
+                          picture->image);
+    }
     painter.restore();
 }
 

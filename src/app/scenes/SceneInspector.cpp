@@ -32,6 +32,7 @@ SceneInspector::SceneInspector(ProjectDocument *doc, AutoDurations *durations, Q
     // Under the caption, above the spacer.
     m_ui->mainLayout->insertWidget(m_ui->mainLayout->count() - 1, m_captionStyle);
     fillLayouts();
+    fillMotions();
     fillVoices();
 
     connect(m_ui->autoDurationCheck, &QCheckBox::toggled, this, [this](bool follows) {
@@ -141,6 +142,26 @@ SceneInspector::SceneInspector(ProjectDocument *doc, AutoDurations *durations, Q
         edit(
             EditSceneCommand::Field::Layout, [layout](Scene &s) { s.layout = layout; }, true);
     });
+    connect(m_ui->motionCombo, &QComboBox::activated, this, [this](int item) {
+        const auto motion = Motion(m_ui->motionCombo->itemData(item).toInt());
+        edit(
+            EditSceneCommand::Field::Motion, [motion](Scene &s) { s.motion = motion; }, true);
+    });
+    connect(m_ui->transitionCombo, &QComboBox::activated, this, [this](int item) {
+        const auto type = TransitionType(m_ui->transitionCombo->itemData(item).toInt());
+        const double seconds = m_ui->transitionSpin->value();
+        edit(
+            EditSceneCommand::Field::Transition,
+            [type, seconds](Scene &s) {
+                s.transition = {type, seconds};
+            },
+            true);
+    });
+    connect(m_ui->transitionSpin, &QDoubleSpinBox::valueChanged, this, [this](double seconds) {
+        edit(
+            EditSceneCommand::Field::Transition,
+            [seconds](Scene &s) { s.transition.duration = seconds; }, true);
+    });
     connect(m_ui->captionEdit, &QPlainTextEdit::textChanged, this, [this] {
         const QString text = m_ui->captionEdit->toPlainText();
         // Left empty, the caption shows the narration.
@@ -164,6 +185,27 @@ void SceneInspector::fillLayouts()
     m_ui->layoutCombo->addItem(tr("Centre: fit in a centred box"), int(Layout::Center));
     m_ui->layoutCombo->addItem(tr("Top: fit in the upper half"), int(Layout::Top));
     m_ui->layoutCombo->addItem(tr("Fill: cover the frame"), int(Layout::Fill));
+}
+
+void SceneInspector::fillMotions()
+{
+    const QSignalBlocker blocker(m_ui->motionCombo);
+    m_ui->motionCombo->clear();
+    m_ui->motionCombo->addItem(tr("None: the picture stays still"), int(Motion::None));
+    m_ui->motionCombo->addItem(tr("Zoom in"), int(Motion::ZoomIn));
+    m_ui->motionCombo->addItem(tr("Zoom out"), int(Motion::ZoomOut));
+    m_ui->motionCombo->addItem(tr("Pan left"), int(Motion::PanLeft));
+    m_ui->motionCombo->addItem(tr("Pan right"), int(Motion::PanRight));
+    m_ui->motionCombo->addItem(tr("Pan up"), int(Motion::PanUp));
+    m_ui->motionCombo->addItem(tr("Pan down"), int(Motion::PanDown));
+    const QSignalBlocker transitionBlocker(m_ui->transitionCombo);
+    m_ui->transitionCombo->clear();
+    m_ui->transitionCombo->addItem(tr("Cut"), int(TransitionType::Cut));
+    m_ui->transitionCombo->addItem(tr("Crossfade"), int(TransitionType::Crossfade));
+    m_ui->transitionCombo->addItem(tr("Slide left"), int(TransitionType::SlideLeft));
+    m_ui->transitionCombo->addItem(tr("Slide up"), int(TransitionType::SlideUp));
+    m_ui->transitionCombo->addItem(tr("Zoom"), int(TransitionType::Zoom));
+    m_ui->transitionCombo->addItem(tr("Wipe"), int(TransitionType::Wipe));
 }
 
 void SceneInspector::fillVoices()
@@ -191,9 +233,9 @@ void SceneInspector::refresh()
         m_current = m_rows.isEmpty() ? -1 : m_rows.first();
 
     const bool has = m_current >= 0;
-    for (QWidget *w : std::initializer_list<QWidget *>{m_ui->durationSpin, m_ui->layoutCombo,
-                                                       m_ui->pictureButton, m_ui->voiceCombo,
-                                                       m_ui->rateSpin, m_ui->pitchSpin})
+    for (QWidget *w : std::initializer_list<QWidget *>{
+             m_ui->durationSpin, m_ui->layoutCombo, m_ui->pictureButton, m_ui->voiceCombo,
+             m_ui->rateSpin, m_ui->pitchSpin, m_ui->motionCombo, m_ui->transitionCombo})
         w->setEnabled(has);
     for (QWidget *w : std::initializer_list<QWidget *>{m_ui->captionEdit, m_ui->narrationEdit,
                                                        m_ui->importVoiceButton})
@@ -206,6 +248,7 @@ void SceneInspector::refresh()
         m_ui->captionEdit->clear();
         m_ui->narrationEdit->clear();
         m_ui->pictureEdit->clear();
+        m_ui->transitionSpin->setEnabled(false);
         m_ui->voiceFileEdit->clear();
         m_ui->autoDurationCheck->setEnabled(false);
         m_ui->removeVoiceButton->setEnabled(false);
@@ -213,10 +256,11 @@ void SceneInspector::refresh()
         m_ui->voiceProblemLabel->hide();
         return;
     }
-    m_ui->heading->setText(m_rows.size() == 1
-                               ? tr("Scene %1 of %2").arg(m_current + 1).arg(m_doc->sceneCount())
-                               : tr("%n scenes selected: duration and layout apply to all", nullptr,
-                                    int(m_rows.size())));
+    m_ui->heading->setText(
+        m_rows.size() == 1
+            ? tr("Scene %1 of %2").arg(m_current + 1).arg(m_doc->sceneCount())
+            : tr("%n scenes selected: duration, layout, motion and transition apply to all",
+                 nullptr, int(m_rows.size())));
     const Scene &scene = m_doc->scene(m_current);
     m_ui->pictureEdit->setText(QDir::toNativeSeparators(scene.media));
     m_ui->pictureEdit->setToolTip(QDir::toNativeSeparators(scene.media));
@@ -252,6 +296,16 @@ void SceneInspector::refresh()
     {
         const QSignalBlocker blocker(m_ui->layoutCombo);
         m_ui->layoutCombo->setCurrentIndex(m_ui->layoutCombo->findData(int(scene.layout)));
+    }
+    {
+        const QSignalBlocker blocker(m_ui->motionCombo);
+        m_ui->motionCombo->setCurrentIndex(m_ui->motionCombo->findData(int(scene.motion)));
+        const QSignalBlocker transitionBlocker(m_ui->transitionCombo);
+        m_ui->transitionCombo->setCurrentIndex(
+            m_ui->transitionCombo->findData(int(scene.transition.type)));
+        const QSignalBlocker spinBlocker(m_ui->transitionSpin);
+        m_ui->transitionSpin->setValue(scene.transition.duration);
+        m_ui->transitionSpin->setEnabled(!scene.transition.isCut());
     }
     m_ui->captionEdit->setPlaceholderText(scene.narration.trimmed().isEmpty()
                                               ? tr("Text drawn over the frame, in the lower third")
@@ -432,6 +486,7 @@ void SceneInspector::changeEvent(QEvent *event)
     if (event->type() == QEvent::LanguageChange) {
         m_ui->retranslateUi(this);
         fillLayouts();
+        fillMotions();
         fillVoices();
         refresh();
     }

@@ -44,6 +44,7 @@ protected:
 private:
     void refresh();
     void fillLayouts();
+    void fillMotions(); // and the transitions
     void edit(EditSceneCommand::Field field, const std::function<void(Scene &)> &change,
               bool allSelected);
     void choosePicture();

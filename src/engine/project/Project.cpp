@@ -121,10 +121,9 @@ public:
     }
 
 private:
-    // Keys of the contract that later work adds (captions, motion, clips):
-    // refused by name rather than as typos.
-    inline static const QStringList kNotYetKeys = {
-        QStringLiteral("motion"), QStringLiteral("transition"), QStringLiteral("clip")};
+    // Keys of the contract that later work adds (clips): refused by name
+    // rather than as typos.
+    inline static const QStringList kNotYetKeys = {QStringLiteral("clip")};
 
     QString m_source;
     QStringList *m_warnings;
@@ -186,6 +185,38 @@ CaptionStyleOverride readCaptions(const Reader &r, const QJsonObject &o, const Q
         const qsizetype colon = message.indexOf(QStringLiteral(": "));
         r.fail(message.left(colon), message.mid(colon + 2));
     }
+}
+
+Motion readMotion(const Reader &r, const QJsonObject &scene, const QString &at)
+{
+    const QString name =
+        r.string(scene, "motion", at + QStringLiteral(".motion"), motionName(Motion::None));
+    const auto motion = motionFromName(name);
+    if (!motion)
+        r.fail(at + QStringLiteral(".motion"),
+               QStringLiteral("must be one of %1, not \"%2\"").arg(motionNames(), name));
+    return *motion;
+}
+
+Transition readTransition(const Reader &r, const QJsonObject &o, const QString &at)
+{
+    r.checkKeys(o, at + QLatin1Char('.'), {"type", "duration"});
+    Transition t;
+    const QString name = r.string(o, "type", at + QStringLiteral(".type"), std::nullopt);
+    const auto type = transitionTypeFromName(name);
+    if (!type)
+        r.fail(at + QStringLiteral(".type"),
+               QStringLiteral("must be one of %1, not \"%2\"").arg(transitionTypeNames(), name));
+    t.type = *type;
+    t.duration =
+        r.number(o, "duration", at + QStringLiteral(".duration"), Transition::kDefaultSeconds);
+    return t;
+}
+
+QJsonObject transitionJson(const Transition &t)
+{
+    return {{QStringLiteral("type"), transitionTypeName(t.type)},
+            {QStringLiteral("duration"), t.duration}};
 }
 
 QString outsideRange(const QString &key, double value, double low, double high)
@@ -358,7 +389,7 @@ Project Project::fromJson(const QByteArray &jsonIn, const QString &sourceName,
         } else {
             r.checkKeys(s, at + QLatin1Char('.'),
                         {"media", "image", "duration", "narration", "voice", "voice_file",
-                         "caption", "captions", "timing", "layout"});
+                         "caption", "captions", "timing", "layout", "motion", "transition"});
             if (s.contains(QLatin1String("media")) && s.contains(QLatin1String("image")))
                 r.fail(at + QStringLiteral(".image"),
                        QStringLiteral("is the old name of \"media\"; give only one of them"));
@@ -376,6 +407,9 @@ Project Project::fromJson(const QByteArray &jsonIn, const QString &sourceName,
             scene.timing = r.string(s, "timing", at + QStringLiteral(".timing"), QString());
             if (s.contains(QLatin1String("timing")) && scene.timing.trimmed().isEmpty())
                 r.fail(at + QStringLiteral(".timing"), QStringLiteral("must not be empty"));
+            scene.motion = readMotion(r, s, at);
+            if (const auto o = r.object(s, "transition", at + QStringLiteral(".transition"), true))
+                scene.transition = readTransition(r, *o, at + QStringLiteral(".transition"));
         }
         const QJsonValue duration = s.value(QLatin1String("duration"));
         if (!v1 && duration.isString()) {
@@ -462,6 +496,11 @@ QString Project::validationError(Strictness strictness) const
             !problem.isEmpty())
             return problem;
         if (const QString problem = s.captions.validationError(at + QStringLiteral(".captions"));
+            !problem.isEmpty())
+            return problem;
+        if (const QString problem =
+                outsideRange(at + QStringLiteral(".transition.duration"), s.transition.duration,
+                             Transition::kMinSeconds, Transition::kMaxSeconds);
             !problem.isEmpty())
             return problem;
         if (s.autoDuration && !s.hasVoice())
@@ -570,6 +609,10 @@ QByteArray Project::toJson() const
         if (!s.timing.isEmpty())
             js.insert(QStringLiteral("timing"), s.timing);
         js.insert(QStringLiteral("layout"), layoutName(s.layout));
+        if (s.motion != Motion::None)
+            js.insert(QStringLiteral("motion"), motionName(s.motion));
+        if (!s.transition.isCut())
+            js.insert(QStringLiteral("transition"), transitionJson(s.transition));
         list.append(js);
     }
     root.insert(QStringLiteral("scenes"), list);

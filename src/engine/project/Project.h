@@ -2,6 +2,7 @@
 
 #include "captions/CaptionStyle.h"
 #include "core/OutputSettings.h"
+#include "project/SceneMotion.h"
 #include "project/SoundSettings.h"
 #include "project/Timeline.h"
 
@@ -66,6 +67,8 @@ struct Scene
     // An SRT or WebVTT file with the caption's word or line times (relative
     // to the scene's start), as written in the project; empty: from the voice.
     QString timing;
+    Motion motion = Motion::None; // of the picture, over the scene
+    Transition transition;        // into the next scene
 
     QString shownCaption() const { return caption.value_or(narration); }
     // Something is heard in this scene.

@@ -6,17 +6,25 @@
 #include "backgrounds/Backgrounds.h"
 #include "core/AtomicOutput.h"
 #include "core/Error.h"
+#include "media/Av.h"
 #include "media/BackgroundReader.h"
 #include "media/ImageLoader.h"
 #include "media/Mp4Writer.h"
 #include "render/BackgroundPipeline.h"
+#include "render/LiveScene.h"
+#include "render/Motion.h"
 #include "render/SceneCaptions.h"
 #include "render/SceneOverlay.h"
+#include "render/Transition.h"
 
 #include <QElapsedTimer>
 #include <QPainter>
 
 #include <cstring>
+
+extern "C" {
+#include <libavutil/frame.h>
+}
 
 namespace reelsmith {
 
@@ -37,31 +45,6 @@ void throwIfCancelled(const CancelFn &cancel)
 {
     if (cancel && cancel())
         throw Error(ErrorKind::Cancelled, QStringLiteral("cancelled"));
-}
-
-// A caption page as its own layer: painted into an image of the page's
-// rectangle alone (not the frame), so a change costs a paint of a few lines.
-SceneOverlay captionLayer(const CaptionTrack &track, const CaptionState &state, QSize frame)
-{
-    if (state.isEmpty())
-        return {};
-    const QRect bounds = track.pageBounds(state.page);
-    const int x0 = bounds.left() & ~1;
-    const int y0 = bounds.top() & ~1;
-    const int x1 = std::min(frame.width(), (bounds.right() + 2) & ~1);
-    const int y1 = std::min(frame.height(), (bounds.bottom() + 2) & ~1);
-    if (x1 <= x0 || y1 <= y0)
-        return {};
-    QImage image(x1 - x0, y1 - y0, QImage::Format_ARGB32_Premultiplied);
-    if (image.isNull())
-        throwFailure(QStringLiteral("out of memory for a caption"));
-    image.fill(Qt::transparent);
-    {
-        QPainter painter(&image);
-        painter.translate(-x0, -y0);
-        track.paint(painter, state);
-    }
-    return SceneOverlay::fromImage(image, QPoint(x0, y0));
 }
 
 const QString kBackgroundKey = QStringLiteral("background");
@@ -185,6 +168,7 @@ RenderResult RenderJob::run(const ProgressFn &progress, const CancelFn &cancel)
     const QSize frameSize = out.size();
     const Timeline timeline = m_project.timeline();
     const qint64 frameCount = timeline.frameCount();
+    const TransitionSchedule transitions(m_project, timeline);
 
     AtomicOutput file(m_output);
     QStringList collected;
@@ -195,8 +179,8 @@ RenderResult RenderJob::run(const ProgressFn &progress, const CancelFn &cancel)
         auto reader = std::make_unique<BackgroundReader>(
             m_backgroundPath, frameSize,
             m_decoderThreads > 0 ? m_decoderThreads : BackgroundReader::kDefaultDecoderThreads);
-        auto timeOf = [this, timeline, fps = out.fps](qint64 i) {
-            return m_hidesBackground[size_t(timeline.sceneAt(i))]
+        auto timeOf = [this, timeline, transitions, fps = out.fps](qint64 i) {
+            return m_hidesBackground[size_t(timeline.sceneAt(i))] && !transitions.at(i)
                        ? -1.0
                        : m_project.backgroundStart + double(i) / fps;
         };
@@ -244,57 +228,84 @@ RenderResult RenderJob::run(const ProgressFn &progress, const CancelFn &cancel)
         }
     };
 
-    int currentScene = -1;
-    SceneOverlay overlay;
-    // The caption's own layer, re-painted only when its page or active word
-    // changes; version 1's static caption stays in the scene's overlay.
-    SceneOverlay caption;
-    CaptionState captionState;
+    // The scenes on screen: one, or two during a transition. A scene has
+    // MovingLayers when it moves or takes part in a transition.
+    std::vector<std::unique_ptr<LiveScene>> live;
+    const auto liveScene = [&](int scene) -> LiveScene & {
+        for (const auto &l : live)
+            if (l->index() == scene)
+                return *l;
+        const Scene &s = m_project.scenes[scene];
+        const bool moving = s.motion != Motion::None || !s.transition.isCut() ||
+                            (scene > 0 && !m_project.scenes[scene - 1].transition.isCut());
+        QStringList warnings;
+        auto made = inContext(sceneKey(scene), [&] {
+            return std::make_unique<LiveScene>(scene, s, imagePath(scene), m_captions[scene],
+                                               frameSize, moving, &warnings);
+        });
+        for (const QString &w : std::as_const(warnings)) {
+            collected.append(w);
+            if (m_onWarning)
+                m_onWarning(w);
+        }
+        live.push_back(std::move(made));
+        return *live.back();
+    };
+    // Where a scene is at frame i: its caption and its motion.
+    const auto moved = [&](int scene, qint64 i) -> LiveScene & {
+        LiveScene &l = liveScene(scene);
+        const qint64 first = timeline.sceneStart(scene);
+        l.moveTo(double(i - first) / out.fps, motion::progress(i, first, timeline.sceneEnd(scene)));
+        return l;
+    };
+    // The outgoing scene over the background, kept while the incoming one is
+    // drawn onto the frame, for the transitions that mix the two.
+    av::Frame mixed;
     for (qint64 i = 0; i < frameCount; ++i) {
         throwIfCancelled(cancel);
         const int scene = timeline.sceneAt(i);
-        if (scene != currentScene) {
-            overlay = SceneOverlay(); // release the old planes before building the new ones
-            QStringList warnings;
-            overlay = inContext(sceneKey(scene), [&] {
-                return SceneOverlay::build(m_project.scenes[scene], imagePath(scene), frameSize,
-                                           &warnings, m_captions[scene].isLegacy());
-            });
-            for (const QString &w : std::as_const(warnings)) {
-                collected.append(w);
-                if (m_onWarning)
-                    m_onWarning(w);
-            }
-            currentScene = scene;
-            captionState = CaptionState();
-            caption = SceneOverlay();
-        }
-        const CaptionTrack &track = m_captions[scene];
-        if (!track.isLegacy()) {
-            const CaptionState state =
-                track.stateAt(double(i - timeline.sceneStart(scene)) / out.fps);
-            if (state != captionState) {
-                caption = SceneOverlay();
-                caption = captionLayer(track, state, frameSize);
-                captionState = state;
-            }
-        }
+        const std::optional<ActiveTransition> transition = transitions.at(i);
+        // Release the scenes no longer on screen before building new ones.
+        std::erase_if(live, [&](const auto &l) {
+            return l->index() != scene && (!transition || (l->index() != transition->from &&
+                                                           l->index() != transition->to));
+        });
         // The overlay is drawn straight onto the pipeline's frame, which is
         // encoded from there and goes back to the pool once submitted. A scene
         // that hides the whole frame needs no background pixels; the reader
         // catches up (by seeking when far) when the background shows again.
         BackgroundPipeline::Lease shown;
         AVFrame *frame = nullptr;
-        if (!m_hidesBackground[size_t(scene)]) {
+        if (!m_hidesBackground[size_t(scene)] || transition) {
             shown = inContext(kBackgroundKey, [&] { return background->takeNext(); });
             frame = shown.get();
         } else {
             frame = writer.frame();
-            if (!overlay.coversFrame())
+            if (!moved(scene, i).coversFrame())
                 clearToBlack(frame); // not expected for an opaque fill picture; never stale pixels
         }
-        overlay.blendOnto(frame);
-        caption.blendOnto(frame);
+        if (!transition) {
+            moved(scene, i).blendOnto(frame);
+        } else {
+            const TransitionLook look =
+                transitionLook(transition->type, transition->progress, frameSize);
+            LiveScene &from = moved(transition->from, i);
+            LiveScene &to = moved(transition->to, i);
+            if (look.mix) {
+                if (!mixed)
+                    mixed = av::allocVideoFrame(frameSize.width(), frameSize.height(),
+                                                AV_PIX_FMT_YUV420P);
+                inContext(QString(), [&] {
+                    av::check(av_frame_copy(mixed.get(), frame), QStringLiteral("copy a frame"));
+                });
+                from.blendOnto(frame, look.from);
+                to.blendOnto(mixed.get(), look.to);
+                mixFrames(frame, mixed.get(), *look.mix);
+            } else {
+                from.blendOnto(frame, look.from);
+                to.blendOnto(frame, look.to);
+            }
+        }
         writer.submit(frame);
         shown.reset(); // before the audio: the worker may refill it now
         writeAudioUntil(Soundtrack::samplesBeforeFrame(i + 1, out.fps));

@@ -49,6 +49,8 @@ public:
     void blendOnto(AVFrame *yuv420p) const;
 
 private:
+    friend class MovingLayer; // moves these planes with a border, see MovingLayer.h
+
     QRect m_box;
     bool m_opaque = false;
     // Premultiplied planes of the box; chroma planes and their alpha at half size.
