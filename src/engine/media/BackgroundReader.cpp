@@ -159,18 +159,8 @@ void BackgroundReader::scale(const AVFrame *source, AVFrame *dst)
     const int sw = source->width;
     const int sh = source->height;
     const QSize upright = sideways ? QSize(sh, sw) : QSize(sw, sh);
-    QRect placed(QPoint(0, 0), m_output);
-    QSize crop = upright;
-    if (m_fit == Fit::Cover) {
-        crop = coverSourceRect(upright, m_output).size();
-    } else {
-        QSize inside = containSize(upright, m_output);
-        inside = QSize(std::clamp(inside.width() & ~1, 2, m_output.width()),
-                       std::clamp(inside.height() & ~1, 2, m_output.height()));
-        placed = QRect(((m_output.width() - inside.width()) / 2) & ~1,
-                       ((m_output.height() - inside.height()) / 2) & ~1, inside.width(),
-                       inside.height());
-    }
+    const QRect placed = placementFor(QSize(sw, sh));
+    QSize crop = m_fit == Fit::Cover ? coverSourceRect(upright, m_output).size() : upright;
     if (sideways)
         crop.transpose();
     const int cropW = std::clamp(crop.width() & ~1, 2, sw);
@@ -243,6 +233,19 @@ void BackgroundReader::scale(const AVFrame *source, AVFrame *dst)
     }
     if (placed.size() != m_output)
         fillBars(dst, placed);
+}
+
+QRect BackgroundReader::placementFor(QSize stored) const
+{
+    const bool sideways = m_rotation == 90 || m_rotation == 270;
+    if (m_fit == Fit::Cover)
+        return QRect(QPoint(0, 0), m_output);
+    QSize inside = containSize(sideways ? stored.transposed() : stored, m_output);
+    inside = QSize(std::clamp(inside.width() & ~1, 2, m_output.width()),
+                   std::clamp(inside.height() & ~1, 2, m_output.height()));
+    return QRect(((m_output.width() - inside.width()) / 2) & ~1,
+                 ((m_output.height() - inside.height()) / 2) & ~1, inside.width(),
+                 inside.height());
 }
 
 // Black (limited-range) around a fitted picture. The caller's frame buffer

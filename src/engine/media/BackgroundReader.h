@@ -40,6 +40,11 @@ public:
     // modulo its length) into `dst`: YUV420P of the output size.
     void frameAt(double seconds, AVFrame *dst);
 
+    // Where the picture goes in the output: all of it for Cover, the fitted
+    // rectangle inside the bars for Contain (even corners), for frames of
+    // the size the stream's headers give.
+    QRect placement() const { return placementFor(m_sourceSize); }
+
     // How many times the reader seeked (initial positioning, loops, jumps).
     int seekCount() const { return m_seeks; }
     int damagedPackets() const { return m_input.damaged(); }
@@ -50,6 +55,7 @@ private:
     void seekTo(double seconds);
     void scale(const AVFrame *source, AVFrame *dst);
     void fillBars(AVFrame *dst, QRect placed) const;
+    QRect placementFor(QSize stored) const;
 
     QString m_path;
     QSize m_output;

@@ -124,7 +124,7 @@ private:
     // Keys of the contract that later work adds (captions, motion, clips):
     // refused by name rather than as typos.
     inline static const QStringList kNotYetKeys = {
-        QStringLiteral("motion"), QStringLiteral("transition"), QStringLiteral("clip")};
+        QStringLiteral("motion"), QStringLiteral("transition")};
 
     QString m_source;
     QStringList *m_warnings;
@@ -188,6 +188,32 @@ CaptionStyleOverride readCaptions(const Reader &r, const QJsonObject &o, const Q
     }
 }
 
+ClipSettings readClip(const Reader &r, const QJsonObject &o, const QString &at)
+{
+    r.checkKeys(o, at + QLatin1Char('.'), {"start", "volume_db", "fit"});
+    ClipSettings c;
+    c.start = r.number(o, "start", at + QStringLiteral(".start"), c.start);
+    if (!o.value(QLatin1String("volume_db")).isNull())
+        c.volumeDb = r.optionalNumber(o, "volume_db", at + QStringLiteral(".volume_db"));
+    const QString fit = r.string(o, "fit", at + QStringLiteral(".fit"), clipFitName(c.fit));
+    const auto parsed = clipFitFromName(fit);
+    if (!parsed)
+        r.fail(at + QStringLiteral(".fit"),
+               QStringLiteral("must be \"loop\" or \"freeze\", not \"%1\"").arg(fit));
+    c.fit = *parsed;
+    return c;
+}
+
+QJsonObject clipJson(const ClipSettings &c)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("start"), c.start);
+    o.insert(QStringLiteral("volume_db"),
+             c.volumeDb ? QJsonValue(*c.volumeDb) : QJsonValue(QJsonValue::Null));
+    o.insert(QStringLiteral("fit"), clipFitName(c.fit));
+    return o;
+}
+
 QString outsideRange(const QString &key, double value, double low, double high)
 {
     if (value >= low && value <= high)
@@ -220,6 +246,19 @@ std::optional<Layout> layoutFromName(const QString &name)
     for (Layout l : {Layout::Center, Layout::Top, Layout::Fill})
         if (layoutName(l) == name)
             return l;
+    return std::nullopt;
+}
+
+QString clipFitName(ClipFit fit)
+{
+    return fit == ClipFit::Freeze ? QStringLiteral("freeze") : QStringLiteral("loop");
+}
+
+std::optional<ClipFit> clipFitFromName(const QString &name)
+{
+    for (ClipFit f : {ClipFit::Loop, ClipFit::Freeze})
+        if (clipFitName(f) == name)
+            return f;
     return std::nullopt;
 }
 
@@ -358,7 +397,7 @@ Project Project::fromJson(const QByteArray &jsonIn, const QString &sourceName,
         } else {
             r.checkKeys(s, at + QLatin1Char('.'),
                         {"media", "image", "duration", "narration", "voice", "voice_file",
-                         "caption", "captions", "timing", "layout"});
+                         "caption", "captions", "timing", "layout", "clip"});
             if (s.contains(QLatin1String("media")) && s.contains(QLatin1String("image")))
                 r.fail(at + QStringLiteral(".image"),
                        QStringLiteral("is the old name of \"media\"; give only one of them"));
@@ -376,6 +415,8 @@ Project Project::fromJson(const QByteArray &jsonIn, const QString &sourceName,
             scene.timing = r.string(s, "timing", at + QStringLiteral(".timing"), QString());
             if (s.contains(QLatin1String("timing")) && scene.timing.trimmed().isEmpty())
                 r.fail(at + QStringLiteral(".timing"), QStringLiteral("must not be empty"));
+            if (const auto o = r.object(s, "clip", at + QStringLiteral(".clip"), true))
+                scene.clip = readClip(r, *o, at + QStringLiteral(".clip"));
         }
         const QJsonValue duration = s.value(QLatin1String("duration"));
         if (!v1 && duration.isString()) {
@@ -464,6 +505,20 @@ QString Project::validationError(Strictness strictness) const
         if (const QString problem = s.captions.validationError(at + QStringLiteral(".captions"));
             !problem.isEmpty())
             return problem;
+        if (s.clip) {
+            if (s.media.trimmed().isEmpty())
+                return at + QStringLiteral(".clip: needs a video clip as the scene's media");
+            if (!std::isfinite(s.clip->start) || s.clip->start < 0)
+                return QStringLiteral("%1.clip.start: must be 0 or more, not %2")
+                    .arg(at)
+                    .arg(s.clip->start);
+            if (s.clip->volumeDb)
+                if (const QString problem = outsideRange(
+                        at + QStringLiteral(".clip.volume_db"), *s.clip->volumeDb,
+                        ClipSettings::kMinVolumeDb, ClipSettings::kMaxVolumeDb);
+                    !problem.isEmpty())
+                    return problem;
+        }
         if (s.autoDuration && !s.hasVoice())
             return at + QStringLiteral(".duration: \"auto\" follows the scene's voice, and this "
                                        "scene has none (no narration, no voice_file)");
@@ -570,6 +625,8 @@ QByteArray Project::toJson() const
         if (!s.timing.isEmpty())
             js.insert(QStringLiteral("timing"), s.timing);
         js.insert(QStringLiteral("layout"), layoutName(s.layout));
+        if (s.clip)
+            js.insert(QStringLiteral("clip"), clipJson(*s.clip));
         list.append(js);
     }
     root.insert(QStringLiteral("scenes"), list);
@@ -626,7 +683,7 @@ bool Project::hasMixedSound() const
     if (music)
         return true;
     for (const Scene &s : scenes)
-        if (s.hasVoice())
+        if (s.hasVoice() || s.clipSettings().volumeDb)
             return true;
     return false;
 }

@@ -149,17 +149,39 @@ void RenderJob::preflight(const CancelFn &cancel)
             return sceneCaptionTrack(m_project, i, m_voices[i], m_project.output.size());
         }));
     }
+    m_clips.assign(size_t(m_project.scenes.size()), std::nullopt);
+    m_preflightWarnings.clear();
+    const auto warn = [this](const QString &warning) {
+        m_preflightWarnings.append(warning);
+        if (m_onWarning)
+            m_onWarning(warning);
+    };
     for (int i = 0; i < m_project.scenes.size(); ++i) {
-        if (m_project.scenes[i].media.isEmpty()) {
+        const Scene &scene = m_project.scenes[i];
+        if (scene.media.isEmpty()) {
             m_hidesBackground.push_back(false); // a text card
             continue;
         }
-        const ImageInfo info =
-            inContext(sceneKey(i), [&] { return ImageLoader::probe(imagePath(i)); });
-        // An opaque picture filling the frame hides the background: no need
-        // to decode it for this scene.
-        m_hidesBackground.push_back(m_project.scenes[i].layout == Layout::Fill &&
-                                    !info.mayHaveAlpha);
+        std::optional<ImageInfo> picture;
+        inContext(sceneKey(i), [&] {
+            try {
+                picture = ImageLoader::probe(imagePath(i));
+            } catch (const Error &) {
+                if (!SceneClip::isVideo(imagePath(i)))
+                    throw;
+                m_clips[size_t(i)] = SceneClip::check(imagePath(i), scene.clipSettings());
+            }
+        });
+        if (picture && scene.clip)
+            warn(QStringLiteral("scenes[%1].clip: the media is a picture, not a video clip; "
+                                "ignored")
+                     .arg(i));
+        if (m_clips[size_t(i)] && scene.clipSettings().volumeDb && !m_clips[size_t(i)]->hasSound)
+            warn(QStringLiteral("scenes[%1].clip.volume_db: the clip has no sound").arg(i));
+        // An opaque picture or clip filling the frame hides the background:
+        // no need to decode it for this scene. (Clips are shown opaque.)
+        m_hidesBackground.push_back(scene.layout == Layout::Fill &&
+                                    (m_clips[size_t(i)] || !picture->mayHaveAlpha));
     }
     if (!m_project.audio.isEmpty()) {
         // Opening it decodes its first samples: a file that is not audio is
@@ -171,7 +193,12 @@ void RenderJob::preflight(const CancelFn &cancel)
     m_mix.reset();
     if (m_project.hasMixedSound())
         m_mix = inContext(QString(), [&] {
-            return std::make_unique<MixedSound>(mixPlan(m_project, m_voices), cancel);
+            MixPlan plan = mixPlan(m_project, m_voices);
+            for (int i = 0; i < m_project.scenes.size(); ++i)
+                if (const auto &clip = m_clips[size_t(i)];
+                    clip && clip->hasSound && m_project.scenes[i].clipSettings().volumeDb)
+                    plan.clips.append(SceneClip::sound(m_project, i, *clip));
+            return std::make_unique<MixedSound>(std::move(plan), cancel);
         });
 }
 
@@ -187,7 +214,7 @@ RenderResult RenderJob::run(const ProgressFn &progress, const CancelFn &cancel)
     const qint64 frameCount = timeline.frameCount();
 
     AtomicOutput file(m_output);
-    QStringList collected;
+    QStringList collected = m_preflightWarnings;
 
     // The background decodes ahead on the pipeline's thread, skipping the
     // frames a full-frame picture hides; it asks the same timeline.
@@ -246,6 +273,7 @@ RenderResult RenderJob::run(const ProgressFn &progress, const CancelFn &cancel)
 
     int currentScene = -1;
     SceneOverlay overlay;
+    std::unique_ptr<SceneClip> clip; // the current scene's, when it is a clip
     // The caption's own layer, re-painted only when its page or active word
     // changes; version 1's static caption stays in the scene's overlay.
     SceneOverlay caption;
@@ -255,11 +283,23 @@ RenderResult RenderJob::run(const ProgressFn &progress, const CancelFn &cancel)
         const int scene = timeline.sceneAt(i);
         if (scene != currentScene) {
             overlay = SceneOverlay(); // release the old planes before building the new ones
+            clip.reset();
+            const bool isClip = m_clips[size_t(scene)].has_value();
             QStringList warnings;
             overlay = inContext(sceneKey(scene), [&] {
-                return SceneOverlay::build(m_project.scenes[scene], imagePath(scene), frameSize,
+                return SceneOverlay::build(m_project.scenes[scene],
+                                           isClip ? QString() : imagePath(scene), frameSize,
                                            &warnings, m_captions[scene].isLegacy());
             });
+            if (isClip)
+                clip = inContext(sceneKey(scene), [&] {
+                    return std::make_unique<SceneClip>(
+                        imagePath(scene), m_project.scenes[scene].clipSettings(),
+                        m_project.scenes[scene].layout, frameSize, out.fps,
+                        timeline.sceneEnd(scene) - timeline.sceneStart(scene),
+                        m_decoderThreads > 0 ? m_decoderThreads
+                                             : BackgroundReader::kDefaultDecoderThreads);
+                });
             for (const QString &w : std::as_const(warnings)) {
                 collected.append(w);
                 if (m_onWarning)
@@ -290,9 +330,11 @@ RenderResult RenderJob::run(const ProgressFn &progress, const CancelFn &cancel)
             frame = shown.get();
         } else {
             frame = writer.frame();
-            if (!overlay.coversFrame())
+            if (!overlay.coversFrame() && !(clip && clip->coversFrame()))
                 clearToBlack(frame); // not expected for an opaque fill picture; never stale pixels
         }
+        if (clip)
+            inContext(sceneKey(scene), [&] { clip->drawOnto(frame); });
         overlay.blendOnto(frame);
         caption.blendOnto(frame);
         writer.submit(frame);
