@@ -14,6 +14,7 @@ extern "C" {
 #include <QFile>
 #include <QPainter>
 #include <QRandomGenerator>
+#include <QTransform>
 
 #include <algorithm>
 #include <cmath>
@@ -187,6 +188,55 @@ VideoSpec colorCycle(QSize size, int fps, int frames, const QList<QColor> &color
     return spec;
 }
 
+VideoSpec colorPerSecond(QSize size, int fps, const QList<QColor> &colors)
+{
+    VideoSpec spec;
+    spec.size = size;
+    spec.fps = fps;
+    spec.frames = int(colors.size()) * fps;
+    spec.paint = [colors](QPainter &p, int, double seconds) {
+        const int k = std::clamp(int(std::floor(seconds + 1e-9)), 0, int(colors.size()) - 1);
+        p.fillRect(p.window(), colors[k]);
+        const QRect all = p.window();
+        p.fillRect(QRect(0, all.height() * (k % 10) / 10, all.width(), all.height() / 20),
+                   Qt::black);
+    };
+    return spec;
+}
+
+QList<double> variableTimestamps(double seconds)
+{
+    static const double kGaps[] = {1.0 / 60, 1.0 / 20, 1.0 / 30, 1.0 / 12};
+    QList<double> times;
+    double t = 0;
+    for (int i = 0; t < seconds - 1e-9; ++i) {
+        times.append(std::round(t * 1000) / 1000); // the test writer's millisecond time base
+        t += kGaps[i % 4];
+    }
+    return times;
+}
+
+VideoSpec sidewaysQuadrants(QSize upright, int fps, int frames)
+{
+    VideoSpec spec;
+    spec.size = upright.transposed();
+    spec.fps = fps;
+    spec.frames = frames;
+    spec.rotation = 90;
+    // Stored turned a quarter counter-clockwise: shown a quarter clockwise, upright.
+    const QImage stored = quadrants(upright).transformed(QTransform().rotate(-90));
+    spec.paint = [stored](QPainter &p, int, double) { p.drawImage(0, 0, stored); };
+    return spec;
+}
+
+std::function<double(double)> toneBetween(double frequency, double amplitude, double from,
+                                          double to)
+{
+    return [=](double t) {
+        return t >= from && t < to ? amplitude * std::sin(2 * std::numbers::pi * frequency * t) : 0.0;
+    };
+}
+
 void writeVideo(const QString &path, const VideoSpec &spec)
 {
     AVFormatContext *raw = nullptr;
@@ -286,8 +336,11 @@ void writeVideo(const QString &path, const VideoSpec &spec)
         check(av_frame_get_buffer(af.get(), 0), "audio buffer");
         for (int s = 0; s < total; s += audio->frame_size) {
             check(av_frame_make_writable(af.get()), "writable audio");
-            for (int c = 0; c < 2; ++c)
-                std::fill_n(reinterpret_cast<float *>(af->data[c]), af->nb_samples, 0.0f);
+            for (int c = 0; c < 2; ++c) {
+                auto *plane = reinterpret_cast<float *>(af->data[c]);
+                for (int k = 0; k < af->nb_samples; ++k)
+                    plane[k] = spec.sound ? float(spec.sound(double(s + k) / 48000)) : 0.0f;
+            }
             af->pts = s;
             writePackets(fmt.get(), audio.get(), ast, af.get());
         }
