@@ -154,7 +154,7 @@ struct Project
     QString resolve(const QString &path) const;
     bool backgroundIsBuiltin() const;
 
-    // Version 2 sound: narration, voice files or music.
+    // Version 2 sound: narration, voice files, music or a clip heard (`clip.volume_db`).
     bool hasMixedSound() const;
     // The voice scene `scene` speaks with.
     VoiceSettings voiceOf(int scene) const { return scenes[scene].voice.over(voice); }
