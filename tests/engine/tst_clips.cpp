@@ -63,8 +63,8 @@ private:
             {"version", 2},
             {"background", "bg.mp4"},
             {"loudness_lufs", QJsonValue::Null},
-            {"output", QJsonObject{{"width", kFrame.width()}, {"height", kFrame.height()},
-                                   {"fps", kFps}}},
+            {"output",
+             QJsonObject{{"width", kFrame.width()}, {"height", kFrame.height()}, {"fps", kFps}}},
             {"scenes", scenes}};
     }
 
@@ -129,18 +129,22 @@ private Q_SLOTS:
         QTest::addColumn<QString>("error"); // empty: valid
 
         QTest::newRow("all keys") << QJsonValue(QJsonObject{
-            {"start", 1.5}, {"volume_db", -6}, {"fit", "freeze"}}) << "a.mp4" << "";
-        QTest::newRow("muted by null") << QJsonValue(QJsonObject{{"volume_db", QJsonValue::Null}})
-                                       << "a.mp4" << "";
-        QTest::newRow("no clip object") << QJsonValue() << "a.mp4" << "";
+                                         {"start", 1.5}, {"volume_db", -6}, {"fit", "freeze"}})
+                                  << "a.mp4"
+                                  << "";
+        QTest::newRow("muted by null")
+            << QJsonValue(QJsonObject{{"volume_db", QJsonValue::Null}}) << "a.mp4"
+            << "";
+        QTest::newRow("no clip object") << QJsonValue() << "a.mp4"
+                                        << "";
         QTest::newRow("negative start") << QJsonValue(QJsonObject{{"start", -1}}) << "a.mp4"
                                         << "scenes[0].clip.start: must be 0 or more";
         QTest::newRow("unknown fit") << QJsonValue(QJsonObject{{"fit", "bounce"}}) << "a.mp4"
                                      << "scenes[0].clip.fit: must be \"loop\" or \"freeze\"";
         QTest::newRow("too loud") << QJsonValue(QJsonObject{{"volume_db", 40}}) << "a.mp4"
                                   << "scenes[0].clip.volume_db: must be -60 to 12";
-        QTest::newRow("volume as text") << QJsonValue(QJsonObject{{"volume_db", "loud"}})
-                                        << "a.mp4" << "scenes[0].clip.volume_db: must be a number";
+        QTest::newRow("volume as text") << QJsonValue(QJsonObject{{"volume_db", "loud"}}) << "a.mp4"
+                                        << "scenes[0].clip.volume_db: must be a number";
         QTest::newRow("typo") << QJsonValue(QJsonObject{{"speed", 2}}) << "a.mp4"
                               << "scenes[0].clip.speed: unknown key";
         QTest::newRow("not an object") << QJsonValue(3) << "a.mp4"
@@ -195,19 +199,18 @@ private Q_SLOTS:
         QTest::newRow("60 fps") << "colors60.mp4" << 4 << false << 60 << 0.0 << "loop" << 4.0;
         // 3.9 s: the writer gives the last VFR frame (at 3.95 s) no duration,
         // so the container says the clip ends where that frame starts.
-        QTest::newRow("variable rate") << "colorsVfr.mp4" << 4 << true << 0 << 0.0 << "loop"
-                                       << 3.9;
+        QTest::newRow("variable rate") << "colorsVfr.mp4" << 4 << true << 0 << 0.0 << "loop" << 3.9;
         QTest::newRow("start 2 s") << "colors24.mp4" << 4 << false << 24 << 2.0 << "loop" << 2.0;
-        QTest::newRow("60 fps from 1.5 s") << "colors60.mp4" << 4 << false << 60 << 1.5 << "loop"
-                                           << 2.5;
+        QTest::newRow("60 fps from 1.5 s")
+            << "colors60.mp4" << 4 << false << 60 << 1.5 << "loop" << 2.5;
         QTest::newRow("variable rate from 0.9 s")
             << "colorsVfr.mp4" << 4 << true << 0 << 0.9 << "freeze" << 3.0;
         QTest::newRow("loop") << "colors30x2.mp4" << 2 << false << 30 << 0.0 << "loop" << 5.0;
-        QTest::newRow("loop from 1 s") << "colors30x3.mp4" << 3 << false << 30 << 1.0 << "loop"
-                                       << 4.5;
+        QTest::newRow("loop from 1 s")
+            << "colors30x3.mp4" << 3 << false << 30 << 1.0 << "loop" << 4.5;
         QTest::newRow("freeze") << "colors30x2.mp4" << 2 << false << 30 << 0.0 << "freeze" << 4.0;
-        QTest::newRow("freeze from 1 s") << "colors30x3.mp4" << 3 << false << 30 << 1.0
-                                         << "freeze" << 3.5;
+        QTest::newRow("freeze from 1 s")
+            << "colors30x3.mp4" << 3 << false << 30 << 1.0 << "freeze" << 3.5;
     }
 
     // Every output frame shows the colour of the clip's latest frame at or
@@ -235,14 +238,13 @@ private Q_SLOTS:
             return kColors[int(std::floor(latest + 1e-9))];
         };
 
-        const QJsonArray scenes = {QJsonObject{
-            {"media", clip},
-            {"duration", sceneSeconds},
-            {"layout", "fill"},
-            {"clip", QJsonObject{{"start", start}, {"fit", fit}}}}};
-        const QString out = render(QStringLiteral("sequence-%1").arg(QTest::currentDataTag())
-                                       .replace(' ', '-'),
-                                   scenes);
+        const QJsonArray scenes = {
+            QJsonObject{{"media", clip},
+                        {"duration", sceneSeconds},
+                        {"layout", "fill"},
+                        {"clip", QJsonObject{{"start", start}, {"fit", fit}}}}};
+        const QString out = render(
+            QStringLiteral("sequence-%1").arg(QTest::currentDataTag()).replace(' ', '-'), scenes);
         const int count = int(std::lround(sceneSeconds * kFps));
         QCOMPARE(probe(out).frames, count);
         QList<int> indexes;
@@ -270,15 +272,17 @@ private Q_SLOTS:
                                   .arg(describe(seen), name(expected));
             }
         }
-        QVERIFY2(wrong == 0, qPrintable(QStringLiteral("%1 of %2 frames wrong:").arg(wrong).arg(
-                                            count) + report));
+        QVERIFY2(
+            wrong == 0,
+            qPrintable(QStringLiteral("%1 of %2 frames wrong:").arg(wrong).arg(count) + report));
     }
 
     // A phone clip stored sideways with a display matrix shows upright.
     void rotatedClipUpright()
     {
-        const QString out = render(
-            "rotated", {QJsonObject{{"media", "sideways.mp4"}, {"duration", 1}, {"layout", "fill"}}});
+        const QString out =
+            render("rotated",
+                   {QJsonObject{{"media", "sideways.mp4"}, {"duration", 1}, {"layout", "fill"}}});
         const QImage frame = frames(out, {12}).value(0);
         QVERIFY(!frame.isNull());
         // quadrants()'s colours.
@@ -330,8 +334,8 @@ private Q_SLOTS:
         QTest::addColumn<QList<double>>("levels"); // dB of 1 kHz at each time; NaN: silent
 
         const double silent = std::nan("");
-        QTest::newRow("muted by default") << "tone1s.mp4" << QJsonValue() << 1.0
-                                          << QList<double>{0.5} << QList<double>{silent};
+        QTest::newRow("muted by default")
+            << "tone1s.mp4" << QJsonValue() << 1.0 << QList<double>{0.5} << QList<double>{silent};
         QTest::newRow("null is muted")
             << "tone1s.mp4" << QJsonValue(QJsonObject{{"volume_db", QJsonValue::Null}}) << 1.0
             << QList<double>{0.5} << QList<double>{silent};
@@ -343,8 +347,8 @@ private Q_SLOTS:
             << "tone1s.mp4" << QJsonValue(QJsonObject{{"volume_db", 0}}) << 2.5
             << QList<double>{0.5, 1.5, 2.2} << QList<double>{-6.0, -6.0, -6.0};
         QTest::newRow("silent once frozen")
-            << "tone1s.mp4" << QJsonValue(QJsonObject{{"volume_db", 0}, {"fit", "freeze"}})
-            << 2.5 << QList<double>{0.5, 1.5, 2.2} << QList<double>{-6.0, silent, silent};
+            << "tone1s.mp4" << QJsonValue(QJsonObject{{"volume_db", 0}, {"fit", "freeze"}}) << 2.5
+            << QList<double>{0.5, 1.5, 2.2} << QList<double>{-6.0, silent, silent};
         QTest::newRow("from clip.start")
             << "toneLate.mp4" << QJsonValue(QJsonObject{{"volume_db", 0}, {"start", 1}}) << 1.0
             << QList<double>{0.5} << QList<double>{-6.0};
@@ -365,11 +369,10 @@ private Q_SLOTS:
         QJsonObject scene{{"media", clip}, {"duration", sceneSeconds}, {"layout", "fill"}};
         if (!settings.isUndefined())
             scene.insert("clip", settings);
-        const QString out =
-            render(QStringLiteral("sound-%1").arg(QTest::currentDataTag()).replace(' ', '-'),
-                   {scene});
-        const bool heard = std::any_of(levels.begin(), levels.end(),
-                                       [](double l) { return !std::isnan(l); });
+        const QString out = render(
+            QStringLiteral("sound-%1").arg(QTest::currentDataTag()).replace(' ', '-'), {scene});
+        const bool heard =
+            std::any_of(levels.begin(), levels.end(), [](double l) { return !std::isnan(l); });
         QCOMPARE(probe(out).audioStreams, heard ? 1 : 0);
         if (!heard)
             return;
@@ -403,10 +406,10 @@ private Q_SLOTS:
         const double during = bandAt(sound, 1.5, 1000);
         const double after = bandAt(sound, 3.0, 1000);
         QVERIFY2(std::abs(before - -6.0) < 1.5, qPrintable(QString::number(before)));
-        QVERIFY2(std::abs(before - during - 12.0) < 2.0,
-                 qPrintable(QStringLiteral("before %1 dB, under the voice %2 dB")
-                                .arg(before)
-                                .arg(during)));
+        QVERIFY2(
+            std::abs(before - during - 12.0) < 2.0,
+            qPrintable(
+                QStringLiteral("before %1 dB, under the voice %2 dB").arg(before).arg(during)));
         QVERIFY2(std::abs(after - before) < 1.5,
                  qPrintable(QStringLiteral("before %1 dB, after %2 dB").arg(before).arg(after)));
         QVERIFY2(bandAt(sound, 1.5, 440) > -20, "the voice is heard");

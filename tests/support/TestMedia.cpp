@@ -233,7 +233,8 @@ std::function<double(double)> toneBetween(double frequency, double amplitude, do
                                           double to)
 {
     return [=](double t) {
-        return t >= from && t < to ? amplitude * std::sin(2 * std::numbers::pi * frequency * t) : 0.0;
+        return t >= from && t < to ? amplitude * std::sin(2 * std::numbers::pi * frequency * t)
+                                   : 0.0;
     };
 }
 

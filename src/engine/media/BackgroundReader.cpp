@@ -244,8 +244,7 @@ QRect BackgroundReader::placementFor(QSize stored) const
     inside = QSize(std::clamp(inside.width() & ~1, 2, m_output.width()),
                    std::clamp(inside.height() & ~1, 2, m_output.height()));
     return QRect(((m_output.width() - inside.width()) / 2) & ~1,
-                 ((m_output.height() - inside.height()) / 2) & ~1, inside.width(),
-                 inside.height());
+                 ((m_output.height() - inside.height()) / 2) & ~1, inside.width(), inside.height());
 }
 
 // Black (limited-range) around a fitted picture. The caller's frame buffer

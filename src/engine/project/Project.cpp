@@ -123,8 +123,8 @@ public:
 private:
     // Keys of the contract that later work adds (captions, motion, clips):
     // refused by name rather than as typos.
-    inline static const QStringList kNotYetKeys = {
-        QStringLiteral("motion"), QStringLiteral("transition")};
+    inline static const QStringList kNotYetKeys = {QStringLiteral("motion"),
+                                                   QStringLiteral("transition")};
 
     QString m_source;
     QStringList *m_warnings;
@@ -513,9 +513,9 @@ QString Project::validationError(Strictness strictness) const
                     .arg(at)
                     .arg(s.clip->start);
             if (s.clip->volumeDb)
-                if (const QString problem = outsideRange(
-                        at + QStringLiteral(".clip.volume_db"), *s.clip->volumeDb,
-                        ClipSettings::kMinVolumeDb, ClipSettings::kMaxVolumeDb);
+                if (const QString problem =
+                        outsideRange(at + QStringLiteral(".clip.volume_db"), *s.clip->volumeDb,
+                                     ClipSettings::kMinVolumeDb, ClipSettings::kMaxVolumeDb);
                     !problem.isEmpty())
                     return problem;
         }

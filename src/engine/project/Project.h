@@ -31,9 +31,9 @@ struct ClipSettings
     static constexpr double kMinVolumeDb = -60.0;
     static constexpr double kMaxVolumeDb = 12.0;
 
-    double start = 0.0;              // seconds into the clip where the scene starts
-    std::optional<double> volumeDb;  // the clip's own sound; unset (`null`): muted
-    ClipFit fit = ClipFit::Loop;     // a clip shorter than the scene loops or holds its last frame
+    double start = 0.0;             // seconds into the clip where the scene starts
+    std::optional<double> volumeDb; // the clip's own sound; unset (`null`): muted
+    ClipFit fit = ClipFit::Loop;    // a clip shorter than the scene loops or holds its last frame
 
     bool operator==(const ClipSettings &) const = default;
 };

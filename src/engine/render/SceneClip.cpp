@@ -32,10 +32,10 @@ bool SceneClip::isVideo(const QString &path)
         return probeMedia(path).kind == MediaInfo::Kind::Video;
     } catch (const Error &) {
         static const QStringList kVideoSuffixes = {
-            QStringLiteral("mp4"),  QStringLiteral("m4v"), QStringLiteral("mov"),
-            QStringLiteral("mkv"),  QStringLiteral("webm"), QStringLiteral("avi"),
-            QStringLiteral("3gp"),  QStringLiteral("ts"),  QStringLiteral("mts"),
-            QStringLiteral("flv"), QStringLiteral("mpg"), QStringLiteral("mpeg")};
+            QStringLiteral("mp4"), QStringLiteral("m4v"),  QStringLiteral("mov"),
+            QStringLiteral("mkv"), QStringLiteral("webm"), QStringLiteral("avi"),
+            QStringLiteral("3gp"), QStringLiteral("ts"),   QStringLiteral("mts"),
+            QStringLiteral("flv"), QStringLiteral("mpg"),  QStringLiteral("mpeg")};
         return kVideoSuffixes.contains(QFileInfo(path).suffix().toLower());
     }
 }
@@ -89,7 +89,8 @@ MixClip SceneClip::sound(const Project &project, int scene, const ClipFacts &fac
     clip.lengthSamples =
         Soundtrack::samplesBeforeFrame(timeline.sceneEnd(scene), fps) - clip.startSample;
     clip.offsetSamples = toSamples(settings.start);
-    clip.passSamples = facts.seconds > settings.start ? toSamples(facts.seconds - settings.start) : 0;
+    clip.passSamples =
+        facts.seconds > settings.start ? toSamples(facts.seconds - settings.start) : 0;
     clip.loop = settings.fit == ClipFit::Loop;
     clip.volumeDb = settings.volumeDb.value_or(0.0);
     clip.key = QStringLiteral("scenes[%1].media").arg(scene);

@@ -41,8 +41,7 @@ public:
 
     // Seconds into the clip shown `sceneSeconds` into its scene, for a clip
     // of `clipSeconds` (0: length unknown, played on).
-    static double timeInClip(const ClipSettings &settings, double clipSeconds,
-                             double sceneSeconds);
+    static double timeInClip(const ClipSettings &settings, double clipSeconds, double sceneSeconds);
 
     // The clip's sound over scene `scene`'s frames, from clip.start, looping
     // (or stopping) with the picture.
@@ -63,7 +62,7 @@ public:
 
 private:
     QSize m_frame;
-    QRect m_placed; // where the picture lands in the output frame
+    QRect m_placed;  // where the picture lands in the output frame
     QPoint m_source; // the same rectangle's corner in the pipeline's frames
     std::unique_ptr<BackgroundPipeline> m_pipeline;
 };
