@@ -11,6 +11,7 @@
 #include "media/Mp4Writer.h"
 #include "render/BackgroundPipeline.h"
 #include "render/SceneCaptions.h"
+#include "render/SceneClip.h"
 #include "render/SceneOverlay.h"
 
 #include <QElapsedTimer>

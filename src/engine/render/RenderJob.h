@@ -5,7 +5,7 @@
 #include "core/Error.h"
 #include "core/Job.h"
 #include "project/Project.h"
-#include "render/SceneClip.h"
+#include "render/ClipFacts.h"
 #include "render/SceneVoices.h"
 
 #include <QString>

@@ -2,6 +2,7 @@
 
 #include "audio/MixPlan.h"
 #include "project/Project.h"
+#include "render/ClipFacts.h"
 #include "render/BackgroundPipeline.h"
 
 #include <QRect>
@@ -13,13 +14,6 @@
 struct AVFrame;
 
 namespace reelsmith {
-
-// What the render learns about a clip before the first frame.
-struct ClipFacts
-{
-    double seconds = 0;    // the video stream's length
-    bool hasSound = false; // an audio stream to mix
-};
 
 // A video clip as a scene's layer: streamed by the background's reader (its
 // rotation, timestamps resampled to the output rate, seeking) on a pipeline

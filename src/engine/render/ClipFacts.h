@@ -1,0 +1,13 @@
+#pragma once
+
+namespace reelsmith {
+
+// What the render learns about a scene's video clip before the first frame
+// (SceneClip::check()).
+struct ClipFacts
+{
+    double seconds = 0;    // the video stream's length
+    bool hasSound = false; // an audio stream to mix
+};
+
+} // namespace reelsmith
