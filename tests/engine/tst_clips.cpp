@@ -13,6 +13,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPainter>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -323,6 +324,39 @@ private Q_SLOTS:
         // The fitted clip (96x160 in 162x176) leaves the background at its sides.
         QVERIFY2(near(sample(images[1], {10, 200}), kDarkBackground, 30),
                  qPrintable("beside the centred clip: " + describe(sample(images[1], {10, 200}))));
+    }
+
+    // A VP9 clip with alpha in WebM keeps it over the background: opaque
+    // red, a transparent hole, and blue at half alpha mixed with the grey.
+    void alphaClip()
+    {
+        VideoSpec spec;
+        spec.size = kClipSize;
+        spec.fps = kFps;
+        spec.frames = kFps;
+        spec.alpha = true;
+        spec.encoder = "libvpx-vp9";
+        spec.paint = [](QPainter &p, int, double) {
+            p.setCompositionMode(QPainter::CompositionMode_Source);
+            p.fillRect(0, 0, 48, 80, kColors[0]);
+            p.fillRect(48, 0, 48, 80, Qt::transparent);
+            p.fillRect(0, 80, 96, 80, QColor(30, 40, 220, 128));
+        };
+        writeVideo(path("alpha.webm"), spec);
+        const QString out = render(
+            "alpha", {QJsonObject{{"media", "alpha.webm"}, {"duration", 1}, {"layout", "fill"}}});
+        const QImage frame = frames(out, {12}).value(0);
+        QVERIFY(!frame.isNull());
+        const QList<QPair<QPoint, QColor>> expected = {
+            {{45, 80}, kColors[0]},
+            {{135, 80}, kLightBackground},
+            {{90, 240}, QColor(115, 120, 210)}};
+        for (const auto &[at, colour] : expected)
+            QVERIFY2(near(sample(frame, at), colour, 32),
+                     qPrintable(QStringLiteral("at %1,%2: %3, expected %4")
+                                    .arg(at.x())
+                                    .arg(at.y())
+                                    .arg(describe(sample(frame, at)), describe(colour))));
     }
 
     void clipSound_data()

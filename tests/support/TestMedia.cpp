@@ -255,7 +255,7 @@ void writeVideo(const QString &path, const VideoSpec &spec)
     enc->height = spec.size.height();
     enc->time_base = vfr ? AVRational{1, 1000} : AVRational{1, spec.fps};
     enc->framerate = AVRational{spec.fps, 1};
-    enc->pix_fmt = AV_PIX_FMT_YUV420P;
+    enc->pix_fmt = spec.alpha ? AV_PIX_FMT_YUVA420P : AV_PIX_FMT_YUV420P;
     enc->gop_size = spec.fps; // a keyframe a second, so seeks land near
     enc->colorspace = AVCOL_SPC_BT709;
     enc->color_range = AVCOL_RANGE_MPEG;
@@ -264,6 +264,10 @@ void writeVideo(const QString &path, const VideoSpec &spec)
         av_opt_set(enc->priv_data, "crf", "12", 0);
     } else {
         enc->bit_rate = 4000000;
+    }
+    if (QByteArray(spec.encoder) == "libvpx-vp9") {
+        av_opt_set(enc->priv_data, "deadline", "realtime", 0);
+        av_opt_set(enc->priv_data, "cpu-used", "8", 0);
     }
     if (fmt->oformat->flags & AVFMT_GLOBALHEADER)
         enc->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
@@ -299,20 +303,20 @@ void writeVideo(const QString &path, const VideoSpec &spec)
     check(avio_open(&fmt->pb, QFile::encodeName(path).constData(), AVIO_FLAG_WRITE), "open file");
     check(avformat_write_header(fmt.get(), nullptr), "header");
 
-    QImage canvas(spec.size, QImage::Format_RGB32);
+    QImage canvas(spec.size, spec.alpha ? QImage::Format_ARGB32 : QImage::Format_RGB32);
     std::unique_ptr<SwsContext, SwsFree> sws(sws_getContext(
         spec.size.width(), spec.size.height(), AV_PIX_FMT_BGRA, spec.size.width(),
-        spec.size.height(), AV_PIX_FMT_YUV420P, SWS_BICUBIC, nullptr, nullptr, nullptr));
+        spec.size.height(), enc->pix_fmt, SWS_BICUBIC, nullptr, nullptr, nullptr));
     sws_setColorspaceDetails(sws.get(), sws_getCoefficients(SWS_CS_ITU709), 1,
                              sws_getCoefficients(SWS_CS_ITU709), 0, 0, 1 << 16, 1 << 16);
     FramePtr frame(av_frame_alloc());
     frame->width = spec.size.width();
     frame->height = spec.size.height();
-    frame->format = AV_PIX_FMT_YUV420P;
+    frame->format = enc->pix_fmt;
     check(av_frame_get_buffer(frame.get(), 0), "frame buffer");
     for (int i = 0; i < spec.frames; ++i) {
         const double t = vfr ? spec.timestamps.value(i) : double(i) / spec.fps;
-        canvas.fill(Qt::black);
+        canvas.fill(spec.alpha ? Qt::transparent : Qt::black);
         {
             QPainter painter(&canvas);
             spec.paint(painter, i, t);

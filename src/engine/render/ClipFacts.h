@@ -8,6 +8,7 @@ struct ClipFacts
 {
     double seconds = 0;    // the video stream's length
     bool hasSound = false; // an audio stream to mix
+    bool hasAlpha = false; // transparent pixels, shown over the background
 };
 
 } // namespace reelsmith

@@ -180,9 +180,10 @@ void RenderJob::preflight(const CancelFn &cancel)
         if (m_clips[size_t(i)] && scene.clipSettings().volumeDb && !m_clips[size_t(i)]->hasSound)
             warn(QStringLiteral("scenes[%1].clip.volume_db: the clip has no sound").arg(i));
         // An opaque picture or clip filling the frame hides the background:
-        // no need to decode it for this scene. (Clips are shown opaque.)
-        m_hidesBackground.push_back(scene.layout == Layout::Fill &&
-                                    (m_clips[size_t(i)] || !picture->mayHaveAlpha));
+        // no need to decode it for this scene.
+        const bool mayHaveAlpha =
+            m_clips[size_t(i)] ? m_clips[size_t(i)]->hasAlpha : picture->mayHaveAlpha;
+        m_hidesBackground.push_back(scene.layout == Layout::Fill && !mayHaveAlpha);
     }
     if (!m_project.audio.isEmpty()) {
         // Opening it decodes its first samples: a file that is not audio is

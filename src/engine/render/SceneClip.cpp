@@ -24,7 +24,45 @@ namespace {
 // settles on the last frame rather than wrapping to the first.
 constexpr double kBeforeEnd = 1e-3;
 
+// round(v / 255) for v in [0, 255 * 255], as SceneOverlay's blend does it.
+inline unsigned div255(unsigned v)
+{
+    v += 128;
+    return (v + (v >> 8)) >> 8;
+}
+
 } // namespace
+
+// Straight (not premultiplied) YUVA from the scaler over the frame: each
+// plane mixed by the alpha at its own resolution (chroma by the mean of the
+// 2x2 alphas it covers).
+void SceneClip::blendOnto(const AVFrame *src, AVFrame *frame) const
+{
+    const int w = m_placed.width();
+    const int h = m_placed.height();
+    const uint8_t *alpha = src->data[3] + size_t(m_source.y()) * src->linesize[3] + m_source.x();
+    const int alphaStride = src->linesize[3];
+    for (int y = 0; y < h; ++y) {
+        const uint8_t *s = src->data[0] + size_t(m_source.y() + y) * src->linesize[0] + m_source.x();
+        const uint8_t *a = alpha + size_t(y) * alphaStride;
+        uint8_t *d = frame->data[0] + size_t(m_placed.y() + y) * frame->linesize[0] + m_placed.x();
+        for (int x = 0; x < w; ++x)
+            d[x] = uint8_t(div255(unsigned(s[x]) * a[x] + unsigned(d[x]) * (255u - a[x])));
+    }
+    for (int p = 1; p < 3; ++p)
+        for (int y = 0; y < h / 2; ++y) {
+            const uint8_t *s = src->data[p] + size_t(m_source.y() / 2 + y) * src->linesize[p] +
+                               m_source.x() / 2;
+            const uint8_t *a0 = alpha + size_t(2 * y) * alphaStride;
+            const uint8_t *a1 = a0 + alphaStride;
+            uint8_t *d = frame->data[p] + size_t(m_placed.y() / 2 + y) * frame->linesize[p] +
+                         m_placed.x() / 2;
+            for (int x = 0; x < w / 2; ++x) {
+                const unsigned a = (a0[2 * x] + a0[2 * x + 1] + a1[2 * x] + a1[2 * x + 1] + 2) / 4;
+                d[x] = uint8_t(div255(unsigned(s[x]) * a + unsigned(d[x]) * (255u - a)));
+            }
+        }
+}
 
 bool SceneClip::isVideo(const QString &path)
 {
@@ -47,14 +85,15 @@ ClipFacts SceneClip::check(const QString &path, const ClipSettings &settings)
     for (const StreamInfo &s : info.streams)
         facts.hasSound = facts.hasSound || s.type == StreamInfo::Type::Audio;
     // One thread and a tiny output: only whether a frame decodes matters here.
-    BackgroundReader reader(path, QSize(16, 16), 1);
+    BackgroundReader reader(path, QSize(16, 16), 1, Fit::Cover, true);
     facts.seconds = reader.duration();
+    facts.hasAlpha = reader.outputFormat() == AV_PIX_FMT_YUVA420P;
     if (facts.seconds > 0 && settings.start >= facts.seconds)
         throwBadInput(QStringLiteral("%1: clip.start %2 s is at or past the clip's end (%3 s)")
                           .arg(path)
                           .arg(settings.start)
                           .arg(facts.seconds));
-    av::Frame frame = av::allocVideoFrame(16, 16, AV_PIX_FMT_YUV420P);
+    av::Frame frame = av::allocVideoFrame(16, 16, reader.outputFormat());
     try {
         reader.frameAt(settings.start, frame.get());
     } catch (const Error &e) {
@@ -103,7 +142,8 @@ SceneClip::SceneClip(const QString &path, const ClipSettings &settings, Layout l
 {
     const QRect box = layoutBox(layout, frame);
     auto reader = std::make_unique<BackgroundReader>(
-        path, box.size(), decoderThreads, layout == Layout::Fill ? Fit::Cover : Fit::Contain);
+        path, box.size(), decoderThreads, layout == Layout::Fill ? Fit::Cover : Fit::Contain, true);
+    m_alpha = reader->outputFormat() == AV_PIX_FMT_YUVA420P;
     const double length = reader->duration();
     const QRect inBox = reader->placement();
     m_placed = inBox.translated(box.x() & ~1, box.y() & ~1);
@@ -121,6 +161,10 @@ void SceneClip::drawOnto(AVFrame *frame)
 {
     const BackgroundPipeline::Lease shown = m_pipeline->takeNext();
     const AVFrame *src = shown.get();
+    if (m_alpha) {
+        blendOnto(src, frame);
+        return;
+    }
     for (int p = 0; p < 3; ++p) {
         const int shift = p == 0 ? 0 : 1;
         const int rows = m_placed.height() >> shift;

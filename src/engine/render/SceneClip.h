@@ -19,7 +19,8 @@ namespace reelsmith {
 // rotation, timestamps resampled to the output rate, seeking) on a pipeline
 // thread of its own, fitted in the layout's box (`center`, `top`) or
 // covering the frame (`fill`), looped or held on its last frame when shorter
-// than the scene. One clip is open at a time: the current scene's.
+// than the scene. A clip with alpha (VP9 in WebM, ProRes 4444...) is blended
+// by it; others are copied. One clip is open at a time: the current scene's.
 class SceneClip
 {
 public:
@@ -52,12 +53,15 @@ public:
     // output size). Rethrows the reader's errors.
     void drawOnto(AVFrame *frame);
 
-    bool coversFrame() const { return m_placed.size() == m_frame; }
+    bool coversFrame() const { return m_placed.size() == m_frame && !m_alpha; }
 
 private:
+    void blendOnto(const AVFrame *src, AVFrame *frame) const;
+
     QSize m_frame;
     QRect m_placed;  // where the picture lands in the output frame
     QPoint m_source; // the same rectangle's corner in the pipeline's frames
+    bool m_alpha = false; // YUVA frames, blended rather than copied
     std::unique_ptr<BackgroundPipeline> m_pipeline;
 };
 
