@@ -347,10 +347,9 @@ private Q_SLOTS:
             "alpha", {QJsonObject{{"media", "alpha.webm"}, {"duration", 1}, {"layout", "fill"}}});
         const QImage frame = frames(out, {12}).value(0);
         QVERIFY(!frame.isNull());
-        const QList<QPair<QPoint, QColor>> expected = {
-            {{45, 80}, kColors[0]},
-            {{135, 80}, kLightBackground},
-            {{90, 240}, QColor(115, 120, 210)}};
+        const QList<QPair<QPoint, QColor>> expected = {{{45, 80}, kColors[0]},
+                                                       {{135, 80}, kLightBackground},
+                                                       {{90, 240}, QColor(115, 120, 210)}};
         for (const auto &[at, colour] : expected)
             QVERIFY2(near(sample(frame, at), colour, 32),
                      qPrintable(QStringLiteral("at %1,%2: %3, expected %4")

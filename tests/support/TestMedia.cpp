@@ -304,9 +304,9 @@ void writeVideo(const QString &path, const VideoSpec &spec)
     check(avformat_write_header(fmt.get(), nullptr), "header");
 
     QImage canvas(spec.size, spec.alpha ? QImage::Format_ARGB32 : QImage::Format_RGB32);
-    std::unique_ptr<SwsContext, SwsFree> sws(sws_getContext(
-        spec.size.width(), spec.size.height(), AV_PIX_FMT_BGRA, spec.size.width(),
-        spec.size.height(), enc->pix_fmt, SWS_BICUBIC, nullptr, nullptr, nullptr));
+    std::unique_ptr<SwsContext, SwsFree> sws(
+        sws_getContext(spec.size.width(), spec.size.height(), AV_PIX_FMT_BGRA, spec.size.width(),
+                       spec.size.height(), enc->pix_fmt, SWS_BICUBIC, nullptr, nullptr, nullptr));
     sws_setColorspaceDetails(sws.get(), sws_getCoefficients(SWS_CS_ITU709), 1,
                              sws_getCoefficients(SWS_CS_ITU709), 0, 0, 1 << 16, 1 << 16);
     FramePtr frame(av_frame_alloc());

@@ -202,8 +202,7 @@ void BackgroundReader::scale(const AVFrame *source, AVFrame *dst)
 
     m_sws.reset(sws_getCachedContext(m_sws.release(), m_view->width, m_view->height,
                                      AVPixelFormat(m_view->format), scaled.width(), scaled.height(),
-                                     m_format, SWS_FAST_BILINEAR, nullptr, nullptr,
-                                     nullptr));
+                                     m_format, SWS_FAST_BILINEAR, nullptr, nullptr, nullptr));
     if (m_sws) {
         // yuvj formats say full range themselves; plain ones only in the frame.
         const bool fullRange = m_view->color_range == AVCOL_RANGE_JPEG;

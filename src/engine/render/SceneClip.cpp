@@ -43,7 +43,8 @@ void SceneClip::blendOnto(const AVFrame *src, AVFrame *frame) const
     const uint8_t *alpha = src->data[3] + size_t(m_source.y()) * src->linesize[3] + m_source.x();
     const int alphaStride = src->linesize[3];
     for (int y = 0; y < h; ++y) {
-        const uint8_t *s = src->data[0] + size_t(m_source.y() + y) * src->linesize[0] + m_source.x();
+        const uint8_t *s =
+            src->data[0] + size_t(m_source.y() + y) * src->linesize[0] + m_source.x();
         const uint8_t *a = alpha + size_t(y) * alphaStride;
         uint8_t *d = frame->data[0] + size_t(m_placed.y() + y) * frame->linesize[0] + m_placed.x();
         for (int x = 0; x < w; ++x)
@@ -51,8 +52,8 @@ void SceneClip::blendOnto(const AVFrame *src, AVFrame *frame) const
     }
     for (int p = 1; p < 3; ++p)
         for (int y = 0; y < h / 2; ++y) {
-            const uint8_t *s = src->data[p] + size_t(m_source.y() / 2 + y) * src->linesize[p] +
-                               m_source.x() / 2;
+            const uint8_t *s =
+                src->data[p] + size_t(m_source.y() / 2 + y) * src->linesize[p] + m_source.x() / 2;
             const uint8_t *a0 = alpha + size_t(2 * y) * alphaStride;
             const uint8_t *a1 = a0 + alphaStride;
             uint8_t *d = frame->data[p] + size_t(m_placed.y() / 2 + y) * frame->linesize[p] +

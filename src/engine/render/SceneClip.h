@@ -2,8 +2,8 @@
 
 #include "audio/MixPlan.h"
 #include "project/Project.h"
-#include "render/ClipFacts.h"
 #include "render/BackgroundPipeline.h"
+#include "render/ClipFacts.h"
 
 #include <QRect>
 #include <QSize>
@@ -59,8 +59,8 @@ private:
     void blendOnto(const AVFrame *src, AVFrame *frame) const;
 
     QSize m_frame;
-    QRect m_placed;  // where the picture lands in the output frame
-    QPoint m_source; // the same rectangle's corner in the pipeline's frames
+    QRect m_placed;       // where the picture lands in the output frame
+    QPoint m_source;      // the same rectangle's corner in the pipeline's frames
     bool m_alpha = false; // YUVA frames, blended rather than copied
     std::unique_ptr<BackgroundPipeline> m_pipeline;
 };
