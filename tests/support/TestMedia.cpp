@@ -14,6 +14,7 @@ extern "C" {
 #include <QFile>
 #include <QPainter>
 #include <QRandomGenerator>
+#include <QTransform>
 
 #include <algorithm>
 #include <cmath>
@@ -187,6 +188,56 @@ VideoSpec colorCycle(QSize size, int fps, int frames, const QList<QColor> &color
     return spec;
 }
 
+VideoSpec colorPerSecond(QSize size, int fps, const QList<QColor> &colors)
+{
+    VideoSpec spec;
+    spec.size = size;
+    spec.fps = fps;
+    spec.frames = int(colors.size()) * fps;
+    spec.paint = [colors](QPainter &p, int, double seconds) {
+        const int k = std::clamp(int(std::floor(seconds + 1e-9)), 0, int(colors.size()) - 1);
+        p.fillRect(p.window(), colors[k]);
+        const QRect all = p.window();
+        p.fillRect(QRect(0, all.height() * (k % 10) / 10, all.width(), all.height() / 20),
+                   Qt::black);
+    };
+    return spec;
+}
+
+QList<double> variableTimestamps(double seconds)
+{
+    static const double kGaps[] = {1.0 / 60, 1.0 / 20, 1.0 / 30, 1.0 / 12};
+    QList<double> times;
+    double t = 0;
+    for (int i = 0; t < seconds - 1e-9; ++i) {
+        times.append(std::round(t * 1000) / 1000); // the test writer's millisecond time base
+        t += kGaps[i % 4];
+    }
+    return times;
+}
+
+VideoSpec sidewaysQuadrants(QSize upright, int fps, int frames)
+{
+    VideoSpec spec;
+    spec.size = upright.transposed();
+    spec.fps = fps;
+    spec.frames = frames;
+    spec.rotation = 90;
+    // Stored turned a quarter counter-clockwise: shown a quarter clockwise, upright.
+    const QImage stored = quadrants(upright).transformed(QTransform().rotate(-90));
+    spec.paint = [stored](QPainter &p, int, double) { p.drawImage(0, 0, stored); };
+    return spec;
+}
+
+std::function<double(double)> toneBetween(double frequency, double amplitude, double from,
+                                          double to)
+{
+    return [=](double t) {
+        return t >= from && t < to ? amplitude * std::sin(2 * std::numbers::pi * frequency * t)
+                                   : 0.0;
+    };
+}
+
 void writeVideo(const QString &path, const VideoSpec &spec)
 {
     AVFormatContext *raw = nullptr;
@@ -204,7 +255,7 @@ void writeVideo(const QString &path, const VideoSpec &spec)
     enc->height = spec.size.height();
     enc->time_base = vfr ? AVRational{1, 1000} : AVRational{1, spec.fps};
     enc->framerate = AVRational{spec.fps, 1};
-    enc->pix_fmt = AV_PIX_FMT_YUV420P;
+    enc->pix_fmt = spec.alpha ? AV_PIX_FMT_YUVA420P : AV_PIX_FMT_YUV420P;
     enc->gop_size = spec.fps; // a keyframe a second, so seeks land near
     enc->colorspace = AVCOL_SPC_BT709;
     enc->color_range = AVCOL_RANGE_MPEG;
@@ -213,6 +264,10 @@ void writeVideo(const QString &path, const VideoSpec &spec)
         av_opt_set(enc->priv_data, "crf", "12", 0);
     } else {
         enc->bit_rate = 4000000;
+    }
+    if (QByteArray(spec.encoder) == "libvpx-vp9") {
+        av_opt_set(enc->priv_data, "deadline", "realtime", 0);
+        av_opt_set(enc->priv_data, "cpu-used", "8", 0);
     }
     if (fmt->oformat->flags & AVFMT_GLOBALHEADER)
         enc->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
@@ -248,20 +303,20 @@ void writeVideo(const QString &path, const VideoSpec &spec)
     check(avio_open(&fmt->pb, QFile::encodeName(path).constData(), AVIO_FLAG_WRITE), "open file");
     check(avformat_write_header(fmt.get(), nullptr), "header");
 
-    QImage canvas(spec.size, QImage::Format_RGB32);
-    std::unique_ptr<SwsContext, SwsFree> sws(sws_getContext(
-        spec.size.width(), spec.size.height(), AV_PIX_FMT_BGRA, spec.size.width(),
-        spec.size.height(), AV_PIX_FMT_YUV420P, SWS_BICUBIC, nullptr, nullptr, nullptr));
+    QImage canvas(spec.size, spec.alpha ? QImage::Format_ARGB32 : QImage::Format_RGB32);
+    std::unique_ptr<SwsContext, SwsFree> sws(
+        sws_getContext(spec.size.width(), spec.size.height(), AV_PIX_FMT_BGRA, spec.size.width(),
+                       spec.size.height(), enc->pix_fmt, SWS_BICUBIC, nullptr, nullptr, nullptr));
     sws_setColorspaceDetails(sws.get(), sws_getCoefficients(SWS_CS_ITU709), 1,
                              sws_getCoefficients(SWS_CS_ITU709), 0, 0, 1 << 16, 1 << 16);
     FramePtr frame(av_frame_alloc());
     frame->width = spec.size.width();
     frame->height = spec.size.height();
-    frame->format = AV_PIX_FMT_YUV420P;
+    frame->format = enc->pix_fmt;
     check(av_frame_get_buffer(frame.get(), 0), "frame buffer");
     for (int i = 0; i < spec.frames; ++i) {
         const double t = vfr ? spec.timestamps.value(i) : double(i) / spec.fps;
-        canvas.fill(Qt::black);
+        canvas.fill(spec.alpha ? Qt::transparent : Qt::black);
         {
             QPainter painter(&canvas);
             spec.paint(painter, i, t);
@@ -286,8 +341,11 @@ void writeVideo(const QString &path, const VideoSpec &spec)
         check(av_frame_get_buffer(af.get(), 0), "audio buffer");
         for (int s = 0; s < total; s += audio->frame_size) {
             check(av_frame_make_writable(af.get()), "writable audio");
-            for (int c = 0; c < 2; ++c)
-                std::fill_n(reinterpret_cast<float *>(af->data[c]), af->nb_samples, 0.0f);
+            for (int c = 0; c < 2; ++c) {
+                auto *plane = reinterpret_cast<float *>(af->data[c]);
+                for (int k = 0; k < af->nb_samples; ++k)
+                    plane[k] = spec.sound ? float(spec.sound(double(s + k) / 48000)) : 0.0f;
+            }
             af->pts = s;
             writePackets(fmt.get(), audio.get(), ast, af.get());
         }

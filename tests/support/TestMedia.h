@@ -34,11 +34,31 @@ struct VideoSpec
     int rotation = 0;         // display-matrix rotation (clockwise degrees to show upright)
     QList<double> timestamps; // seconds per frame for variable frame rate; empty: index / fps
     const char *encoder = "libx264";
-    bool withAudio = false; // adds a silent AAC track
+    // Keeps the painted alpha (yuva420p; encoder "libvpx-vp9" into a .webm):
+    // each frame starts transparent.
+    bool alpha = false;
+    bool withAudio = false; // adds an AAC track: silent, or `sound`
+    // Stereo sample value at `seconds` for the AAC track (withAudio); empty: silence.
+    std::function<double(double seconds)> sound;
 };
 void writeVideo(const QString &path, const VideoSpec &spec);
 // A clip whose frame i is filled with colors[i % colors.size()].
 VideoSpec colorCycle(QSize size, int fps, int frames, const QList<QColor> &colors);
+// A clip of colors.size() seconds whose frames at [k, k + 1) s are filled
+// with colors[k] (by each frame's own timestamp, so VFR clips too), with a
+// black bar that moves down by a tenth of the height each second.
+VideoSpec colorPerSecond(QSize size, int fps, const QList<QColor> &colors);
+// Frame times of a variable-frame-rate clip `seconds` long: gaps cycling
+// through 1/60, 1/20, 1/30 and 1/12 s, as a phone writes under load.
+QList<double> variableTimestamps(double seconds);
+// A phone clip filmed sideways: stored `upright.transposed()` with a display
+// matrix saying to turn it 90 degrees clockwise, so that shown upright it is
+// quadrants(upright) (red top-left, green top-right, blue bottom-left,
+// yellow bottom-right).
+VideoSpec sidewaysQuadrants(QSize upright, int fps, int frames);
+// A sine of `frequency` Hz at `amplitude` while `seconds` is in [from, to).
+std::function<double(double)> toneBetween(double frequency, double amplitude, double from = 0,
+                                          double to = 1e9);
 
 struct VideoFacts
 {

@@ -47,13 +47,18 @@ MixedSound::MixedSound(MixPlan plan, const CancelFn &cancel)
     if (m_plan.music)
         withKey(m_plan.music->key, [&] { AudioReader check(m_plan.music->path); });
 
+    for (const MixClip &clip : std::as_const(m_plan.clips))
+        withKey(clip.key, [&] { AudioReader check(clip.path); });
+    // Music and clips' sound drop under the voices; without music, clips
+    // use the music's default depth.
+    const bool ducks = m_plan.music || !m_plan.clips.isEmpty();
     std::vector<DuckingEnvelope::Interval> speech;
     for (const MixVoice &voice : std::as_const(m_plan.voices)) {
         throwIfCancelled(cancel);
         QList<SpeechSpan> spans;
         if (voice.speech)
             spans = *voice.speech;
-        if (!voice.speech && m_plan.music) // the gate decodes it all, and so checks it
+        if (!voice.speech && ducks) // the gate decodes it all, and so checks it
             spans = withKey(voice.key, [&] { return SpeechGate::find(voice.path, cancel); });
         else
             withKey(voice.key, [&] { AudioReader check(voice.path); });
@@ -61,8 +66,10 @@ MixedSound::MixedSound(MixPlan plan, const CancelFn &cancel)
             speech.push_back({voice.startSample + toSamples(span.start),
                               voice.startSample + toSamples(span.end)});
     }
-    if (m_plan.music)
-        m_ducking = DuckingEnvelope(std::move(speech), m_plan.music->settings.duckDb, kSampleRate);
+    if (ducks)
+        m_ducking = DuckingEnvelope(
+            std::move(speech),
+            m_plan.music ? m_plan.music->settings.duckDb : MusicSettings().duckDb, kSampleRate);
 }
 
 MixedSound::~MixedSound() = default;

@@ -13,8 +13,12 @@ constexpr int kChannels = AudioReader::kChannels;
 } // namespace
 
 Mixer::Mixer(const MixPlan &plan, const DuckingEnvelope &ducking)
-    : m_total(std::max<qint64>(plan.totalSamples, 0)), m_voices(plan.voices)
+    : m_total(std::max<qint64>(plan.totalSamples, 0)), m_voices(plan.voices), m_clips(plan.clips),
+      m_ducking(ducking)
 {
+    std::stable_sort(m_clips.begin(), m_clips.end(), [](const MixClip &a, const MixClip &b) {
+        return a.startSample < b.startSample;
+    });
     std::stable_sort(m_voices.begin(), m_voices.end(), [](const MixVoice &a, const MixVoice &b) {
         return a.startSample < b.startSample;
     });
@@ -48,6 +52,17 @@ void Mixer::openVoicesStartingBefore(qint64 end)
     m_peakOpen = std::max(m_peakOpen, int(m_active.size()));
 }
 
+void Mixer::openClipsStartingBefore(qint64 end)
+{
+    while (m_nextClip < m_clips.size() && m_clips[m_nextClip].startSample < end) {
+        const MixClip &clip = m_clips[m_nextClip++];
+        if (clip.startSample >= m_total || clip.lengthSamples <= 0)
+            continue;
+        m_activeClips.push_back(
+            withKey(clip.key, [&] { return std::make_unique<ClipSound>(clip, m_ducking); }));
+    }
+}
+
 void Mixer::mix(float *const *out, int count)
 {
     for (int c = 0; c < kChannels; ++c)
@@ -77,6 +92,10 @@ void Mixer::mix(float *const *out, int count)
         std::erase_if(m_active, [end, this](const ActiveVoice &v) {
             return v.reader->finished() || end >= m_total;
         });
+        openClipsStartingBefore(end);
+        for (auto &clip : m_activeClips)
+            clip->addTo(out, first, int(end - first));
+        std::erase_if(m_activeClips, [end](const auto &c) { return end >= c->endSample(); });
         if (m_music)
             m_music->addTo(out, int(end - first));
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "audio/AudioReader.h"
+#include "audio/ClipSound.h"
 #include "audio/DuckingEnvelope.h"
 #include "audio/MixPlan.h"
 #include "audio/MusicBed.h"
@@ -13,7 +14,8 @@ namespace reelsmith {
 
 // Sums every sound of a render into 48 kHz stereo float, block by block, from
 // the start of the video: each voice from its start sample at unity gain, and
-// the music bed (looped, faded, ducked). A voice's file is opened only when
+// the music bed (looped, faded, ducked), and clip scenes' own sound
+// (ducked like the music, open only while their scene plays). A voice's file is opened only when
 // the block reaching its start is mixed and closed when it has been played,
 // so a video of 200 narrated scenes holds one or two decoders at a time, not
 // 200. Past the video's end it gives silence.
@@ -43,6 +45,7 @@ private:
     };
 
     void openVoicesStartingBefore(qint64 end);
+    void openClipsStartingBefore(qint64 end);
 
     qint64 m_total = 0;
     qint64 m_position = 0;
@@ -50,6 +53,10 @@ private:
     qsizetype m_nextVoice = 0;
     std::vector<ActiveVoice> m_active;
     int m_peakOpen = 0;
+    QList<MixClip> m_clips; // by start sample
+    qsizetype m_nextClip = 0;
+    std::vector<std::unique_ptr<ClipSound>> m_activeClips;
+    DuckingEnvelope m_ducking;
     std::optional<MusicBed> m_music;
     std::vector<float> m_scratch[AudioReader::kChannels];
 };

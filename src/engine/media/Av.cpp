@@ -2,6 +2,7 @@
 
 extern "C" {
 #include <libavutil/avstring.h>
+#include <libavutil/pixdesc.h>
 }
 
 #include <QFile>
@@ -169,6 +170,15 @@ FormatInput openInput(const QString &path, InputProbe probe)
     return input;
 }
 
+bool streamHasAlpha(const AVStream *stream)
+{
+    const AVDictionaryEntry *mode = av_dict_get(stream->metadata, "alpha_mode", nullptr, 0);
+    if (mode && QByteArray(mode->value) == "1")
+        return true;
+    const AVPixFmtDescriptor *desc = av_pix_fmt_desc_get(AVPixelFormat(stream->codecpar->format));
+    return desc && (desc->flags & AV_PIX_FMT_FLAG_ALPHA);
+}
+
 int openBestStreamDecoder(AVFormatContext *input, AVMediaType type, const QString &path,
                           int threads, CodecContext &decoder)
 {
@@ -182,7 +192,12 @@ int openBestStreamDecoder(AVFormatContext *input, AVMediaType type, const QStrin
         if (int(i) != index)
             input->streams[i]->discard = AVDISCARD_ALL;
 
-    const AVCodec *codec = avcodec_find_decoder(stream->codecpar->codec_id);
+    const AVCodec *codec = nullptr;
+    // FFmpeg's own VP9 decoder ignores WebM's alpha side data (FFmpeg 5.1).
+    if (stream->codecpar->codec_id == AV_CODEC_ID_VP9 && streamHasAlpha(stream))
+        codec = avcodec_find_decoder_by_name("libvpx-vp9");
+    if (!codec)
+        codec = avcodec_find_decoder(stream->codecpar->codec_id);
     if (!codec)
         throwBadInput(QStringLiteral("%1: no decoder for its %2 %3")
                           .arg(path,

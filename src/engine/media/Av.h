@@ -108,9 +108,15 @@ FormatInput openInput(const QString &path, InputProbe probe = InputProbe::Stream
 // For explaining a refusal: no demuxer is opened.
 const AVInputFormat *probeFormat(const QString &path);
 
+// Whether `stream`'s pictures carry transparency: a pixel format with alpha
+// (ProRes 4444, PNG or QuickTime Animation in MOV), or VP9 whose alpha rides
+// beside it in WebM (the `alpha_mode` tag), which only libvpx decodes.
+bool streamHasAlpha(const AVStream *stream);
+
 // Finds the best stream of `type` in `input`, tells the demuxer to drop every
 // other stream, and opens a decoder for it with `threads` threads (frame and
-// slice threading). BadInput naming `path` when there is no such stream or
+// slice threading; libvpx for VP9 with alpha, so the alpha is decoded too).
+// BadInput naming `path` when there is no such stream or
 // no decoder for it. Returns the stream's index.
 int openBestStreamDecoder(AVFormatContext *input, AVMediaType type, const QString &path,
                           int threads, CodecContext &decoder);

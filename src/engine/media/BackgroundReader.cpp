@@ -46,7 +46,8 @@ void rotatePlane(const uint8_t *src, int srcStride, int srcW, int srcH, uint8_t 
 
 } // namespace
 
-BackgroundReader::BackgroundReader(const QString &path, QSize output, int decoderThreads, Fit fit)
+BackgroundReader::BackgroundReader(const QString &path, QSize output, int decoderThreads, Fit fit,
+                                   bool keepAlpha)
     : m_path(path), m_output(output), m_fit(fit),
       // Each decoder thread holds frames of its own; a cap keeps memory flat.
       m_input(path, AVMEDIA_TYPE_VIDEO, std::clamp(decoderThreads, 1, 16), ErrorKind::Failure)
@@ -74,6 +75,8 @@ BackgroundReader::BackgroundReader(const QString &path, QSize output, int decode
     if (m_sourceSize.isEmpty())
         throwBadInput(QStringLiteral("%1: video has no picture size").arg(path));
     m_rotation = clockwiseRotation(stream);
+    if (keepAlpha && av::streamHasAlpha(stream))
+        m_format = AV_PIX_FMT_YUVA420P;
 
     m_current = av::allocFrame();
     m_next = av::allocFrame();
@@ -159,18 +162,8 @@ void BackgroundReader::scale(const AVFrame *source, AVFrame *dst)
     const int sw = source->width;
     const int sh = source->height;
     const QSize upright = sideways ? QSize(sh, sw) : QSize(sw, sh);
-    QRect placed(QPoint(0, 0), m_output);
-    QSize crop = upright;
-    if (m_fit == Fit::Cover) {
-        crop = coverSourceRect(upright, m_output).size();
-    } else {
-        QSize inside = containSize(upright, m_output);
-        inside = QSize(std::clamp(inside.width() & ~1, 2, m_output.width()),
-                       std::clamp(inside.height() & ~1, 2, m_output.height()));
-        placed = QRect(((m_output.width() - inside.width()) / 2) & ~1,
-                       ((m_output.height() - inside.height()) / 2) & ~1, inside.width(),
-                       inside.height());
-    }
+    const QRect placed = placementFor(QSize(sw, sh));
+    QSize crop = m_fit == Fit::Cover ? coverSourceRect(upright, m_output).size() : upright;
     if (sideways)
         crop.transpose();
     const int cropW = std::clamp(crop.width() & ~1, 2, sw);
@@ -191,11 +184,12 @@ void BackgroundReader::scale(const AVFrame *source, AVFrame *dst)
     const QSize scaled = sideways ? placed.size().transposed() : placed.size();
     if (m_rotation != 0 &&
         (!m_rotated || m_rotated->width != scaled.width() || m_rotated->height != scaled.height()))
-        m_rotated = av::allocVideoFrame(scaled.width(), scaled.height(), AV_PIX_FMT_YUV420P);
+        m_rotated = av::allocVideoFrame(scaled.width(), scaled.height(), m_format);
+    const int planeCount = m_format == AV_PIX_FMT_YUVA420P ? 4 : 3;
     uint8_t *planes[4] = {};
     int strides[4] = {};
-    for (int p = 0; p < 3; ++p) {
-        const int shift = p == 0 ? 0 : 1;
+    for (int p = 0; p < planeCount; ++p) {
+        const int shift = p == 1 || p == 2 ? 1 : 0;
         if (m_rotation != 0) {
             planes[p] = m_rotated->data[p];
             strides[p] = m_rotated->linesize[p];
@@ -208,8 +202,7 @@ void BackgroundReader::scale(const AVFrame *source, AVFrame *dst)
 
     m_sws.reset(sws_getCachedContext(m_sws.release(), m_view->width, m_view->height,
                                      AVPixelFormat(m_view->format), scaled.width(), scaled.height(),
-                                     AV_PIX_FMT_YUV420P, SWS_FAST_BILINEAR, nullptr, nullptr,
-                                     nullptr));
+                                     m_format, SWS_FAST_BILINEAR, nullptr, nullptr, nullptr));
     if (m_sws) {
         // yuvj formats say full range themselves; plain ones only in the frame.
         const bool fullRange = m_view->color_range == AVCOL_RANGE_JPEG;
@@ -233,8 +226,8 @@ void BackgroundReader::scale(const AVFrame *source, AVFrame *dst)
     av::check(rows, QStringLiteral("%1: scaling a frame").arg(m_path));
 
     if (m_rotation != 0) {
-        for (int p = 0; p < 3; ++p) {
-            const int shift = p == 0 ? 0 : 1;
+        for (int p = 0; p < planeCount; ++p) {
+            const int shift = p == 1 || p == 2 ? 1 : 0;
             uint8_t *at = dst->data[p] + size_t(placed.y() >> shift) * dst->linesize[p] +
                           (placed.x() >> shift);
             rotatePlane(m_rotated->data[p], m_rotated->linesize[p], scaled.width() >> shift,
@@ -245,14 +238,28 @@ void BackgroundReader::scale(const AVFrame *source, AVFrame *dst)
         fillBars(dst, placed);
 }
 
+QRect BackgroundReader::placementFor(QSize stored) const
+{
+    const bool sideways = m_rotation == 90 || m_rotation == 270;
+    if (m_fit == Fit::Cover)
+        return QRect(QPoint(0, 0), m_output);
+    QSize inside = containSize(sideways ? stored.transposed() : stored, m_output);
+    inside = QSize(std::clamp(inside.width() & ~1, 2, m_output.width()),
+                   std::clamp(inside.height() & ~1, 2, m_output.height()));
+    return QRect(((m_output.width() - inside.width()) / 2) & ~1,
+                 ((m_output.height() - inside.height()) / 2) & ~1, inside.width(), inside.height());
+}
+
 // Black (limited-range) around a fitted picture. The caller's frame buffer
 // may be a new one each time, so the bars are drawn every frame; they are
 // only the uncovered rows and columns.
 void BackgroundReader::fillBars(AVFrame *dst, QRect placed) const
 {
-    for (int p = 0; p < 3; ++p) {
-        const int shift = p == 0 ? 0 : 1;
-        const uint8_t value = p == 0 ? 16 : 128;
+    // With alpha the bars are transparent (alpha 0) as well.
+    const int planeCount = m_format == AV_PIX_FMT_YUVA420P ? 4 : 3;
+    for (int p = 0; p < planeCount; ++p) {
+        const int shift = p == 1 || p == 2 ? 1 : 0;
+        const uint8_t value = p == 0 ? 16 : p == 3 ? 0 : 128;
         const int w = m_output.width() >> shift;
         const int h = m_output.height() >> shift;
         const int x0 = placed.x() >> shift, x1 = (placed.x() + placed.width()) >> shift;

@@ -23,8 +23,10 @@ public:
     // 1080x1920 render from 6.4 s to 5.6 s on two cores, for ~10 MB of frames.
     static constexpr int kDefaultDecoderThreads = 2;
 
+    // `keepAlpha`: a source with transparency (streamHasAlpha) gives YUVA420P
+    // frames, transparent in the bars; otherwise frames are YUV420P.
     BackgroundReader(const QString &path, QSize output, int decoderThreads = kDefaultDecoderThreads,
-                     Fit fit = Fit::Cover);
+                     Fit fit = Fit::Cover, bool keepAlpha = false);
     ~BackgroundReader();
     BackgroundReader(const BackgroundReader &) = delete;
     BackgroundReader &operator=(const BackgroundReader &) = delete;
@@ -36,9 +38,17 @@ public:
     // Clockwise rotation in degrees needed to show the video upright: 0, 90, 180, 270.
     int rotation() const { return m_rotation; }
 
+    // The format frameAt() writes: YUV420P, or YUVA420P (see keepAlpha).
+    AVPixelFormat outputFormat() const { return m_format; }
+
     // Writes the frame shown at `seconds` (from the video's start, wrapped
-    // modulo its length) into `dst`: YUV420P of the output size.
+    // modulo its length) into `dst`: outputFormat() of the output size.
     void frameAt(double seconds, AVFrame *dst);
+
+    // Where the picture goes in the output: all of it for Cover, the fitted
+    // rectangle inside the bars for Contain (even corners), for frames of
+    // the size the stream's headers give.
+    QRect placement() const { return placementFor(m_sourceSize); }
 
     // How many times the reader seeked (initial positioning, loops, jumps).
     int seekCount() const { return m_seeks; }
@@ -50,10 +60,12 @@ private:
     void seekTo(double seconds);
     void scale(const AVFrame *source, AVFrame *dst);
     void fillBars(AVFrame *dst, QRect placed) const;
+    QRect placementFor(QSize stored) const;
 
     QString m_path;
     QSize m_output;
     Fit m_fit = Fit::Cover;
+    AVPixelFormat m_format = AV_PIX_FMT_YUV420P;
     StreamDecoder m_input;
     av::Frame m_current; // the newest frame at or before the requested time
     av::Frame m_next;    // a decoded frame past it, kept for the next request

@@ -50,9 +50,6 @@ public:
             if (!m_strictKeys)
                 m_warnings->append(QStringLiteral("%1: %2%3: unknown key, ignored")
                                        .arg(m_source, prefix, it.key()));
-            else if (kNotYetKeys.contains(it.key()))
-                fail(prefix + it.key(),
-                     QStringLiteral("not supported by this version of Reelsmith yet"));
             else
                 fail(prefix + it.key(), QStringLiteral("unknown key"));
         }
@@ -121,9 +118,6 @@ public:
     }
 
 private:
-    // Keys of the contract that later work adds (clips): refused by name
-    // rather than as typos.
-    inline static const QStringList kNotYetKeys = {QStringLiteral("clip")};
 
     QString m_source;
     QStringList *m_warnings;
@@ -219,6 +213,32 @@ QJsonObject transitionJson(const Transition &t)
             {QStringLiteral("duration"), t.duration}};
 }
 
+ClipSettings readClip(const Reader &r, const QJsonObject &o, const QString &at)
+{
+    r.checkKeys(o, at + QLatin1Char('.'), {"start", "volume_db", "fit"});
+    ClipSettings c;
+    c.start = r.number(o, "start", at + QStringLiteral(".start"), c.start);
+    if (!o.value(QLatin1String("volume_db")).isNull())
+        c.volumeDb = r.optionalNumber(o, "volume_db", at + QStringLiteral(".volume_db"));
+    const QString fit = r.string(o, "fit", at + QStringLiteral(".fit"), clipFitName(c.fit));
+    const auto parsed = clipFitFromName(fit);
+    if (!parsed)
+        r.fail(at + QStringLiteral(".fit"),
+               QStringLiteral("must be \"loop\" or \"freeze\", not \"%1\"").arg(fit));
+    c.fit = *parsed;
+    return c;
+}
+
+QJsonObject clipJson(const ClipSettings &c)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("start"), c.start);
+    o.insert(QStringLiteral("volume_db"),
+             c.volumeDb ? QJsonValue(*c.volumeDb) : QJsonValue(QJsonValue::Null));
+    o.insert(QStringLiteral("fit"), clipFitName(c.fit));
+    return o;
+}
+
 QString outsideRange(const QString &key, double value, double low, double high)
 {
     if (value >= low && value <= high)
@@ -251,6 +271,19 @@ std::optional<Layout> layoutFromName(const QString &name)
     for (Layout l : {Layout::Center, Layout::Top, Layout::Fill})
         if (layoutName(l) == name)
             return l;
+    return std::nullopt;
+}
+
+QString clipFitName(ClipFit fit)
+{
+    return fit == ClipFit::Freeze ? QStringLiteral("freeze") : QStringLiteral("loop");
+}
+
+std::optional<ClipFit> clipFitFromName(const QString &name)
+{
+    for (ClipFit f : {ClipFit::Loop, ClipFit::Freeze})
+        if (clipFitName(f) == name)
+            return f;
     return std::nullopt;
 }
 
@@ -389,7 +422,8 @@ Project Project::fromJson(const QByteArray &jsonIn, const QString &sourceName,
         } else {
             r.checkKeys(s, at + QLatin1Char('.'),
                         {"media", "image", "duration", "narration", "voice", "voice_file",
-                         "caption", "captions", "timing", "layout", "motion", "transition"});
+                         "caption", "captions", "timing", "layout", "motion", "transition",
+                         "clip"});
             if (s.contains(QLatin1String("media")) && s.contains(QLatin1String("image")))
                 r.fail(at + QStringLiteral(".image"),
                        QStringLiteral("is the old name of \"media\"; give only one of them"));
@@ -410,6 +444,8 @@ Project Project::fromJson(const QByteArray &jsonIn, const QString &sourceName,
             scene.motion = readMotion(r, s, at);
             if (const auto o = r.object(s, "transition", at + QStringLiteral(".transition"), true))
                 scene.transition = readTransition(r, *o, at + QStringLiteral(".transition"));
+            if (const auto o = r.object(s, "clip", at + QStringLiteral(".clip"), true))
+                scene.clip = readClip(r, *o, at + QStringLiteral(".clip"));
         }
         const QJsonValue duration = s.value(QLatin1String("duration"));
         if (!v1 && duration.isString()) {
@@ -503,6 +539,20 @@ QString Project::validationError(Strictness strictness) const
                              Transition::kMinSeconds, Transition::kMaxSeconds);
             !problem.isEmpty())
             return problem;
+        if (s.clip) {
+            if (s.media.trimmed().isEmpty())
+                return at + QStringLiteral(".clip: needs a video clip as the scene's media");
+            if (!std::isfinite(s.clip->start) || s.clip->start < 0)
+                return QStringLiteral("%1.clip.start: must be 0 or more, not %2")
+                    .arg(at)
+                    .arg(s.clip->start);
+            if (s.clip->volumeDb)
+                if (const QString problem =
+                        outsideRange(at + QStringLiteral(".clip.volume_db"), *s.clip->volumeDb,
+                                     ClipSettings::kMinVolumeDb, ClipSettings::kMaxVolumeDb);
+                    !problem.isEmpty())
+                    return problem;
+        }
         if (s.autoDuration && !s.hasVoice())
             return at + QStringLiteral(".duration: \"auto\" follows the scene's voice, and this "
                                        "scene has none (no narration, no voice_file)");
@@ -613,6 +663,8 @@ QByteArray Project::toJson() const
             js.insert(QStringLiteral("motion"), motionName(s.motion));
         if (!s.transition.isCut())
             js.insert(QStringLiteral("transition"), transitionJson(s.transition));
+        if (s.clip)
+            js.insert(QStringLiteral("clip"), clipJson(*s.clip));
         list.append(js);
     }
     root.insert(QStringLiteral("scenes"), list);
@@ -669,7 +721,7 @@ bool Project::hasMixedSound() const
     if (music)
         return true;
     for (const Scene &s : scenes)
-        if (s.hasVoice())
+        if (s.hasVoice() || s.clipSettings().volumeDb)
             return true;
     return false;
 }

@@ -20,6 +20,25 @@ enum class Layout { Center, Top, Fill };
 QString layoutName(Layout layout);
 std::optional<Layout> layoutFromName(const QString &name);
 
+// What a clip scene does when the clip ends before the scene.
+enum class ClipFit { Loop, Freeze };
+
+QString clipFitName(ClipFit fit);
+std::optional<ClipFit> clipFitFromName(const QString &name);
+
+// A scene's `clip` object: how its video `media` plays.
+struct ClipSettings
+{
+    static constexpr double kMinVolumeDb = -60.0;
+    static constexpr double kMaxVolumeDb = 12.0;
+
+    double start = 0.0;             // seconds into the clip where the scene starts
+    std::optional<double> volumeDb; // the clip's own sound; unset (`null`): muted
+    ClipFit fit = ClipFit::Loop;    // a clip shorter than the scene loops or holds its last frame
+
+    bool operator==(const ClipSettings &) const = default;
+};
+
 // The keys of the project's `voice` that a scene overrides.
 struct VoiceOverride
 {
@@ -49,7 +68,8 @@ struct Scene
     {
     }
 
-    // A picture, as written in the project (see Project::resolve()); empty: a
+    // A picture or a video clip (told apart by content when the render
+    // opens it), as written in the project (see Project::resolve()); empty: a
     // text card over the background (version 2).
     QString media;
     // Seconds. For an "auto" scene this is the voice's length + padding once
@@ -69,7 +89,10 @@ struct Scene
     QString timing;
     Motion motion = Motion::None; // of the picture, over the scene
     Transition transition;        // into the next scene
+    // The `clip` object as written; unset: the defaults (for a video `media`).
+    std::optional<ClipSettings> clip;
 
+    ClipSettings clipSettings() const { return clip.value_or(ClipSettings()); }
     QString shownCaption() const { return caption.value_or(narration); }
     // Something is heard in this scene.
     bool hasVoice() const { return !voiceFile.isEmpty() || !narration.trimmed().isEmpty(); }
@@ -134,7 +157,7 @@ struct Project
     QString resolve(const QString &path) const;
     bool backgroundIsBuiltin() const;
 
-    // Version 2 sound: narration, voice files or music.
+    // Version 2 sound: narration, voice files, music or a clip heard (`clip.volume_db`).
     bool hasMixedSound() const;
     // The voice scene `scene` speaks with.
     VoiceSettings voiceOf(int scene) const { return scenes[scene].voice.over(voice); }

@@ -12,7 +12,8 @@ BackgroundPipeline::BackgroundPipeline(std::unique_ptr<BackgroundReader> reader,
     // One more than `depth`: the frame lent out (being drawn on and encoded)
     // should not stall the worker.
     for (int i = 0; i < std::max(1, depth) + 1; ++i) {
-        m_pool.push_back(av::allocVideoFrame(size.width(), size.height(), AV_PIX_FMT_YUV420P));
+        m_pool.push_back(
+            av::allocVideoFrame(size.width(), size.height(), m_reader->outputFormat()));
         m_free.push_back(m_pool.back().get());
     }
     m_thread = std::thread([this] { work(); });

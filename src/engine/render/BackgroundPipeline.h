@@ -41,8 +41,8 @@ public:
     BackgroundPipeline &operator=(const BackgroundPipeline &) = delete;
 
     // Lends the next background frame (in the order of the frames timeOf()
-    // marks as showing it), YUV420P of the output size. Rethrows the worker's
-    // error, if any.
+    // marks as showing it), of the output size in the reader's outputFormat(). Rethrows the
+    // worker's error, if any.
     Lease takeNext();
 
 private:

@@ -14,6 +14,7 @@
 #include "render/LiveScene.h"
 #include "render/Motion.h"
 #include "render/SceneCaptions.h"
+#include "render/SceneClip.h"
 #include "render/SceneOverlay.h"
 #include "render/Transition.h"
 
@@ -132,17 +133,40 @@ void RenderJob::preflight(const CancelFn &cancel)
             return sceneCaptionTrack(m_project, i, m_voices[i], m_project.output.size());
         }));
     }
+    m_clips.assign(size_t(m_project.scenes.size()), std::nullopt);
+    m_preflightWarnings.clear();
+    const auto warn = [this](const QString &warning) {
+        m_preflightWarnings.append(warning);
+        if (m_onWarning)
+            m_onWarning(warning);
+    };
     for (int i = 0; i < m_project.scenes.size(); ++i) {
-        if (m_project.scenes[i].media.isEmpty()) {
+        const Scene &scene = m_project.scenes[i];
+        if (scene.media.isEmpty()) {
             m_hidesBackground.push_back(false); // a text card
             continue;
         }
-        const ImageInfo info =
-            inContext(sceneKey(i), [&] { return ImageLoader::probe(imagePath(i)); });
-        // An opaque picture filling the frame hides the background: no need
-        // to decode it for this scene.
-        m_hidesBackground.push_back(m_project.scenes[i].layout == Layout::Fill &&
-                                    !info.mayHaveAlpha);
+        std::optional<ImageInfo> picture;
+        inContext(sceneKey(i), [&] {
+            try {
+                picture = ImageLoader::probe(imagePath(i));
+            } catch (const Error &) {
+                if (!SceneClip::isVideo(imagePath(i)))
+                    throw;
+                m_clips[size_t(i)] = SceneClip::check(imagePath(i), scene.clipSettings());
+            }
+        });
+        if (picture && scene.clip)
+            warn(QStringLiteral("scenes[%1].clip: the media is a picture, not a video clip; "
+                                "ignored")
+                     .arg(i));
+        if (m_clips[size_t(i)] && scene.clipSettings().volumeDb && !m_clips[size_t(i)]->hasSound)
+            warn(QStringLiteral("scenes[%1].clip.volume_db: the clip has no sound").arg(i));
+        // An opaque picture or clip filling the frame hides the background:
+        // no need to decode it for this scene.
+        const bool mayHaveAlpha =
+            m_clips[size_t(i)] ? m_clips[size_t(i)]->hasAlpha : picture->mayHaveAlpha;
+        m_hidesBackground.push_back(scene.layout == Layout::Fill && !mayHaveAlpha);
     }
     if (!m_project.audio.isEmpty()) {
         // Opening it decodes its first samples: a file that is not audio is
@@ -154,7 +178,12 @@ void RenderJob::preflight(const CancelFn &cancel)
     m_mix.reset();
     if (m_project.hasMixedSound())
         m_mix = inContext(QString(), [&] {
-            return std::make_unique<MixedSound>(mixPlan(m_project, m_voices), cancel);
+            MixPlan plan = mixPlan(m_project, m_voices);
+            for (int i = 0; i < m_project.scenes.size(); ++i)
+                if (const auto &clip = m_clips[size_t(i)];
+                    clip && clip->hasSound && m_project.scenes[i].clipSettings().volumeDb)
+                    plan.clips.append(SceneClip::sound(m_project, i, *clip));
+            return std::make_unique<MixedSound>(std::move(plan), cancel);
         });
 }
 
@@ -171,7 +200,7 @@ RenderResult RenderJob::run(const ProgressFn &progress, const CancelFn &cancel)
     const TransitionSchedule transitions(m_project, timeline);
 
     AtomicOutput file(m_output);
-    QStringList collected;
+    QStringList collected = m_preflightWarnings;
 
     // The background decodes ahead on the pipeline's thread, skipping the
     // frames a full-frame picture hides; it asks the same timeline.
@@ -239,9 +268,11 @@ RenderResult RenderJob::run(const ProgressFn &progress, const CancelFn &cancel)
         const bool moving = s.motion != Motion::None || !s.transition.isCut() ||
                             (scene > 0 && !m_project.scenes[scene - 1].transition.isCut());
         QStringList warnings;
+        // A clip scene's layer holds its caption; the clip is drawn below it.
+        const bool isClip = m_clips[size_t(scene)].has_value();
         auto made = inContext(sceneKey(scene), [&] {
-            return std::make_unique<LiveScene>(scene, s, imagePath(scene), m_captions[scene],
-                                               frameSize, moving, &warnings);
+            return std::make_unique<LiveScene>(scene, s, isClip ? QString() : imagePath(scene),
+                                               m_captions[scene], frameSize, moving, &warnings);
         });
         for (const QString &w : std::as_const(warnings)) {
             collected.append(w);
@@ -261,6 +292,11 @@ RenderResult RenderJob::run(const ProgressFn &progress, const CancelFn &cancel)
     // The outgoing scene over the background, kept while the incoming one is
     // drawn onto the frame, for the transitions that mix the two.
     av::Frame mixed;
+    // The scene whose time it is, when it is a clip: its frames stream from
+    // its own reader. A clip is not moved, and in a transition it changes at
+    // the boundary while the scenes' captions and pictures transition.
+    std::unique_ptr<SceneClip> clip;
+    int clipScene = -1;
     for (qint64 i = 0; i < frameCount; ++i) {
         throwIfCancelled(cancel);
         const int scene = timeline.sceneAt(i);
@@ -270,6 +306,19 @@ RenderResult RenderJob::run(const ProgressFn &progress, const CancelFn &cancel)
             return l->index() != scene && (!transition || (l->index() != transition->from &&
                                                            l->index() != transition->to));
         });
+        if (scene != clipScene) {
+            clip.reset();
+            clipScene = scene;
+            if (m_clips[size_t(scene)])
+                clip = inContext(sceneKey(scene), [&] {
+                    return std::make_unique<SceneClip>(
+                        imagePath(scene), m_project.scenes[scene].clipSettings(),
+                        m_project.scenes[scene].layout, frameSize, out.fps,
+                        timeline.sceneEnd(scene) - timeline.sceneStart(scene),
+                        m_decoderThreads > 0 ? m_decoderThreads
+                                             : BackgroundReader::kDefaultDecoderThreads);
+                });
+        }
         // The overlay is drawn straight onto the pipeline's frame, which is
         // encoded from there and goes back to the pool once submitted. A scene
         // that hides the whole frame needs no background pixels; the reader
@@ -281,9 +330,11 @@ RenderResult RenderJob::run(const ProgressFn &progress, const CancelFn &cancel)
             frame = shown.get();
         } else {
             frame = writer.frame();
-            if (!moved(scene, i).coversFrame())
+            if (!moved(scene, i).coversFrame() && !(clip && clip->coversFrame()))
                 clearToBlack(frame); // not expected for an opaque fill picture; never stale pixels
         }
+        if (clip)
+            inContext(sceneKey(scene), [&] { clip->drawOnto(frame); });
         if (!transition) {
             moved(scene, i).blendOnto(frame);
         } else {

@@ -5,6 +5,7 @@
 #include "core/Error.h"
 #include "core/Job.h"
 #include "project/Project.h"
+#include "render/ClipFacts.h"
 #include "render/SceneVoices.h"
 
 #include <QString>
@@ -80,9 +81,12 @@ private:
     int m_decoderThreads = 0;
     bool m_useCache = true;
     std::vector<bool> m_hidesBackground; // per scene, from preflight()
-    SceneVoices m_voices;                // per scene, from preflight()
-    QList<CaptionTrack> m_captions;      // per scene, from preflight()
-    std::unique_ptr<MixedSound> m_mix;   // version 2's sound, opened by preflight()
+    std::vector<std::optional<ClipFacts>>
+        m_clips; // per scene (nullopt: not a clip), from preflight()
+    QStringList m_preflightWarnings;
+    SceneVoices m_voices;              // per scene, from preflight()
+    QList<CaptionTrack> m_captions;    // per scene, from preflight()
+    std::unique_ptr<MixedSound> m_mix; // version 2's sound, opened by preflight()
     WarningFn m_onWarning;
 };
 
