@@ -4,10 +4,13 @@
 // spoken, each mode looks as it should, the box and outline have their
 // colours, emoji and Cyrillic draw, a long caption pages inside the safe
 // area, a huge size is clamped, and the subtitles file matches the render.
+// The export's cached caption layer is pixel for pixel the full paint.
 
 #include "CliRun.h"
 #include "TestFiles.h"
 #include "TestMedia.h"
+#include "captions/CaptionLayer.h"
+#include "captions/CaptionTiming.h"
 #include "captions/CaptionTrack.h"
 #include "captions/SubtitleFile.h"
 #include "project/Project.h"
@@ -282,6 +285,78 @@ private Q_SLOTS:
         QVERIFY(yellow.bounds.adjusted(-2, -2, 2, 2).contains(red.bounds));
         // Nothing of the box where there is no caption.
         QCOMPARE(find(image.copy(0, 0, kSize.width(), kSize.height() / 2), isInk).count, 0);
+    }
+
+    // The export keeps each page's image and repaints only the highlighted
+    // word's rectangle (CaptionLayer): at every change of every row's track,
+    // in order (each image made from the one before), the layer is exactly
+    // the page painted whole.
+    void layerIsTheWholePagePainted_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QJsonObject>("style");
+        QTest::newRow("karaoke, outline")
+            << kLongRussian << QJsonObject{{"mode", "karaoke"}, {"outline", 4}};
+        QTest::newRow("karaoke, box, uppercase, big") << kLongRussian
+                                                      << QJsonObject{{"mode", "karaoke"},
+                                                                     {"size", 70},
+                                                                     {"box", "#202020C0"},
+                                                                     {"uppercase", true},
+                                                                     {"outline", 2}};
+        QTest::newRow("karaoke, emoji")
+            << QStringLiteral("Привет 🙂 мир, hello 🎉 world again")
+            << QJsonObject{{"mode", "karaoke"}, {"size", 64}};
+        QTest::newRow("karaoke, no outline")
+            << kLongRussian << QJsonObject{{"mode", "karaoke"}, {"outline", 0}};
+        QTest::newRow("words, box")
+            << kLongRussian
+            << QJsonObject{{"mode", "words"}, {"words_per_page", 4}, {"box", "#000000A0"}};
+        QTest::newRow("block") << kLongRussian << QJsonObject{{"mode", "block"}, {"size", 60}};
+    }
+
+    void layerIsTheWholePagePainted()
+    {
+        QFETCH(QString, text);
+        QFETCH(QJsonObject, style);
+        const CaptionStyle captionStyle =
+            CaptionStyleOverride::fromJson(style, QStringLiteral("captions")).over(CaptionStyle());
+        const double seconds = 12;
+        const CaptionTrack track(CaptionTiming::spread(text, 0, seconds), seconds, captionStyle,
+                                 kSize);
+        QVERIFY(!track.isEmpty());
+        // Qt 6.4 strokes a glyph's outline a little differently (up to 12
+        // levels along its edges) before the glyph was ever drawn at that
+        // size: every page is painted once first, as it was by the earlier
+        // repaints of the same page before the layer kept its image.
+        for (qsizetype p = 0; p < track.pages().size(); ++p) {
+            QImage warm(kSize, QImage::Format_ARGB32_Premultiplied);
+            QPainter painter(&warm);
+            track.paint(painter, {int(p), -1, track.pages()[p].count});
+        }
+        CaptionLayer layer(&track);
+        const QList<double> times = track.changeTimes();
+        QVERIFY(times.size() >= 2);
+        for (double t : times) {
+            const CaptionState state = track.stateAt(t);
+            if (state.isEmpty()) {
+                QVERIFY(layer.at(state).image.isNull());
+                continue;
+            }
+            const QRect area = layer.area(state.page);
+            QImage whole(area.size(), QImage::Format_ARGB32_Premultiplied);
+            whole.fill(Qt::transparent);
+            {
+                QPainter painter(&whole);
+                painter.translate(-area.topLeft());
+                track.paint(painter, state);
+            }
+            const CaptionLayer::Image shown = layer.at(state);
+            QCOMPARE(shown.offset, area.topLeft());
+            QVERIFY2(shown.image == whole, qPrintable(QStringLiteral("page %1, word %2 at %3 s")
+                                                          .arg(state.page)
+                                                          .arg(state.active)
+                                                          .arg(t)));
+        }
     }
 
     void emojiAndCyrillicDraw()

@@ -234,6 +234,11 @@ QRect CaptionTrack::paint(QPainter &painter, const CaptionState &state) const
                             state.active >= 0 ? state.active - page.first : -1, state.shown);
 }
 
+CaptionPageImage CaptionTrack::pageImage(int page, QRect area) const
+{
+    return CaptionPageImage(*m_painter, pageWords(page), m_pixelSize, area);
+}
+
 QRect CaptionTrack::pageBounds(int page) const
 {
     if (page < 0 || page >= m_pages.size())

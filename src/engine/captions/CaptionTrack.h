@@ -69,6 +69,9 @@ public:
     // Paints state `state` for a frame whose top-left is the painter's
     // origin; returns the rectangle painted.
     QRect paint(QPainter &painter, const CaptionState &state) const;
+    // Page `page` as a CaptionPageImage covering `area` of the frame.
+    CaptionPageImage pageImage(int page, QRect area) const;
+    QSize frame() const { return m_frame; }
     // The rectangle page `page` may cover, in frame pixels.
     QRect pageBounds(int page) const;
     // The page's lines as laid out.

@@ -4,6 +4,7 @@
 #include "audio/Soundtrack.h"
 #include "backgrounds/AssetCache.h"
 #include "backgrounds/Backgrounds.h"
+#include "captions/CaptionLayer.h"
 #include "core/AtomicOutput.h"
 #include "core/Error.h"
 #include "media/BackgroundReader.h"
@@ -37,31 +38,6 @@ void throwIfCancelled(const CancelFn &cancel)
 {
     if (cancel && cancel())
         throw Error(ErrorKind::Cancelled, QStringLiteral("cancelled"));
-}
-
-// A caption page as its own layer: painted into an image of the page's
-// rectangle alone (not the frame), so a change costs a paint of a few lines.
-SceneOverlay captionLayer(const CaptionTrack &track, const CaptionState &state, QSize frame)
-{
-    if (state.isEmpty())
-        return {};
-    const QRect bounds = track.pageBounds(state.page);
-    const int x0 = bounds.left() & ~1;
-    const int y0 = bounds.top() & ~1;
-    const int x1 = std::min(frame.width(), (bounds.right() + 2) & ~1);
-    const int y1 = std::min(frame.height(), (bounds.bottom() + 2) & ~1);
-    if (x1 <= x0 || y1 <= y0)
-        return {};
-    QImage image(x1 - x0, y1 - y0, QImage::Format_ARGB32_Premultiplied);
-    if (image.isNull())
-        throwFailure(QStringLiteral("out of memory for a caption"));
-    image.fill(Qt::transparent);
-    {
-        QPainter painter(&image);
-        painter.translate(-x0, -y0);
-        track.paint(painter, state);
-    }
-    return SceneOverlay::fromImage(image, QPoint(x0, y0));
 }
 
 const QString kBackgroundKey = QStringLiteral("background");
@@ -249,6 +225,7 @@ RenderResult RenderJob::run(const ProgressFn &progress, const CancelFn &cancel)
     // The caption's own layer, re-painted only when its page or active word
     // changes; version 1's static caption stays in the scene's overlay.
     SceneOverlay caption;
+    CaptionLayer captionImages;
     CaptionState captionState;
     for (qint64 i = 0; i < frameCount; ++i) {
         throwIfCancelled(cancel);
@@ -268,6 +245,7 @@ RenderResult RenderJob::run(const ProgressFn &progress, const CancelFn &cancel)
             currentScene = scene;
             captionState = CaptionState();
             caption = SceneOverlay();
+            captionImages = CaptionLayer(&m_captions[scene]);
         }
         const CaptionTrack &track = m_captions[scene];
         if (!track.isLegacy()) {
@@ -275,7 +253,9 @@ RenderResult RenderJob::run(const ProgressFn &progress, const CancelFn &cancel)
                 track.stateAt(double(i - timeline.sceneStart(scene)) / out.fps);
             if (state != captionState) {
                 caption = SceneOverlay();
-                caption = captionLayer(track, state, frameSize);
+                const CaptionLayer::Image shownCaption = captionImages.at(state);
+                if (!shownCaption.image.isNull())
+                    caption = SceneOverlay::fromImage(shownCaption.image, shownCaption.offset);
                 captionState = state;
             }
         }
