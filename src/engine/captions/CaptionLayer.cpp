@@ -5,6 +5,7 @@
 #include <QPainter>
 
 #include <algorithm>
+#include <cmath>
 
 namespace reelsmith {
 
@@ -21,6 +22,23 @@ QRect CaptionLayer::area(int page) const
     if (x1 <= x0 || y1 <= y0)
         return {};
     return QRect(x0, y0, x1 - x0, y1 - y0);
+}
+
+CaptionLayer::Image CaptionLayer::at(const CaptionState &state, double scale)
+{
+    Image image = at(state);
+    if (image.image.isNull() || scale >= 1.0 || scale <= 0.0)
+        return image;
+    const QSize size = image.image.size();
+    const QSize scaled(std::max(2, int(std::lround(size.width() * scale))),
+                       std::max(2, int(std::lround(size.height() * scale))));
+    QImage small = image.image.scaled(scaled, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+    if (small.isNull())
+        throwFailure(QStringLiteral("out of memory for a caption"));
+    const QPoint centre = image.offset + QPoint(size.width() / 2, size.height() / 2);
+    const QPoint offset((centre.x() - scaled.width() / 2) & ~1,
+                        (centre.y() - scaled.height() / 2) & ~1);
+    return {std::move(small), offset};
 }
 
 CaptionLayer::Image CaptionLayer::at(const CaptionState &state)

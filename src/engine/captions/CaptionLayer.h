@@ -27,7 +27,10 @@ public:
     // `track` must outlive the layer.
     explicit CaptionLayer(const CaptionTrack *track);
 
-    // What `state` shows, painted exactly as CaptionTrack::paint paints it.
+    // What `state` shows, painted exactly as CaptionTrack::paint paints it;
+    // at `scale` < 1 (a page's pop) that image scaled about its centre,
+    // not the caption painted again.
+    Image at(const CaptionState &state, double scale);
     Image at(const CaptionState &state);
     // The frame rectangle page `page`'s image covers (its bounds, even).
     QRect area(int page) const;

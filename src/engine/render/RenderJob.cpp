@@ -199,10 +199,15 @@ RenderResult RenderJob::run(const ProgressFn &progress, const CancelFn &cancel)
     const bool hasSound = soundtrack || mix;
     static_assert(Soundtrack::kSampleRate == MixedSound::kSampleRate &&
                   Soundtrack::kChannels == MixedSound::kChannels);
+    QList<TimedText> softSubtitles;
+    if (out.softSubtitles)
+        for (const SubtitleCue &cue : subtitleCues())
+            softSubtitles.append({cue.start, cue.end, cue.text});
     Mp4Writer writer(
         file.temporaryPath(), out,
         hasSound ? std::optional(AudioEncoding{Soundtrack::kSampleRate, Soundtrack::kChannels})
-                 : std::nullopt);
+                 : std::nullopt,
+        softSubtitles);
     const auto delivered = [&] {
         return soundtrack ? soundtrack->samplesDelivered() : mix->samplesDelivered();
     };
@@ -227,6 +232,7 @@ RenderResult RenderJob::run(const ProgressFn &progress, const CancelFn &cancel)
     SceneOverlay caption;
     CaptionLayer captionImages;
     CaptionState captionState;
+    double captionPop = 1.0;
     for (qint64 i = 0; i < frameCount; ++i) {
         throwIfCancelled(cancel);
         const int scene = timeline.sceneAt(i);
@@ -249,11 +255,13 @@ RenderResult RenderJob::run(const ProgressFn &progress, const CancelFn &cancel)
         }
         const CaptionTrack &track = m_captions[scene];
         if (!track.isLegacy()) {
-            const CaptionState state =
-                track.stateAt(double(i - timeline.sceneStart(scene)) / out.fps);
-            if (state != captionState) {
+            const double seconds = double(i - timeline.sceneStart(scene)) / out.fps;
+            const CaptionState state = track.stateAt(seconds);
+            const double pop = track.popScaleAt(seconds);
+            if (state != captionState || pop != captionPop) {
                 caption = SceneOverlay();
-                const CaptionLayer::Image shownCaption = captionImages.at(state);
+                captionPop = pop;
+                const CaptionLayer::Image shownCaption = captionImages.at(state, pop);
                 if (!shownCaption.image.isNull())
                     caption = SceneOverlay::fromImage(shownCaption.image, shownCaption.offset);
                 captionState = state;
