@@ -52,6 +52,9 @@ int runRender(const QStringList &args)
         {QStringLiteral("subtitles"),
          QStringLiteral("Also write the captions as subtitles to FILE (.srt or .vtt)."),
          QStringLiteral("file")},
+        {QStringLiteral("soft-subtitles"),
+         QStringLiteral("Also put the captions in the MP4 as a subtitle track players can show "
+                        "or hide (as output.soft_subtitles: true).")},
         {QStringLiteral("no-cache"),
          QStringLiteral("Read the background itself, not its optimized copy from the cache.")},
         quietOption(),
@@ -93,6 +96,8 @@ int runRender(const QStringList &args)
     out.height = integerOption(parser, QStringLiteral("height"), out.height);
     if (parser.isSet(QStringLiteral("preset")))
         out.preset = parser.value(QStringLiteral("preset"));
+    if (parser.isSet(QStringLiteral("soft-subtitles")))
+        out.softSubtitles = true;
     QString badKey;
     if (const QString problem = checkOutputSettings(out, &badKey); !problem.isEmpty()) {
         const bool fromFlag = parser.isSet(badKey);

@@ -4,10 +4,14 @@
 // spoken, each mode looks as it should, the box and outline have their
 // colours, emoji and Cyrillic draw, a long caption pages inside the safe
 // area, a huge size is clamped, and the subtitles file matches the render.
+// The export's cached caption layer is pixel for pixel the full paint.
 
 #include "CliRun.h"
 #include "TestFiles.h"
 #include "TestMedia.h"
+#include "TestTexts.h"
+#include "captions/CaptionLayer.h"
+#include "captions/CaptionTiming.h"
 #include "captions/CaptionTrack.h"
 #include "captions/SubtitleFile.h"
 #include "project/Project.h"
@@ -17,6 +21,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QPainter>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -31,15 +36,6 @@ constexpr int kFps = 24;
 const QSize kSize(360, 640);
 // The background: a mid blue that neither white text nor a black outline is.
 const QColor kBackground(60, 90, 160);
-
-const QString kLongRussian = QStringLiteral(
-    "Закат длится дольше, чем кажется: после того как солнце скрылось за горизонтом, небо "
-    "ещё почти полчаса меняет цвет от золотого к розовому и фиолетовому. Это происходит "
-    "потому, что свет проходит через толстый слой атмосферы и рассеивается на мельчайших "
-    "частицах пыли и капельках воды. Чем больше в воздухе частиц, тем ярче и краснее "
-    "закат, поэтому после извержений вулканов закаты по всему миру бывают особенно "
-    "красивыми. А на Марсе, наоборот, закаты голубые, потому что мелкая марсианская пыль "
-    "рассеивает синий свет вперёд, вдоль направления солнечных лучей.");
 
 bool isGreen(QRgb p)
 {
@@ -284,6 +280,119 @@ private Q_SLOTS:
         QCOMPARE(find(image.copy(0, 0, kSize.width(), kSize.height() / 2), isInk).count, 0);
     }
 
+    // The export keeps each page's image and repaints only the highlighted
+    // word's rectangle (CaptionLayer): at every change of every row's track,
+    // in order (each image made from the one before), the layer is exactly
+    // the page painted whole.
+    void layerIsTheWholePagePainted_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QJsonObject>("style");
+        QTest::newRow("karaoke, outline")
+            << kLongRussian << QJsonObject{{"mode", "karaoke"}, {"outline", 4}};
+        QTest::newRow("karaoke, box, uppercase, big") << kLongRussian
+                                                      << QJsonObject{{"mode", "karaoke"},
+                                                                     {"size", 70},
+                                                                     {"box", "#202020C0"},
+                                                                     {"uppercase", true},
+                                                                     {"outline", 2}};
+        QTest::newRow("karaoke, emoji")
+            << QStringLiteral("Привет 🙂 мир, hello 🎉 world again")
+            << QJsonObject{{"mode", "karaoke"}, {"size", 64}};
+        QTest::newRow("karaoke, no outline")
+            << kLongRussian << QJsonObject{{"mode", "karaoke"}, {"outline", 0}};
+        QTest::newRow("words, box")
+            << kLongRussian
+            << QJsonObject{{"mode", "words"}, {"words_per_page", 4}, {"box", "#000000A0"}};
+        QTest::newRow("block") << kLongRussian << QJsonObject{{"mode", "block"}, {"size", 60}};
+    }
+
+    void layerIsTheWholePagePainted()
+    {
+        QFETCH(QString, text);
+        QFETCH(QJsonObject, style);
+        const CaptionStyle captionStyle =
+            CaptionStyleOverride::fromJson(style, QStringLiteral("captions")).over(CaptionStyle());
+        const double seconds = 12;
+        const CaptionTrack track(CaptionTiming::spread(text, 0, seconds), seconds, captionStyle,
+                                 kSize);
+        QVERIFY(!track.isEmpty());
+        // Qt 6.4 strokes a glyph's outline a little differently (up to 12
+        // levels along its edges) before the glyph was ever drawn at that
+        // size: every page is painted once first, as it was by the earlier
+        // repaints of the same page before the layer kept its image.
+        for (qsizetype p = 0; p < track.pages().size(); ++p) {
+            QImage warm(kSize, QImage::Format_ARGB32_Premultiplied);
+            QPainter painter(&warm);
+            track.paint(painter, {int(p), -1, track.pages()[p].count});
+        }
+        CaptionLayer layer(&track);
+        const QList<double> times = track.changeTimes();
+        QVERIFY(times.size() >= 2);
+        for (double t : times) {
+            const CaptionState state = track.stateAt(t);
+            if (state.isEmpty()) {
+                QVERIFY(layer.at(state).image.isNull());
+                continue;
+            }
+            const QRect area = layer.area(state.page);
+            QImage whole(area.size(), QImage::Format_ARGB32_Premultiplied);
+            whole.fill(Qt::transparent);
+            {
+                QPainter painter(&whole);
+                painter.translate(-area.topLeft());
+                track.paint(painter, state);
+            }
+            const CaptionLayer::Image shown = layer.at(state);
+            QCOMPARE(shown.offset, area.topLeft());
+            QVERIFY2(shown.image == whole, qPrintable(QStringLiteral("page %1, word %2 at %3 s")
+                                                          .arg(state.page)
+                                                          .arg(state.active)
+                                                          .arg(t)));
+        }
+    }
+
+    // The pop: a `words` page's first frame is drawn smaller, grows over
+    // the next frames (0.12 s: three frames at 24 fps) and is then exactly
+    // the size it has with `pop` off.
+    void pageAppearsWithAPop()
+    {
+        const auto widths = [this](const QString &name, bool pop) {
+            const QString file = writeProject(
+                name,
+                project(QJsonArray{QJsonObject{{"duration", 1.0},
+                                               {"caption", "Wonderful Extraordinary"}}},
+                        QJsonObject{
+                            {"mode", "words"}, {"words_per_page", 1}, {"size", 56}, {"pop", pop}}));
+            const QString out = path(name + QStringLiteral(".mp4"));
+            const RenderJob job = render(file, out);
+            // The second word's page, and its first frame.
+            const CaptionPage page = job.captions().at(0).pages().at(1);
+            const int first = int(std::ceil(page.start * kFps - 1e-9));
+            QList<int> result;
+            for (const QImage &image : frames(out, {first, first + 1, first + 2, first + 4}))
+                result.append(find(image, isInk).bounds.width());
+            return result;
+        };
+        const QList<int> popped = widths(QStringLiteral("pop"), true);
+        const QList<int> plain = widths(QStringLiteral("nopop"), false);
+        QCOMPARE(popped.size(), 4);
+        QCOMPARE(plain.size(), 4);
+        const QString seen = QStringLiteral("pop %1, %2, %3, %4; without %5")
+                                 .arg(popped[0])
+                                 .arg(popped[1])
+                                 .arg(popped[2])
+                                 .arg(popped[3])
+                                 .arg(plain[3]);
+        QVERIFY2(plain[0] > 100, qPrintable(seen));
+        // 90 % on the first frame: some 10 % narrower.
+        QVERIFY2(popped[0] < plain[0] * 0.94, qPrintable(seen));
+        QVERIFY2(popped[0] < popped[1] && popped[1] <= popped[2], qPrintable(seen));
+        QVERIFY2(popped[2] <= plain[2], qPrintable(seen));
+        QVERIFY2(std::abs(popped[3] - plain[3]) <= 1, qPrintable(seen));
+        QVERIFY2(std::abs(plain[0] - plain[3]) <= 1, qPrintable(seen));
+    }
+
     void emojiAndCyrillicDraw()
     {
         const QString file = writeProject(
@@ -418,6 +527,79 @@ private Q_SLOTS:
         }
         // The video is as long as the last cue's end.
         QVERIFY(qAbs(probe(out).duration - cues.last().end) < 0.1);
+    }
+
+    // The soft subtitle track (mov_text), by the CLI switch or the project
+    // key: FFmpeg reads it back as the same cues as --subtitles writes. Without
+    // either the file has no subtitle stream.
+    void softSubtitleTrack_data()
+    {
+        QTest::addColumn<bool>("flag");
+        QTest::addColumn<bool>("key");
+        QTest::newRow("--soft-subtitles") << true << false;
+        QTest::newRow("output.soft_subtitles") << false << true;
+        QTest::newRow("neither") << false << false;
+    }
+    void softSubtitleTrack()
+    {
+        QFETCH(bool, flag);
+        QFETCH(bool, key);
+        QJsonObject json =
+            project(QJsonArray{QJsonObject{{"duration", 1.5}, {"caption", "First {scene}"}},
+                               QJsonObject{{"duration", 3.0},
+                                           {"caption", "Then these words, one by one, slowly."},
+                                           {"captions", QJsonObject{{"mode", "words"}}}}},
+                    QJsonObject{{"mode", "block"}});
+        if (key) {
+            QJsonObject output = json["output"].toObject();
+            output["soft_subtitles"] = true;
+            json["output"] = output;
+        }
+        const QString name = QStringLiteral("soft-%1-%2").arg(flag).arg(key);
+        const QString file = writeProject(name, json);
+        const QString out = path(name + QStringLiteral(".mp4"));
+        const QString srt = path(name + QStringLiteral(".srt"));
+        QStringList args{"render", file, "-o", out, "--subtitles", srt, "--quiet"};
+        if (flag)
+            args.append(QStringLiteral("--soft-subtitles"));
+        const testcli::CliRun run = testcli::runCli(args, m_dir.path());
+        QVERIFY2(run.exited(0), qPrintable(run.describe()));
+
+        QProcess ffprobe;
+        ffprobe.start(QStringLiteral("ffprobe"),
+                      {"-v", "error", "-select_streams", "s", "-show_entries", "stream=codec_name",
+                       "-of", "csv=p=0", out});
+        QVERIFY(ffprobe.waitForFinished(30000));
+        QCOMPARE(ffprobe.exitCode(), 0);
+        const QString streams = QString::fromUtf8(ffprobe.readAllStandardOutput()).trimmed();
+        if (!flag && !key) {
+            QCOMPARE(streams, QString());
+            return;
+        }
+        QCOMPARE(streams, QStringLiteral("mov_text"));
+        // The track decoded back to SubRip by FFmpeg, cue for cue.
+        const QString back = path(name + QStringLiteral("-back.srt"));
+        QProcess ffmpeg;
+        ffmpeg.start(QStringLiteral("ffmpeg"),
+                     {"-nostdin", "-v", "error", "-y", "-i", out, "-map", "0:s:0", back});
+        QVERIFY(ffmpeg.waitForFinished(30000));
+        QVERIFY2(ffmpeg.exitCode() == 0, ffmpeg.readAllStandardError().constData());
+        const QList<SubtitleCue> expected = readSubtitles(srt);
+        const QList<SubtitleCue> cues = readSubtitles(back);
+        QVERIFY(expected.size() > 3);
+        QCOMPARE(cues.size(), expected.size());
+        for (qsizetype i = 0; i < cues.size(); ++i) {
+            QVERIFY2(qAbs(cues[i].start - expected[i].start) < 0.0015 &&
+                         qAbs(cues[i].end - expected[i].end) < 0.0015,
+                     qPrintable(QStringLiteral("cue %1: %2-%3, expected %4-%5")
+                                    .arg(i)
+                                    .arg(cues[i].start)
+                                    .arg(cues[i].end)
+                                    .arg(expected[i].start)
+                                    .arg(expected[i].end)));
+            QCOMPARE(cues[i].text, expected[i].text);
+        }
+        QCOMPARE(cues.first().text, QStringLiteral("First {scene}"));
     }
 
     void subtitlesWithABadSuffixAreRefusedBeforeRendering()

@@ -70,6 +70,8 @@ private slots:
         QCOMPARE(s.position, 0.83);
         QCOMPARE(s.uppercase, false);
         QCOMPARE(s.wordsPerPage, 3);
+        QVERIFY(!s.pop);
+        QVERIFY(!s.pops()); // block never pops
         QVERIFY(!s.legacy);
         QCOMPARE(p.scenes[1].timing, QStringLiteral("subs/two.srt"));
         QCOMPARE(p.resolve(p.scenes[1].timing), QStringLiteral("/base/subs/two.srt"));
@@ -99,6 +101,25 @@ private slots:
         QVERIFY(s1.box);
         QCOMPARE(*s1.box, QColor(0x10, 0x20, 0x30, 0x80));
         QCOMPARE(s1.highlight, QColor(0xFF, 0xD4, 0x00));
+    }
+
+    // `pop`: on by default in words mode, off in karaoke, never in block.
+    void popFollowsTheModeUnlessGiven_data()
+    {
+        QTest::addColumn<QJsonObject>("captions");
+        QTest::addColumn<bool>("pops");
+        QTest::newRow("words") << QJsonObject{{"mode", "words"}} << true;
+        QTest::newRow("words, off") << QJsonObject{{"mode", "words"}, {"pop", false}} << false;
+        QTest::newRow("karaoke") << QJsonObject{{"mode", "karaoke"}} << false;
+        QTest::newRow("karaoke, on") << QJsonObject{{"mode", "karaoke"}, {"pop", true}} << true;
+        QTest::newRow("block, on") << QJsonObject{{"mode", "block"}, {"pop", true}} << false;
+    }
+
+    void popFollowsTheModeUnlessGiven()
+    {
+        QFETCH(QJsonObject, captions);
+        QFETCH(bool, pops);
+        QCOMPARE(parse(root(captions)).captionStyleOf(0).pops(), pops);
     }
 
     void fontFileResolvesAgainstTheProject()
@@ -140,7 +161,8 @@ private slots:
                                    {"box", "#000000B3"},
                                    {"position", 0.5},
                                    {"uppercase", false},
-                                   {"words_per_page", 12}},
+                                   {"words_per_page", 12},
+                                   {"pop", false}},
                        QJsonObject{{"box", QJsonValue(QJsonValue::Null)}, {"position", 0.1}}));
         const Project back =
             Project::fromJson(p.toJson(), QStringLiteral("back"), QStringLiteral("/base"));
@@ -150,6 +172,7 @@ private slots:
         QVERIFY(back == p);
         const QJsonObject saved = QJsonDocument::fromJson(p.toJson()).object();
         QCOMPARE(saved["captions"].toObject()["box"].toString(), QStringLiteral("#000000B3"));
+        QCOMPARE(saved["captions"].toObject()["pop"], QJsonValue(false));
         QVERIFY(saved["scenes"].toArray()[0].toObject()["captions"].toObject()["box"].isNull());
         // A project without caption keys writes none.
         QVERIFY(!QJsonDocument::fromJson(parse(root()).toJson()).object().contains("captions"));
@@ -204,6 +227,8 @@ private slots:
                                     << "must be a string";
         QTest::newRow("uppercase string") << style("uppercase", "yes") << "captions.uppercase"
                                           << "must be true or false";
+        QTest::newRow("pop number") << scene("pop", 1) << "scenes[0].captions.pop"
+                                    << "must be true or false";
         QTest::newRow("font empty") << style("font", " ") << "captions.font"
                                     << "must not be empty";
         QJsonObject timing = root();

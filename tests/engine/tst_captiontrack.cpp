@@ -2,6 +2,7 @@
 // from the synthesizer, from SRT/WebVTT cues, spread evenly; pages for each
 // mode; what is shown at a time; the safe area and the size limits.
 
+#include "TestTexts.h"
 #include "captions/CaptionPainter.h"
 #include "captions/CaptionTiming.h"
 #include "captions/CaptionTrack.h"
@@ -16,6 +17,7 @@
 #include <QtTest>
 
 using namespace reelsmith;
+using testmedia::kLongRussian;
 
 namespace {
 
@@ -37,15 +39,6 @@ QList<CaptionWord> evenWords(const QStringList &texts, double start = 0.0)
         words.append({texts[i], start + 0.5 * double(i), start + 0.5 * double(i + 1), -1});
     return words;
 }
-
-const QString kLongRussian = QStringLiteral(
-    "Закат длится дольше, чем кажется: после того как солнце скрылось за горизонтом, небо "
-    "ещё почти полчаса меняет цвет от золотого к розовому и фиолетовому. Это происходит "
-    "потому, что свет проходит через толстый слой атмосферы и рассеивается на мельчайших "
-    "частицах пыли и капельках воды. Чем больше в воздухе частиц, тем ярче и краснее "
-    "закат, поэтому после извержений вулканов закаты по всему миру бывают особенно "
-    "красивыми. А на Марсе, наоборот, закаты голубые, потому что мелкая марсианская пыль "
-    "рассеивает синий свет вперёд, вдоль направления солнечных лучей.");
 
 } // namespace
 

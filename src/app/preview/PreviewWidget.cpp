@@ -527,12 +527,19 @@ void PreviewWidget::paintCaption(QPainter &painter, const QRect &frame, int scen
     // output pixels and scaled down, so lines wrap exactly where the export
     // wraps them and the same word is highlighted.
     const qint64 frameIndex = m_timeline.frameAt(position());
-    const CaptionState state =
-        track.stateAt(m_timeline.secondsAt(frameIndex - m_timeline.sceneStart(scene)));
+    const double seconds = m_timeline.secondsAt(frameIndex - m_timeline.sceneStart(scene));
+    const CaptionState state = track.stateAt(seconds);
     const QSize output = outputSizeOf(m_project);
     painter.save();
     painter.translate(frame.topLeft());
     painter.scale(double(frame.width()) / output.width(), double(frame.height()) / output.height());
+    // A page's pop, about the page's centre as the export scales its layer.
+    if (const double pop = track.popScaleAt(seconds); pop != 1.0 && !state.isEmpty()) {
+        const QPointF centre = QRectF(track.pageBounds(state.page)).center();
+        painter.translate(centre);
+        painter.scale(pop, pop);
+        painter.translate(-centre);
+    }
     track.paint(painter, state);
     painter.restore();
 }

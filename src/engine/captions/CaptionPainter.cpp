@@ -214,35 +214,21 @@ QRect CaptionPainter::bounds(const QStringList &words, double pixelSize) const
         .intersected(QRect(QPoint(0, 0), m_frame));
 }
 
-QRect CaptionPainter::paint(QPainter &painter, const QStringList &words, double pixelSize,
-                            int active, int shown) const
-{
-    QList<int> starts;
-    const QString text = displayText(words, &starts);
-    if (text.trimmed().isEmpty() || shown <= 0)
-        return {};
-    QList<QTextLayout::FormatRange> formats;
-    if (active >= 0 && active < starts.size()) {
-        QTextLayout::FormatRange highlight;
-        highlight.start = starts[active];
-        highlight.length = active + 1 < starts.size() ? starts[active + 1] - 1 - starts[active]
-                                                      : int(text.size()) - starts[active];
-        highlight.format.setForeground(m_style.highlight);
-        formats.append(highlight);
-    }
-    const QFont font = fontAt(pixelSize);
-    const Laid laid = layOut(text, starts, font, wrapWidth(), m_frame, bandTop(), bandBottom(),
-                             m_style.position, formats);
-    QTextLayout &layout = *laid.layout;
-    const int visibleEnd = shown < starts.size() ? starts[shown] - 1 : int(text.size());
+namespace {
 
-    // What is shown: whole lines up to the line of the last shown word, and
-    // on that line up to the middle of the space after it. Words yet to be
-    // spoken keep their place (the page never shifts as it fills up).
-    const double outline = outlinePixels(pixelSize);
-    const double margin = outline + 2;
+// The pill boxes behind each line and the region of the lines shown, for a
+// page whose text up to `visibleEnd` is visible.
+struct Shown
+{
     QRegion visible;
     QList<QRectF> boxes;
+};
+
+Shown shownLines(const Laid &laid, const QString &text, int visibleEnd, double pixelSize,
+                 double margin, QSize frame)
+{
+    Shown out;
+    const QTextLayout &layout = *laid.layout;
     const double boxPadX = pixelSize * 0.25;
     const double boxPadY = pixelSize * 0.06;
     for (int i = 0; i < layout.lineCount(); ++i) {
@@ -256,28 +242,50 @@ QRect CaptionPainter::paint(QPainter &painter, const QStringList &words, double 
         const double x0 = laid.origin.x() + line.cursorToX(line.textStart());
         const double x1 = laid.origin.x() + line.cursorToX(lineEnd - trailing);
         const double top = laid.origin.y() + line.y();
-        boxes.append(
+        out.boxes.append(
             QRectF(x0, top, x1 - x0, line.height()).adjusted(-boxPadX, -boxPadY, boxPadX, boxPadY));
-        double right = m_frame.width();
+        double right = frame.width();
         if (lineEnd < lineTextEnd) // the next word starts after a space
             right = (x1 + laid.origin.x() + line.cursorToX(lineEnd + 1)) / 2;
-        visible += QRectF(0, top - margin, right, line.height() + 2 * margin).toAlignedRect();
+        out.visible += QRectF(0, top - margin, right, line.height() + 2 * margin).toAlignedRect();
     }
+    return out;
+}
 
-    painter.save();
+void setHints(QPainter &painter)
+{
     painter.setRenderHint(QPainter::Antialiasing, true);
     painter.setRenderHint(QPainter::TextAntialiasing, true);
+}
+
+} // namespace
+
+QList<QTextLayout::FormatRange>
+CaptionPainter::highlightFormats(const QString &text, const QList<int> &starts, int active) const
+{
+    QList<QTextLayout::FormatRange> formats;
+    if (active >= 0 && active < starts.size()) {
+        QTextLayout::FormatRange highlight;
+        highlight.start = starts[active];
+        highlight.length = active + 1 < starts.size() ? starts[active + 1] - 1 - starts[active]
+                                                      : int(text.size()) - starts[active];
+        highlight.format.setForeground(m_style.highlight);
+        formats.append(highlight);
+    }
+    return formats;
+}
+
+void CaptionPainter::paintUnder(QPainter &painter, const QList<QRectF> &boxes,
+                                const QTextLayout &layout, QPointF origin, double outline) const
+{
     if (m_style.box) {
         painter.setPen(Qt::NoPen);
         painter.setBrush(*m_style.box);
-        for (const QRectF &b : std::as_const(boxes))
+        for (const QRectF &b : boxes)
             painter.drawRoundedRect(b, b.height() * 0.3, b.height() * 0.3);
     }
-    if (shown < starts.size())
-        painter.setClipRegion(visible);
-
     if (outline > 0) {
-        const QPainterPath path = Caption::glyphOutline(layout, laid.origin);
+        const QPainterPath path = Caption::glyphOutline(layout, origin);
         // The stroke is centred on the glyph edge: twice the width shows
         // `outline` pixels outside the letter.
         painter.setPen(
@@ -285,6 +293,38 @@ QRect CaptionPainter::paint(QPainter &painter, const QStringList &words, double 
         painter.setBrush(Qt::NoBrush);
         painter.drawPath(path);
     }
+}
+
+QRect CaptionPainter::paint(QPainter &painter, const QStringList &words, double pixelSize,
+                            int active, int shown) const
+{
+    QList<int> starts;
+    const QString text = displayText(words, &starts);
+    if (text.trimmed().isEmpty() || shown <= 0)
+        return {};
+    const QFont font = fontAt(pixelSize);
+    const Laid laid = layOut(text, starts, font, wrapWidth(), m_frame, bandTop(), bandBottom(),
+                             m_style.position, highlightFormats(text, starts, active));
+    QTextLayout &layout = *laid.layout;
+    const int visibleEnd = shown < starts.size() ? starts[shown] - 1 : int(text.size());
+
+    // What is shown: whole lines up to the line of the last shown word, and
+    // on that line up to the middle of the space after it. Words yet to be
+    // spoken keep their place (the page never shifts as it fills up).
+    const double outline = outlinePixels(pixelSize);
+    const Shown lines = shownLines(laid, text, visibleEnd, pixelSize, outline + 2, m_frame);
+
+    painter.save();
+    setHints(painter);
+    if (m_style.box) {
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(*m_style.box);
+        for (const QRectF &b : lines.boxes)
+            painter.drawRoundedRect(b, b.height() * 0.3, b.height() * 0.3);
+    }
+    if (shown < starts.size())
+        painter.setClipRegion(lines.visible);
+    paintUnder(painter, {}, layout, laid.origin, outline);
     painter.setPen(m_style.color);
     layout.draw(&painter, laid.origin);
     painter.restore();
@@ -295,6 +335,120 @@ QRect CaptionPainter::paint(QPainter &painter, const QStringList &words, double 
         .adjusted(-pad, -pad, pad, pad)
         .toAlignedRect()
         .intersected(QRect(QPoint(0, 0), m_frame));
+}
+
+CaptionPageImage::CaptionPageImage(const CaptionPainter &painter, const QStringList &words,
+                                   double pixelSize, QRect area)
+    : m_painter(&painter), m_words(words), m_pixelSize(pixelSize), m_area(area)
+{
+    m_text = m_painter->displayText(m_words, &m_starts);
+    m_under = QImage(m_area.size(), QImage::Format_ARGB32_Premultiplied);
+    if (m_under.isNull())
+        throwFailure(QStringLiteral("out of memory for a caption"));
+    m_under.fill(Qt::transparent);
+    if (m_text.trimmed().isEmpty())
+        return;
+    const Laid laid = layOut(m_text, m_starts, m_painter->fontAt(m_pixelSize),
+                             m_painter->wrapWidth(), m_painter->frame(), m_painter->bandTop(),
+                             m_painter->bandBottom(), m_painter->style().position);
+    const double outline = m_painter->outlinePixels(m_pixelSize);
+    const Shown lines =
+        shownLines(laid, m_text, int(m_text.size()), m_pixelSize, outline + 2, m_painter->frame());
+    {
+        // Qt 6.4 gives a glyph's outline path a little differently (up to
+        // 12 levels along the stroke) until the glyph has been drawn once at
+        // that size. A page used to be re-stroked at every word, so all but
+        // its first frame had the drawn glyphs' outline; the letters are
+        // drawn once first so that the kept outline is that one.
+        QPainter p(&m_under);
+        p.translate(-m_area.topLeft());
+        setHints(p);
+        laid.layout->draw(&p, laid.origin);
+    }
+    m_under.fill(Qt::transparent);
+    {
+        QPainter p(&m_under);
+        p.translate(-m_area.topLeft());
+        setHints(p);
+        m_painter->paintUnder(p, lines.boxes, *laid.layout, laid.origin, outline);
+    }
+    m_base = m_under.copy();
+    {
+        QPainter p(&m_base);
+        p.translate(-m_area.topLeft());
+        setHints(p);
+        p.setPen(m_painter->style().color);
+        laid.layout->draw(&p, laid.origin);
+    }
+    // Where each word's letters (and their outline, and whatever a glyph
+    // sticks out: accents, emoji) can reach: its lines' rectangles, half the
+    // size wider and taller on every side.
+    const double reach = outline + m_pixelSize * 0.5 + 2;
+    const QTextLayout &layout = *laid.layout;
+    for (qsizetype w = 0; w < m_starts.size(); ++w) {
+        const int begin = m_starts[w];
+        const int end = w + 1 < m_starts.size() ? m_starts[w + 1] - 1 : int(m_text.size());
+        QRect rect;
+        for (int i = 0; i < layout.lineCount(); ++i) {
+            const QTextLine line = layout.lineAt(i);
+            const int a = std::max(begin, line.textStart());
+            const int b = std::min(end, line.textStart() + line.textLength());
+            if (a >= b)
+                continue;
+            const double x0 = laid.origin.x() + line.cursorToX(a);
+            const double x1 = laid.origin.x() + line.cursorToX(b);
+            const double top = laid.origin.y() + line.y();
+            rect |= QRectF(std::min(x0, x1), top, std::abs(x1 - x0), line.height())
+                        .adjusted(-reach, -reach, reach, reach)
+                        .toAlignedRect();
+        }
+        m_wordRects.append(rect.translated(-m_area.topLeft()).intersected(m_under.rect()));
+    }
+}
+
+const QImage &CaptionPageImage::image(int active, int shown)
+{
+    if (m_text.trimmed().isEmpty() || shown <= 0) {
+        m_image = m_under; // transparent
+        return m_image;
+    }
+    if (shown < m_starts.size()) {
+        // Part of the page (`words` mode, a few words): painted whole, as
+        // the clip of the words yet to come cuts through the outline too.
+        m_image = QImage(m_area.size(), QImage::Format_ARGB32_Premultiplied);
+        if (m_image.isNull())
+            throwFailure(QStringLiteral("out of memory for a caption"));
+        m_image.fill(Qt::transparent);
+        QPainter p(&m_image);
+        p.translate(-m_area.topLeft());
+        m_painter->paint(p, m_words, m_pixelSize, active, shown);
+        m_active = -2;
+        return m_image;
+    }
+    if (active == m_active)
+        return m_image;
+    m_image = m_base;
+    m_active = active;
+    if (active < 0 || active >= m_wordRects.size() || m_wordRects[active].isEmpty())
+        return m_image;
+    // Only the highlighted word's rectangle changes: the box and outline
+    // under it put back, then the text drawn again clipped to it, exactly as
+    // the whole page would be drawn there (the clip is whole pixels).
+    const QRect rect = m_wordRects[active];
+    QPainter p(&m_image);
+    p.setCompositionMode(QPainter::CompositionMode_Source);
+    p.drawImage(rect.topLeft(), m_under, rect);
+    p.setCompositionMode(QPainter::CompositionMode_SourceOver);
+    p.setClipRect(rect);
+    p.translate(-m_area.topLeft());
+    setHints(p);
+    const Laid laid =
+        layOut(m_text, m_starts, m_painter->fontAt(m_pixelSize), m_painter->wrapWidth(),
+               m_painter->frame(), m_painter->bandTop(), m_painter->bandBottom(),
+               m_painter->style().position, m_painter->highlightFormats(m_text, m_starts, active));
+    p.setPen(m_painter->style().color);
+    laid.layout->draw(&p, laid.origin);
+    return m_image;
 }
 
 } // namespace reelsmith

@@ -27,6 +27,13 @@ double numberAt(const QJsonValue &v, const QString &key)
     return d;
 }
 
+bool boolAt(const QJsonValue &v, const QString &key)
+{
+    if (!v.isBool())
+        fail(key, QStringLiteral("must be true or false, not %1").arg(jsonTypeName(v)));
+    return v.toBool();
+}
+
 QString stringAt(const QJsonValue &v, const QString &key)
 {
     if (!v.isString())
@@ -75,6 +82,11 @@ std::optional<CaptionMode> captionModeFromName(const QString &name)
         if (captionModeName(m) == name)
             return m;
     return std::nullopt;
+}
+
+bool CaptionStyle::pops() const
+{
+    return mode != CaptionMode::Block && pop.value_or(mode == CaptionMode::Words);
 }
 
 bool CaptionStyle::fontIsFile() const
@@ -128,6 +140,8 @@ CaptionStyle CaptionStyleOverride::over(const CaptionStyle &base) const
     s.position = position.value_or(s.position);
     s.uppercase = uppercase.value_or(s.uppercase);
     s.wordsPerPage = wordsPerPage.value_or(s.wordsPerPage);
+    if (pop)
+        s.pop = pop;
     return s;
 }
 
@@ -163,9 +177,9 @@ CaptionStyleOverride CaptionStyleOverride::fromJson(const QJsonObject &object, c
         } else if (name == QLatin1String("position")) {
             o.position = numberAt(v, key);
         } else if (name == QLatin1String("uppercase")) {
-            if (!v.isBool())
-                fail(key, QStringLiteral("must be true or false, not %1").arg(jsonTypeName(v)));
-            o.uppercase = v.toBool();
+            o.uppercase = boolAt(v, key);
+        } else if (name == QLatin1String("pop")) {
+            o.pop = boolAt(v, key);
         } else if (name == QLatin1String("words_per_page")) {
             const double d = numberAt(v, key);
             if (d != std::floor(d) || std::fabs(d) > 1e9)
@@ -206,6 +220,8 @@ QJsonObject CaptionStyleOverride::toJson() const
         o.insert(QStringLiteral("uppercase"), *uppercase);
     if (wordsPerPage)
         o.insert(QStringLiteral("words_per_page"), *wordsPerPage);
+    if (pop)
+        o.insert(QStringLiteral("pop"), *pop);
     return o;
 }
 

@@ -45,11 +45,15 @@ struct CaptionStyle
     double position = 0.83;    // vertical centre, fraction of the height
     bool uppercase = false;
     int wordsPerPage = 3;
+    // A page appearing grows from 90 % to its size (`pop`); unset: the
+    // mode's default, on for `words`. Never in `block` mode.
+    std::optional<bool> pop;
     // Version 1's caption exactly as it always looked (captions/Caption):
     // the style keys do not exist there.
     bool legacy = false;
 
     bool fontIsFile() const;
+    bool pops() const;
     bool operator==(const CaptionStyle &) const = default;
 };
 
@@ -67,6 +71,7 @@ struct CaptionStyleOverride
     std::optional<double> position;
     std::optional<bool> uppercase;
     std::optional<int> wordsPerPage;
+    std::optional<bool> pop;
 
     bool isEmpty() const;
     CaptionStyle over(const CaptionStyle &base) const;

@@ -194,6 +194,20 @@ CaptionState CaptionTrack::stateAt(double seconds) const
     return state;
 }
 
+double CaptionTrack::popScaleAt(double seconds) const
+{
+    if (m_legacy || !m_style.pops())
+        return 1.0;
+    const CaptionState state = stateAt(seconds);
+    if (state.isEmpty())
+        return 1.0;
+    const double t = (seconds - m_pages[state.page].start) / kPopSeconds;
+    if (t >= 1.0 || t < 0.0)
+        return 1.0;
+    const double eased = 1.0 - (1.0 - t) * (1.0 - t); // fast first, settling
+    return kPopFrom + (1.0 - kPopFrom) * eased;
+}
+
 QList<double> CaptionTrack::changeTimes() const
 {
     QList<double> times{0.0};
@@ -232,6 +246,11 @@ QRect CaptionTrack::paint(QPainter &painter, const CaptionState &state) const
     const CaptionPage &page = m_pages[state.page];
     return m_painter->paint(painter, pageWords(state.page), m_pixelSize,
                             state.active >= 0 ? state.active - page.first : -1, state.shown);
+}
+
+CaptionPageImage CaptionTrack::pageImage(int page, QRect area) const
+{
+    return CaptionPageImage(*m_painter, pageWords(page), m_pixelSize, area);
 }
 
 QRect CaptionTrack::pageBounds(int page) const

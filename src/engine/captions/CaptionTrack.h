@@ -62,6 +62,12 @@ public:
     CaptionMode mode() const { return m_style.mode; }
 
     CaptionState stateAt(double seconds) const;
+    // How large the page shown at `seconds` is drawn, about its centre: 1,
+    // or during a page's first CaptionTrack::kPopSeconds with the style's
+    // `pop`, from kPopFrom to 1, easing out.
+    double popScaleAt(double seconds) const;
+    static constexpr double kPopSeconds = 0.12;
+    static constexpr double kPopFrom = 0.9;
     // The times (seconds from the scene's start, ascending, the first 0)
     // where stateAt() changes; it is constant in between.
     QList<double> changeTimes() const;
@@ -69,6 +75,9 @@ public:
     // Paints state `state` for a frame whose top-left is the painter's
     // origin; returns the rectangle painted.
     QRect paint(QPainter &painter, const CaptionState &state) const;
+    // Page `page` as a CaptionPageImage covering `area` of the frame.
+    CaptionPageImage pageImage(int page, QRect area) const;
+    QSize frame() const { return m_frame; }
     // The rectangle page `page` may cover, in frame pixels.
     QRect pageBounds(int page) const;
     // The page's lines as laid out.

@@ -652,6 +652,20 @@ QString timedPayload(const SubtitleCue &cue)
     return out;
 }
 
+[[noreturn]] void throwTooLarge(const QString &name, qint64 bytes)
+{
+    throwBadInput(QStringLiteral("%1: %2 MB is too large for a subtitle file (the limit is %3 MB)")
+                      .arg(name)
+                      .arg(double(bytes) / (1024 * 1024), 0, 'f', 1)
+                      .arg(kMaxBytes / (1024 * 1024)));
+}
+
+// "start --> end" with SRT's decimal comma or WebVTT's point.
+QString timingLine(qint64 start, qint64 end, QChar separator)
+{
+    return timeText(start, separator) + QStringLiteral(" --> ") + timeText(end, separator) + u'\n';
+}
+
 } // namespace
 
 SubtitleFormat subtitleFormatForPath(const QString &path)
@@ -668,11 +682,7 @@ SubtitleFormat subtitleFormatForPath(const QString &path)
 QList<SubtitleCue> parseSubtitles(const QByteArray &data, const QString &nameForErrors)
 {
     if (data.size() > kMaxBytes)
-        throwBadInput(QStringLiteral("%1: %2 MB is too large for a subtitle file (the limit is "
-                                     "%3 MB)")
-                          .arg(nameForErrors)
-                          .arg(double(data.size()) / (1024 * 1024), 0, 'f', 1)
-                          .arg(kMaxBytes / (1024 * 1024)));
+        throwTooLarge(nameForErrors, data.size());
     QByteArrayView bytes(data);
     if (bytes.startsWith("\xEF\xBB\xBF"))
         bytes = bytes.sliced(3);
@@ -690,11 +700,7 @@ QList<SubtitleCue> readSubtitles(const QString &path)
         throwBadInput(QStringLiteral("%1: not a file").arg(path));
     // Checked before reading: a 1 GB file named .srt is refused, not loaded.
     if (info.size() > kMaxBytes)
-        throwBadInput(QStringLiteral("%1: %2 MB is too large for a subtitle file (the limit is "
-                                     "%3 MB)")
-                          .arg(path)
-                          .arg(double(info.size()) / (1024 * 1024), 0, 'f', 1)
-                          .arg(kMaxBytes / (1024 * 1024)));
+        throwTooLarge(path, info.size());
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         throwBadInput(QStringLiteral("%1: cannot read: %2").arg(path, file.errorString()));
@@ -718,11 +724,11 @@ QByteArray formatSubtitles(const QList<SubtitleCue> &cues, SubtitleFormat format
             if (number > 0)
                 out += u'\n';
             out += QString::number(++number) + u'\n';
-            out += timeText(start, u',') + QStringLiteral(" --> ") + timeText(end, u',') + u'\n';
+            out += timingLine(start, end, u',');
             out += escapedText(withoutBlankLines(cue.text), format);
         } else {
             out += u'\n';
-            out += timeText(start, u'.') + QStringLiteral(" --> ") + timeText(end, u'.') + u'\n';
+            out += timingLine(start, end, u'.');
             out += cue.words.isEmpty() ? escapedText(withoutBlankLines(cue.text), format)
                                        : timedPayload(cue);
         }

@@ -28,6 +28,9 @@ struct OutputSettings
     // were chosen as, or "custom"; empty: not recorded (the command line, a
     // file from before presets). The encoder never reads it.
     QString profile;
+    // The captions also as a soft subtitle track (mov_text) in the MP4
+    // (`output.soft_subtitles`); the burned-in captions stay either way.
+    bool softSubtitles = false;
 
     QSize size() const { return {width, height}; }
     void setSize(QSize s)

@@ -2,6 +2,10 @@
 
 #include <QThread>
 
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
 extern "C" {
 #include <libavutil/channel_layout.h>
 #include <libavutil/opt.h>
@@ -11,8 +15,8 @@ extern "C" {
 namespace reelsmith {
 
 Mp4Writer::Mp4Writer(const QString &path, const OutputSettings &enc,
-                     const std::optional<AudioEncoding> &audio)
-    : m_path(path)
+                     const std::optional<AudioEncoding> &audio, const QList<TimedText> &subtitles)
+    : m_path(path), m_cues(subtitles)
 {
     AVFormatContext *raw = nullptr;
     av::check(avformat_alloc_output_context2(&raw, nullptr, "mp4", av::pathBytes(path).constData()),
@@ -59,6 +63,8 @@ Mp4Writer::Mp4Writer(const QString &path, const OutputSettings &enc,
     m_video.stream->avg_frame_rate = c->framerate;
     if (audio)
         addAudioStream(*audio); // streams must all exist before the header is written
+    if (!m_cues.isEmpty())
+        addSubtitleStream();
 
     av::check(avio_open(&m_format->pb, av::pathBytes(path).constData(), AVIO_FLAG_WRITE),
               QStringLiteral("%1: cannot create").arg(path));
@@ -199,6 +205,105 @@ void Mp4Writer::submitAudio()
     encode(m_audio, frame);
 }
 
+namespace {
+
+// The mov_text encoder reads its default style from an ASS header (what
+// FFmpeg's ff_ass_subtitle_header_default() writes, which is not public).
+constexpr char kAssHeader[] =
+    "[Script Info]\r\n"
+    "ScriptType: v4.00+\r\n"
+    "PlayResX: 384\r\n"
+    "PlayResY: 288\r\n"
+    "ScaledBorderAndShadow: yes\r\n"
+    "\r\n"
+    "[V4+ Styles]\r\n"
+    "Format: Name, Fontname, Fontsize, PrimaryColour, SecondaryColour, OutlineColour, "
+    "BackColour, Bold, Italic, Underline, StrikeOut, ScaleX, ScaleY, Spacing, Angle, "
+    "BorderStyle, Outline, Shadow, Alignment, MarginL, MarginR, MarginV, Encoding\r\n"
+    "Style: Default,Arial,16,&Hffffff,&Hffffff,&H0,&H0,0,0,0,0,100,100,0,0,1,1,0,2,10,10,10,1"
+    "\r\n"
+    "\r\n"
+    "[Events]\r\n"
+    "Format: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text\r\n";
+
+// A cue's text as an ASS event's text, which the mov_text encoder parses
+// (FFmpeg's ass_split): a line break is \N, and a backslash gets a word
+// joiner on either side so that no "\N" or "{\" override tag is made of it
+// and the text around it. Braces alone are text.
+QByteArray assText(const QString &text)
+{
+    QByteArray out;
+    for (const QChar c : text) {
+        if (c == QLatin1Char('\n'))
+            out += "\\N";
+        else if (c == QLatin1Char('\r'))
+            continue;
+        else if (c == QLatin1Char('\\'))
+            out += "\xe2\x81\xa0\\\xe2\x81\xa0";
+        else
+            out += QString(c).toUtf8();
+    }
+    return out;
+}
+
+} // namespace
+
+void Mp4Writer::addSubtitleStream()
+{
+    const AVCodec *codec = addTrack(m_subtitles, "mov_text");
+    AVCodecContext *c = m_subtitles.encoder.get();
+    c->time_base = AVRational{1, 1000};
+    c->subtitle_header = static_cast<uint8_t *>(av_mallocz(sizeof kAssHeader));
+    if (!c->subtitle_header)
+        throwFailure(QStringLiteral("out of memory for the subtitle track"));
+    std::memcpy(c->subtitle_header, kAssHeader, sizeof kAssHeader);
+    c->subtitle_header_size = int(sizeof kAssHeader - 1);
+    openTrack(m_subtitles, codec, QStringLiteral("the mov_text subtitle encoder"));
+}
+
+// Every cue, after the video and sound: each stream's packets need only be
+// in order within the stream, and the muxer fills the gaps between cues.
+void Mp4Writer::writeSubtitles()
+{
+    AVCodecContext *c = m_subtitles.encoder.get();
+    QByteArray buffer(64 * 1024, Qt::Uninitialized);
+    qint64 lastEnd = 0;
+    for (qsizetype i = 0; i < m_cues.size(); ++i) {
+        const TimedText &cue = m_cues[i];
+        // Milliseconds, never overlapping the cue before (a track holds one
+        // cue at a time) and never empty.
+        const qint64 start = std::max(lastEnd, qint64(std::llround(cue.start * 1000)));
+        const qint64 end = std::max(start + 1, qint64(std::llround(cue.end * 1000)));
+        const QByteArray event = "0,0,Default,,0,0,0,," + assText(cue.text);
+        AVSubtitleRect rect{};
+        rect.type = SUBTITLE_ASS;
+        rect.ass = const_cast<char *>(event.constData());
+        AVSubtitleRect *rects[] = {&rect};
+        AVSubtitle sub{};
+        sub.num_rects = 1;
+        sub.rects = rects;
+        sub.pts = av_rescale_q(start, c->time_base, AV_TIME_BASE_Q);
+        sub.end_display_time = uint32_t(end - start);
+        const QString what = QStringLiteral("%1: subtitle cue %2").arg(m_path).arg(i + 1);
+        const int size = avcodec_encode_subtitle(c, reinterpret_cast<uint8_t *>(buffer.data()),
+                                                 int(buffer.size()), &sub);
+        if (size < 0)
+            av::check(size, QStringLiteral("encoding %1").arg(what));
+        av::check(av_new_packet(m_packet.get(), size),
+                  QStringLiteral("out of memory for %1").arg(what));
+        std::memcpy(m_packet->data, buffer.constData(), size_t(size));
+        m_packet->pts = m_packet->dts = start;
+        m_packet->duration = end - start;
+        m_packet->flags |= AV_PKT_FLAG_KEY;
+        av_packet_rescale_ts(m_packet.get(), c->time_base, m_subtitles.stream->time_base);
+        m_packet->stream_index = m_subtitles.stream->index;
+        const int written = av_interleaved_write_frame(m_format.get(), m_packet.get());
+        if (written < 0)
+            av::check(written, QStringLiteral("writing %1").arg(what));
+        lastEnd = end;
+    }
+}
+
 void Mp4Writer::encode(Track &track, AVFrame *frame)
 {
     AVCodecContext *encoder = track.encoder.get();
@@ -238,6 +343,8 @@ void Mp4Writer::finish()
     encode(m_video, nullptr);
     if (m_audio.encoder)
         encode(m_audio, nullptr);
+    if (m_subtitles.encoder)
+        writeSubtitles();
     av::check(av_write_trailer(m_format.get()),
               QStringLiteral("%1: finishing the MP4").arg(m_path));
     av::check(avio_closep(&m_format->pb), QStringLiteral("%1: closing").arg(m_path));

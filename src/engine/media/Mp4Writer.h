@@ -3,6 +3,7 @@
 #include "core/OutputSettings.h"
 #include "media/Av.h"
 
+#include <QList>
 #include <QSize>
 #include <QString>
 
@@ -18,6 +19,15 @@ struct AudioEncoding
     int bitrateKbps = 128;
 };
 
+// One cue of a soft subtitle track: seconds in the video's time, lines
+// separated by '\n'.
+struct TimedText
+{
+    double start = 0;
+    double end = 0;
+    QString text;
+};
+
 // H.264 (libx264, yuv420p, BT.709 tagged) in MP4 with +faststart, and
 // optionally an AAC track, following the send/receive loop of FFmpeg's
 // doc/examples/mux.c. Frames get pts 0, 1, 2, ... in a 1/fps time base; audio
@@ -27,8 +37,11 @@ struct AudioEncoding
 class Mp4Writer
 {
 public:
+    // With `subtitles`, a 3GPP timed-text (mov_text) subtitle track holding
+    // them, which players show or hide; none when the list is empty.
     Mp4Writer(const QString &path, const OutputSettings &encoding,
-              const std::optional<AudioEncoding> &audio = std::nullopt);
+              const std::optional<AudioEncoding> &audio = std::nullopt,
+              const QList<TimedText> &subtitles = {});
     ~Mp4Writer();
     Mp4Writer(const Mp4Writer &) = delete;
     Mp4Writer &operator=(const Mp4Writer &) = delete;
@@ -70,6 +83,8 @@ private:
     const AVCodec *addTrack(Track &track, const char *encoderName);
     void openTrack(Track &track, const AVCodec *codec, const QString &what);
     void addAudioStream(const AudioEncoding &encoding);
+    void addSubtitleStream();
+    void writeSubtitles();
     // Sends `frame` (nullptr: the end) to the track's encoder and writes
     // every packet it has ready.
     void encode(Track &track, AVFrame *frame);
@@ -78,7 +93,9 @@ private:
     av::FormatOutput m_format;
     av::Packet m_packet;
     Track m_video;
-    Track m_audio; // no encoder: no audio
+    Track m_audio;     // no encoder: no audio
+    Track m_subtitles; // no encoder: no subtitle track
+    QList<TimedText> m_cues;
     bool m_finished = false;
 };
 

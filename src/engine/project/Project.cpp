@@ -103,6 +103,17 @@ public:
         return static_cast<int>(v);
     }
 
+    bool boolean(const QJsonObject &object, const char *key, const QString &path,
+                 bool fallback) const
+    {
+        const QJsonValue value = object.value(QLatin1String(key));
+        if (value.isUndefined())
+            return fallback;
+        if (!value.isBool())
+            fail(path, QStringLiteral("must be true or false, not %1").arg(jsonTypeName(value)));
+        return value.toBool();
+    }
+
     QString string(const QJsonObject &object, const char *key, const QString &path,
                    std::optional<QString> fallback) const
     {
@@ -365,8 +376,9 @@ Project Project::fromJson(const QByteArray &jsonIn, const QString &sourceName,
     }
 
     if (const auto o = r.object(root, "output", QStringLiteral("output"), false)) {
-        r.checkKeys(*o, QStringLiteral("output."),
-                    {"width", "height", "fps", "crf", "preset", "threads", "profile"});
+        r.checkKeys(
+            *o, QStringLiteral("output."),
+            {"width", "height", "fps", "crf", "preset", "threads", "profile", "soft_subtitles"});
         OutputSettings &out = p.output;
         for (const OutputLimit &limit : outputLimits())
             if (limit.inProject)
@@ -375,6 +387,8 @@ Project Project::fromJson(const QByteArray &jsonIn, const QString &sourceName,
                               out.*limit.member);
         out.preset = r.string(*o, "preset", QStringLiteral("output.preset"), out.preset);
         out.profile = r.string(*o, "profile", QStringLiteral("output.profile"), out.profile);
+        out.softSubtitles = r.boolean(*o, "soft_subtitles", QStringLiteral("output.soft_subtitles"),
+                                      out.softSubtitles);
     }
 
     if (!v1) {
@@ -619,6 +633,8 @@ QByteArray Project::toJson() const
     o.insert(QStringLiteral("preset"), output.preset);
     if (!output.profile.isEmpty())
         o.insert(QStringLiteral("profile"), output.profile);
+    if (output.softSubtitles)
+        o.insert(QStringLiteral("soft_subtitles"), true);
     root.insert(QStringLiteral("output"), o);
     const QJsonObject voiceObject =
         voiceJson({voice.name.isEmpty() ? std::nullopt : std::optional(voice.name),

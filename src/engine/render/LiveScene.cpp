@@ -16,42 +16,10 @@ extern "C" {
 
 namespace reelsmith {
 
-namespace {
-
-// A caption page painted into an image of the page's rectangle alone (not
-// the frame), so a change costs a paint of a few lines; `topLeft` gets its
-// place in the frame (even).
-QImage captionImage(const CaptionTrack &track, const CaptionState &state, QSize frame,
-                    QPoint *topLeft)
-{
-    if (state.isEmpty())
-        return {};
-    const QRect bounds = track.pageBounds(state.page);
-    const int x0 = bounds.left() & ~1;
-    const int y0 = bounds.top() & ~1;
-    const int x1 = std::min(frame.width(), (bounds.right() + 2) & ~1);
-    const int y1 = std::min(frame.height(), (bounds.bottom() + 2) & ~1);
-    if (x1 <= x0 || y1 <= y0)
-        return {};
-    QImage image(x1 - x0, y1 - y0, QImage::Format_ARGB32_Premultiplied);
-    if (image.isNull())
-        throwFailure(QStringLiteral("out of memory for a caption"));
-    image.fill(Qt::transparent);
-    {
-        QPainter painter(&image);
-        painter.translate(-x0, -y0);
-        track.paint(painter, state);
-    }
-    *topLeft = QPoint(x0, y0);
-    return image;
-}
-
-} // namespace
-
 LiveScene::LiveScene(int index, const Scene &scene, const QString &imagePath,
                      const CaptionTrack &track, QSize frame, bool moving, QStringList *warnings)
     : m_index(index), m_motion(scene.motion), m_layout(scene.layout), m_frame(frame),
-      m_moving(moving), m_track(&track)
+      m_moving(moving), m_track(&track), m_captionLayer(&track)
 {
     if (!m_moving) {
         m_picture = SceneOverlay::build(scene, imagePath, frame, warnings, track.isLegacy());
@@ -82,20 +50,23 @@ void LiveScene::moveTo(double seconds, double motionProgress)
             motion::rectAt(m_motion, m_layout, m_movingPicture.place(), m_frame, motionProgress);
     if (m_track->isLegacy())
         return; // version 1's caption is part of the picture's overlay
+    // Repainted only when the page, the active word or a page's pop changes.
     const CaptionState state = m_track->stateAt(seconds);
-    if (state == m_captionState)
+    const double pop = m_track->popScaleAt(seconds);
+    if (state == m_captionState && pop == m_captionPop)
         return;
     m_captionState = state;
+    m_captionPop = pop;
     m_caption = SceneOverlay();
     m_movingCaption = MovingLayer();
-    QPoint topLeft;
-    const QImage image = captionImage(*m_track, state, m_frame, &topLeft);
-    if (image.isNull())
+    const CaptionLayer::Image shown = m_captionLayer.at(state, pop);
+    if (shown.image.isNull())
         return;
     if (m_moving)
-        m_movingCaption = MovingLayer::fromImage(image, QRectF(topLeft, QSizeF(image.size())));
+        m_movingCaption = MovingLayer::fromImage(
+            shown.image, QRectF(shown.offset, QSizeF(shown.image.size())));
     else
-        m_caption = SceneOverlay::fromImage(image, topLeft);
+        m_caption = SceneOverlay::fromImage(shown.image, shown.offset);
 }
 
 void LiveScene::blendOnto(AVFrame *frame, const LayerTransform &transform) const

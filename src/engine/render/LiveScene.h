@@ -1,5 +1,6 @@
 #pragma once
 
+#include "captions/CaptionLayer.h"
 #include "captions/CaptionTrack.h"
 #include "project/Project.h"
 #include "render/MovingLayer.h"
@@ -44,7 +45,9 @@ private:
     SceneOverlay m_picture, m_caption;            // still
     MovingLayer m_movingPicture, m_movingCaption; // moving
     QRectF m_pictureRect;                         // the picture's place this frame
+    CaptionLayer m_captionLayer; // the current page, painted once
     CaptionState m_captionState;
+    double m_captionPop = 1.0;
 };
 
 // dst = dst + (other - dst) x weight, every plane of two YUV420P frames of one size.

@@ -236,10 +236,15 @@ RenderResult RenderJob::run(const ProgressFn &progress, const CancelFn &cancel)
     const bool hasSound = soundtrack || mix;
     static_assert(Soundtrack::kSampleRate == MixedSound::kSampleRate &&
                   Soundtrack::kChannels == MixedSound::kChannels);
+    QList<TimedText> softSubtitles;
+    if (out.softSubtitles)
+        for (const SubtitleCue &cue : subtitleCues())
+            softSubtitles.append({cue.start, cue.end, cue.text});
     Mp4Writer writer(
         file.temporaryPath(), out,
         hasSound ? std::optional(AudioEncoding{Soundtrack::kSampleRate, Soundtrack::kChannels})
-                 : std::nullopt);
+                 : std::nullopt,
+        softSubtitles);
     const auto delivered = [&] {
         return soundtrack ? soundtrack->samplesDelivered() : mix->samplesDelivered();
     };
