@@ -44,14 +44,15 @@ private:
         p.output.height = 320;
         p.output.fps = 12;
         p.output.threads = 1;
-        p.scenes = {{QStringLiteral("picture.png"), seconds, QStringLiteral("Caption"),
-                     Layout::Center}};
+        p.scenes = {
+            {QStringLiteral("picture.png"), seconds, QStringLiteral("Caption"), Layout::Center}};
         return p;
     }
 
     std::unique_ptr<ExportJob> exportJob(double seconds, const QString &name) const
     {
-        return std::make_unique<ExportJob>(project(seconds), path(name), BackgroundFolders::standard());
+        return std::make_unique<ExportJob>(project(seconds), path(name),
+                                           BackgroundFolders::standard());
     }
 
     // What one of these exports is modelled to hold at its peak.

@@ -338,8 +338,8 @@ void RenderQueue::startQueued()
         }
         // A paused job resumed holds its memory already. Any job runs when
         // nothing else renders, however big: it could never run otherwise.
-        const bool fits = m_budgetMb <= 0 || e->started || running == 0 ||
-                          e->status.peakMegabytes <= freeMb;
+        const bool fits =
+            m_budgetMb <= 0 || e->started || running == 0 || e->status.peakMegabytes <= freeMb;
         if (!fits) {
             setWaitingForMemory(*e, true, freeMb);
             blocked = true;

@@ -139,7 +139,7 @@ private:
     int m_nextId = 1;
     int m_budgetMb = 0;
     bool m_holdStarts = false; // while cancelAll() goes through the jobs
-    int m_idleMb = 0; // the editor's memory when it last ran no job
+    int m_idleMb = 0;          // the editor's memory when it last ran no job
     std::function<qint64()> m_memorySampler;
     bool m_busy = false;
 };
