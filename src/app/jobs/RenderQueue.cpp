@@ -328,11 +328,13 @@ void RenderQueue::startQueued()
     // and their memory.
     int running = rendering();
     int freeMb = m_budgetMb - m_idleMb - heldMegabytes();
-    bool blocked = false; // by memory: the jobs behind keep their order
+    // Blocked by memory: the jobs behind keep their order, but a paused one
+    // resumed still wakes (it holds its memory already).
+    bool blocked = false;
     for (const auto &e : m_entries) {
         if (e->status.state != State::Queued)
             continue;
-        if (blocked || running >= m_pool.maxThreadCount()) {
+        if ((blocked && !e->started) || running >= m_pool.maxThreadCount()) {
             setWaitingForMemory(*e, false, 0);
             continue;
         }
