@@ -334,6 +334,7 @@ private slots:
         QCOMPARE(window.document()->project().output.width, 1080);
         QCOMPARE(window.document()->project().output.fps, 30);
         QCOMPARE(window.renderQueue()->concurrency(), 2);
+        QCOMPARE(window.renderQueue()->memoryBudgetMegabytes(), 768);
         QCOMPARE(window.memoryMeter()->budgetMegabytes(), 768);
 
         // Back to the defaults for the other tests.

@@ -44,6 +44,15 @@ QString ImportBackgroundJob::startingText() const
     return Job::tr("Reading the clip");
 }
 
+int ImportBackgroundJob::peakMegabytes() const
+{
+    // An import is a render without pictures or captions: the reader (here
+    // decoding the creator's clip, often 1080p, instead of a small asset)
+    // feeding x264 with the recipe's encoding. The model's compositor frames
+    // it does not have stand in for the bigger source frames it decodes.
+    return modelledEncodePeakMegabytes(m_recipe.encoding);
+}
+
 RenderResult ImportBackgroundJob::run(QPromise<QString> &promise)
 {
     const QString folder = QFileInfo(m_output).absolutePath();

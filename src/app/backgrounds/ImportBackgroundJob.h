@@ -25,6 +25,7 @@ public:
     QString title() const override;
     QString outputPath() const override { return m_output; }
     QString startingText() const override;
+    int peakMegabytes() const override;
     RenderResult run(QPromise<QString> &promise) override;
 
     const QString &clip() const { return m_clip; }

@@ -34,6 +34,11 @@ QString ExportJob::startingText() const
     return Job::tr("Checking pictures and background");
 }
 
+int ExportJob::peakMegabytes() const
+{
+    return modelledEncodePeakMegabytes(m_project.output);
+}
+
 RenderResult ExportJob::run(QPromise<QString> &promise)
 {
     // A project that is invalid anyway says so first, as the CLI's render does.

@@ -23,6 +23,7 @@ public:
     QString outputPath() const override { return m_outputPath; }
     qint64 expectedFrames() const override { return m_frameCount; }
     QString startingText() const override;
+    int peakMegabytes() const override;
     RenderResult run(QPromise<QString> &promise) override;
 
 private:

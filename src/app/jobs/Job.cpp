@@ -1,9 +1,11 @@
 #include "jobs/Job.h"
 
 #include <QFuture>
+#include <QThread>
 
 #include <algorithm>
 #include <climits>
+#include <cmath>
 
 namespace reelsmith::editor {
 
@@ -19,6 +21,13 @@ int clampedInt(qint64 value)
 }
 
 } // namespace
+
+int modelledEncodePeakMegabytes(const OutputSettings &encoding)
+{
+    // The same plan as Mp4Writer's, which caps the preset at the default budget.
+    const X264MemoryPlan plan = memoryCappedPlan(encoding, QThread::idealThreadCount());
+    return int(std::ceil(modelledRenderMB(plan, encoding.size())));
+}
 
 void FrameReporter::frameDone(const RenderProgress &p)
 {

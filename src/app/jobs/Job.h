@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/OutputSettings.h"
 #include "render/RenderJob.h"
 
 #include <QCoreApplication>
@@ -29,6 +30,9 @@ public:
     virtual qint64 expectedFrames() const { return 0; }
     // What the row says until the first progress report.
     virtual QString startingText() const = 0;
+    // What the job is expected to hold at its peak, in MB: the queue starts
+    // it only while the running jobs' peaks and this one fit the memory budget.
+    virtual int peakMegabytes() const = 0;
 
     // Runs on a pool thread. Reports progress on `promise` (see FrameReporter),
     // parks in promise.suspendIfRequested() while paused, adds each warning
@@ -38,6 +42,13 @@ public:
     // whatever cancel arrives later.
     virtual RenderResult run(QPromise<QString> &promise) = 0;
 };
+
+// The engine's model of a whole render's peak (core/OutputSettings.cpp) for
+// an encode with `encoding`, under the x264 plan Mp4Writer picks for it on
+// this machine. It counts the process's own base (code, FFmpeg and Qt
+// libraries, ~115 MB measured for the CLI), much of which the editor holds
+// anyway: an admission by it errs on the side of memory.
+int modelledEncodePeakMegabytes(const OutputSettings &encoding);
 
 // Turns the engine's per-frame callbacks (RenderJob, BackgroundOptimizer)
 // into reports on a job's promise. The progress range is the frames plus one

@@ -1,11 +1,13 @@
 #include "jobs/RenderQueue.h"
 
 #include "core/Error.h"
+#include "core/MemoryMeter.h"
 
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFutureWatcher>
 #include <QPromise>
+#include <QScopedValueRollback>
 #include <QtConcurrent>
 
 #include <algorithm>
@@ -47,7 +49,8 @@ struct RenderQueue::Entry
     bool slotReleased = false;
 };
 
-RenderQueue::RenderQueue(QObject *parent) : QObject(parent)
+RenderQueue::RenderQueue(QObject *parent)
+    : QObject(parent), m_memorySampler(&reelsmith::MemoryMeter::currentBytes)
 {
     m_pool.setObjectName(QStringLiteral("RenderQueue"));
     m_pool.setMaxThreadCount(1);
@@ -79,6 +82,7 @@ int RenderQueue::enqueue(std::unique_ptr<Job> job)
     e->status.title = job->title();
     e->status.outputPath = job->outputPath();
     e->status.frameCount = job->expectedFrames();
+    e->status.peakMegabytes = std::max(0, job->peakMegabytes());
     e->job = std::move(job);
     const int id = e->status.id;
     m_entries.push_back(std::move(e));
@@ -107,9 +111,12 @@ void RenderQueue::pause(int id)
         stopClock(*e);
         releaseSlot(*e);
     }
+    setWaitingForMemory(*e, false, 0);
     e->status.state = State::Paused;
     e->status.remainingMs = -1;
     Q_EMIT jobChanged(id);
+    // Its slot, or the place it held at the head of the queue, is free.
+    startQueued();
     updateBusy();
 }
 
@@ -133,9 +140,11 @@ void RenderQueue::cancel(int id)
         return;
     if (!e->started) {
         e->job.reset();
+        setWaitingForMemory(*e, false, 0);
         e->status.state = State::Cancelled;
         Q_EMIT jobChanged(id);
         Q_EMIT jobFinished(id);
+        startQueued(); // the jobs behind a cancelled one waiting for memory
         updateBusy();
         return;
     }
@@ -151,7 +160,9 @@ void RenderQueue::cancel(int id)
 
 void RenderQueue::cancelAll()
 {
-    // Queued ones first, so none of them starts in the gap a cancelled running job leaves.
+    // Queued ones first, so none of them starts in the gap a cancelled running job leaves
+    // (nor in the memory a cancelled queued one was waiting for).
+    const QScopedValueRollback holdStarts(m_holdStarts, true);
     for (int pass = 0; pass < 2; ++pass)
         for (const auto &e : m_entries)
             if (e->started == (pass == 1))
@@ -211,6 +222,20 @@ void RenderQueue::setConcurrency(int jobs)
     updateBusy();
 }
 
+void RenderQueue::setMemoryBudgetMegabytes(int megabytes)
+{
+    m_budgetMb = std::max(0, megabytes);
+    startQueued();
+    updateBusy();
+}
+
+void RenderQueue::setMemorySampler(std::function<qint64()> currentBytes)
+{
+    m_memorySampler = std::move(currentBytes);
+    startQueued();
+    updateBusy();
+}
+
 bool RenderQueue::isBusy() const
 {
     return std::any_of(m_entries.begin(), m_entries.end(), [](const auto &e) {
@@ -245,6 +270,32 @@ int RenderQueue::rendering() const
     }));
 }
 
+int RenderQueue::heldMegabytes() const
+{
+    int held = 0;
+    for (const auto &e : m_entries)
+        if (e->started && !e->status.isFinished())
+            held += e->status.peakMegabytes;
+    return held;
+}
+
+void RenderQueue::setWaitingForMemory(Entry &e, bool waiting, int freeMb)
+{
+    if (!waiting && !e.status.waitingForMemory)
+        return;
+    const QString detail =
+        waiting ? tr("Waiting for memory: needs ~%1 MB, %2 MB free of the %3 MB budget")
+                      .arg(e.status.peakMegabytes)
+                      .arg(std::max(0, freeMb))
+                      .arg(m_budgetMb)
+                : QString();
+    if (waiting == e.status.waitingForMemory && detail == e.status.detail)
+        return;
+    e.status.waitingForMemory = waiting;
+    e.status.detail = detail; // only a job that has not started waits: it had no other text
+    Q_EMIT jobChanged(e.status.id);
+}
+
 void RenderQueue::releaseSlot(Entry &e)
 {
     if (e.slotReleased)
@@ -265,13 +316,38 @@ void RenderQueue::retakeSlot(Entry &e)
 
 void RenderQueue::startQueued()
 {
-    // Paused jobs hold a parked thread each but no slot (see releaseSlot()).
+    if (m_holdStarts)
+        return;
+    const bool anyStarted = std::any_of(m_entries.begin(), m_entries.end(), [](const auto &e) {
+        return e->started && !e->status.isFinished();
+    });
+    // What the editor holds by itself, read while no job adds to it.
+    if (!anyStarted && m_memorySampler)
+        m_idleMb = reelsmith::MemoryMeter::toMegabytes(m_memorySampler());
+    // Paused jobs hold a parked thread each but no slot (see releaseSlot()),
+    // and their memory.
     int running = rendering();
+    int freeMb = m_budgetMb - m_idleMb - heldMegabytes();
+    // Blocked by memory: the jobs behind keep their order, but a paused one
+    // resumed still wakes (it holds its memory already).
+    bool blocked = false;
     for (const auto &e : m_entries) {
-        if (running >= m_pool.maxThreadCount())
-            break;
         if (e->status.state != State::Queued)
             continue;
+        if ((blocked && !e->started) || running >= m_pool.maxThreadCount()) {
+            setWaitingForMemory(*e, false, 0);
+            continue;
+        }
+        // A paused job resumed holds its memory already. Any job runs when
+        // nothing else renders, however big: it could never run otherwise.
+        const bool fits =
+            m_budgetMb <= 0 || e->started || running == 0 || e->status.peakMegabytes <= freeMb;
+        if (!fits) {
+            setWaitingForMemory(*e, true, freeMb);
+            blocked = true;
+            continue;
+        }
+        setWaitingForMemory(*e, false, 0);
         if (e->started) {
             // Resumed after a pause: it wakes in the slot that is free.
             retakeSlot(*e);
@@ -280,6 +356,7 @@ void RenderQueue::startQueued()
             e->future.resume();
             Q_EMIT jobChanged(e->status.id);
         } else {
+            freeMb -= e->status.peakMegabytes;
             start(*e);
         }
         ++running;

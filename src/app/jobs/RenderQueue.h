@@ -7,6 +7,7 @@
 #include <QString>
 #include <QThreadPool>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -15,7 +16,11 @@ namespace reelsmith::editor {
 
 // The editor's long jobs (exports, background imports): each runs on a
 // private thread pool, so the creator keeps editing while it runs. Jobs start
-// in the order they were queued; at most concurrency() run at once.
+// in the order they were queued; at most concurrency() run at once, and
+// only while their modelled peaks (Job::peakMegabytes()) fit the memory
+// budget beside what the editor holds by itself. A job that does not fit
+// waits, and so do the ones queued after it (no job is overtaken for ever),
+// its row saying why; when nothing else renders it runs anyway, alone.
 //
 // A paused job that has started keeps its thread parked (an export's encoder
 // and temporary file stay open) but gives up its slot: the jobs behind it
@@ -47,7 +52,9 @@ public:
         qint64 elapsedMs = 0;           // time spent running, pauses excluded
         qint64 remainingMs = -1;        // estimate; -1 while too early to tell
         bool writing = false;           // past the point of no return: a cancel is refused
-        QString detail;                 // what the job is doing now
+        QString detail;                 // what the job is doing now, or what it waits for
+        int peakMegabytes = 0;          // modelled peak (Job::peakMegabytes())
+        bool waitingForMemory = false;  // Queued with a free slot, but not within the budget
         QString errorText;              // for Failed: the same text the CLI prints after "error: "
         QStringList warnings;           // the job's log of harmless problems
         reelsmith::RenderResult result; // for Done
@@ -85,6 +92,15 @@ public:
     int concurrency() const { return m_pool.maxThreadCount(); }
     void setConcurrency(int jobs);
 
+    // The memory the jobs are admitted under, in MB; 0 (the default): only
+    // concurrency() limits them. The editor's own memory, read while no job
+    // has started, comes off it. Changing it starts what now fits.
+    int memoryBudgetMegabytes() const { return m_budgetMb; }
+    void setMemoryBudgetMegabytes(int megabytes);
+    // Reads the editor's own memory in bytes; MemoryMeter::currentBytes()
+    // (/proc/self/statm) unless replaced (tests give a fixed amount).
+    void setMemorySampler(std::function<qint64()> currentBytes);
+
     // True while any job is queued, running or paused mid-render.
     bool isBusy() const;
 
@@ -106,6 +122,9 @@ private:
     void start(Entry &entry);
     // Jobs using a slot: started, not finished, not parked by a pause.
     int rendering() const;
+    // MB the started, unfinished jobs are modelled to hold (a paused one too).
+    int heldMegabytes() const;
+    void setWaitingForMemory(Entry &entry, bool waiting, int freeMb);
     // A paused job's parked thread gives its slot to the pool, and takes one back.
     void releaseSlot(Entry &entry);
     void retakeSlot(Entry &entry);
@@ -118,6 +137,10 @@ private:
     std::vector<std::unique_ptr<Entry>> m_entries;
     QThreadPool m_pool;
     int m_nextId = 1;
+    int m_budgetMb = 0;
+    bool m_holdStarts = false; // while cancelAll() goes through the jobs
+    int m_idleMb = 0;          // the editor's memory when it last ran no job
+    std::function<qint64()> m_memorySampler;
     bool m_busy = false;
 };
 

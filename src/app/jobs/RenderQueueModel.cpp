@@ -76,7 +76,7 @@ QVariant RenderQueueModel::display(const RenderQueue::JobStatus &job, int column
     case StatusColumn:
         if (job.state == State::Done && !job.warnings.isEmpty())
             return tr("Done, %n warning(s)", nullptr, int(job.warnings.size()));
-        if (job.writing)
+        if (job.writing || job.waitingForMemory)
             return job.detail;
         return RenderQueue::stateName(job.state);
     case ProgressColumn:

@@ -603,6 +603,7 @@ void MainWindow::showPreferences()
 void MainWindow::applyPreferences()
 {
     m_queue->setConcurrency(EditorSettings::queueConcurrency());
+    m_queue->setMemoryBudgetMegabytes(EditorSettings::memoryBudgetMegabytes());
     m_meter->setBudgetMegabytes(EditorSettings::memoryBudgetMegabytes());
     m_preview->lengthLabel()->setLimitSeconds(EditorSettings::lengthLimitSeconds());
 }
