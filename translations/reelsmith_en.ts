@@ -53,6 +53,54 @@
     </message>
 </context>
 <context>
+    <name>reelsmith::editor::BatchDialog</name>
+    <message numerus="yes">
+        <source>%n row(s), all can be rendered.</source>
+        <translation>
+            <numerusform>%n row; it can be rendered.</numerusform>
+            <numerusform>%n rows, all can be rendered.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) would fail (in red); they are left out.</source>
+        <translation>
+            <numerusform>%n row would fail (in red); it is left out.</numerusform>
+            <numerusform>%n rows would fail (in red); they are left out.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) in all.</source>
+        <translation>
+            <numerusform>%n row in all.</numerusform>
+            <numerusform>%n rows in all.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>reelsmith::editor::CaptionStylePanel</name>
+    <message numerus="yes">
+        <source>Changes apply to the %n selected scene(s) only</source>
+        <translation>
+            <numerusform>Changes apply to the %n selected scene only</numerusform>
+            <numerusform>Changes apply to the %n selected scenes only</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Change the caption style of %n scene(s)</source>
+        <translation>
+            <numerusform>Change the caption style of %n scene</numerusform>
+            <numerusform>Change the caption style of %n scenes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Use the project&apos;s caption style for %n scene(s)</source>
+        <translation>
+            <numerusform>Use the project&apos;s caption style for %n scene</numerusform>
+            <numerusform>Use the project&apos;s caption style for %n scenes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>reelsmith::editor::RelinkAction</name>
     <message numerus="yes">
         <source>Relinked %n picture(s) to files in %1</source>
@@ -75,17 +123,17 @@
 <context>
     <name>reelsmith::editor::SceneInspector</name>
     <message numerus="yes">
-        <source>%n scenes selected: duration and layout apply to all</source>
-        <translation>
-            <numerusform>%n scene selected</numerusform>
-            <numerusform>%n scenes selected: duration and layout apply to all</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Edit %n scene(s)</source>
         <translation>
             <numerusform>Edit %n scene</numerusform>
             <numerusform>Edit %n scenes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scenes selected: duration, layout, motion and transition apply to all</source>
+        <translation>
+            <numerusform>%n scenes selected: duration, layout, motion and transition apply to all</numerusform>
+            <numerusform>%n scenes selected: duration, layout, motion and transition apply to all</numerusform>
         </translation>
     </message>
 </context>

@@ -33,6 +33,168 @@
     </message>
 </context>
 <context>
+    <name>CaptionPresets</name>
+    <message>
+        <source>Clean white</source>
+        <translation>Чистый белый</translation>
+    </message>
+    <message>
+        <source>Yellow karaoke</source>
+        <translation>Жёлтое караоке</translation>
+    </message>
+    <message>
+        <source>Boxed</source>
+        <translation>На плашке</translation>
+    </message>
+    <message>
+        <source>Big words</source>
+        <translation>Крупные слова</translation>
+    </message>
+</context>
+<context>
+    <name>CaptionStylePanel</name>
+    <message>
+        <source>Caption style</source>
+        <translation>Стиль подписей</translation>
+    </message>
+    <message>
+        <source>Show or hide how the captions look</source>
+        <translation>Показать или скрыть настройки вида подписей</translation>
+    </message>
+    <message>
+        <source>Use the Project&apos;s Style</source>
+        <translation>Стиль проекта</translation>
+    </message>
+    <message>
+        <source>Forget this scene&apos;s own caption style: it looks like every other scene again</source>
+        <translation>Забыть собственный стиль подписи этой сцены: она снова выглядит как остальные</translation>
+    </message>
+    <message>
+        <source>Preset:</source>
+        <translation>Набор:</translation>
+    </message>
+    <message>
+        <source>A ready-made look; the font stays as it is</source>
+        <translation>Готовый вид; шрифт остаётся прежним</translation>
+    </message>
+    <message>
+        <source>Mode:</source>
+        <translation>Режим:</translation>
+    </message>
+    <message>
+        <source> words</source>
+        <translation> слов</translation>
+    </message>
+    <message>
+        <source>How many words are shown at a time</source>
+        <translation>Сколько слов показано одновременно</translation>
+    </message>
+    <message>
+        <source>Font:</source>
+        <translation>Шрифт:</translation>
+    </message>
+    <message>
+        <source>Font File…</source>
+        <translation>Файл шрифта…</translation>
+    </message>
+    <message>
+        <source>Use a TTF or OTF file that is not installed</source>
+        <translation>Взять файл TTF или OTF, который не установлен в системе</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>Размер:</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> пкс</translation>
+    </message>
+    <message>
+        <source>Pixels at 720 wide; larger videos scale it</source>
+        <translation>Пиксели при ширине 720; в более крупном видео размер растёт пропорционально</translation>
+    </message>
+    <message>
+        <source>Colours:</source>
+        <translation>Цвета:</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Текст</translation>
+    </message>
+    <message>
+        <source>Highlight</source>
+        <translation>Выделение</translation>
+    </message>
+    <message>
+        <source>The spoken word, in karaoke and words modes</source>
+        <translation>Произносимое слово в режимах «караоке» и «по словам»</translation>
+    </message>
+    <message>
+        <source>Outline</source>
+        <translation>Контур</translation>
+    </message>
+    <message>
+        <source>Outline:</source>
+        <translation>Контур:</translation>
+    </message>
+    <message>
+        <source>Box:</source>
+        <translation>Плашка:</translation>
+    </message>
+    <message>
+        <source>A box behind each line</source>
+        <translation>Плашка под каждой строкой</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Цвет</translation>
+    </message>
+    <message>
+        <source>How opaque the box is</source>
+        <translation>Насколько плашка непрозрачна</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Height:</source>
+        <translation>Высота:</translation>
+    </message>
+    <message>
+        <source>Where the middle of the caption sits, from the top of the frame</source>
+        <translation>Где середина подписи, считая от верха кадра</translation>
+    </message>
+    <message>
+        <source>Capital letters</source>
+        <translation>Заглавные буквы</translation>
+    </message>
+    <message>
+        <source>Show the caption in capital letters</source>
+        <translation>Показывать подпись заглавными буквами</translation>
+    </message>
+    <message>
+        <source>Timing:</source>
+        <translation>Тайминг:</translation>
+    </message>
+    <message>
+        <source>From the voice</source>
+        <translation>По голосу</translation>
+    </message>
+    <message>
+        <source>Import SRT/VTT…</source>
+        <translation>Импорт SRT/VTT…</translation>
+    </message>
+    <message>
+        <source>Time this scene&apos;s caption by a subtitle file (times from the scene&apos;s start)</source>
+        <translation>Синхронизировать подпись этой сцены по файлу субтитров (время от начала сцены)</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Убрать</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export Video</source>
@@ -234,6 +396,14 @@
     <message>
         <source>Start a project from a text: one narrated scene per paragraph or sentence</source>
         <translation>Начать проект с текста: по озвученной сцене на каждый абзац или предложение</translation>
+    </message>
+    <message>
+        <source>&amp;Batch Render…</source>
+        <translation>&amp;Пакетный рендер…</translation>
+    </message>
+    <message>
+        <source>One video per row of a CSV table, with this project as the template</source>
+        <translation>По видео на каждую строку таблицы CSV, этот проект — шаблон</translation>
     </message>
 </context>
 <context>
@@ -652,6 +822,26 @@
         <source>Input level</source>
         <translation>Уровень входа</translation>
     </message>
+    <message>
+        <source>&amp;Motion:</source>
+        <translation>&amp;Движение:</translation>
+    </message>
+    <message>
+        <source>How the picture moves over the scene</source>
+        <translation>Как картинка движется в течение сцены</translation>
+    </message>
+    <message>
+        <source>&amp;Transition:</source>
+        <translation>&amp;Переход:</translation>
+    </message>
+    <message>
+        <source>How this scene gives way to the next</source>
+        <translation>Как эта сцена сменяется следующей</translation>
+    </message>
+    <message>
+        <source>Length of the transition, centred on the end of the scene</source>
+        <translation>Длительность перехода; его середина приходится на конец сцены</translation>
+    </message>
 </context>
 <context>
     <name>SceneNumbers</name>
@@ -717,6 +907,14 @@
     <message>
         <source>Fix duration (no longer follows the voice)</source>
         <translation>Задать длительность (больше не зависит от голоса)</translation>
+    </message>
+    <message>
+        <source>Change motion</source>
+        <translation>Изменить движение</translation>
+    </message>
+    <message>
+        <source>Change transition</source>
+        <translation>Изменить переход</translation>
     </message>
 </context>
 <context>
@@ -794,6 +992,247 @@ Settings: ~/.config/reelsmith/reelsmith.conf. Unsaved work is kept in
     </message>
 </context>
 <context>
+    <name>reelsmith::editor::BatchDialog</name>
+    <message>
+        <source>Batch Render</source>
+        <translation>Пакетный рендер</translation>
+    </message>
+    <message>
+        <source>A batch uses the project&apos;s file as its template. Save the project first?</source>
+        <translation>Шаблон пакета — файл проекта. Сначала сохранить проект?</translation>
+    </message>
+    <message>
+        <source>A batch uses the project&apos;s file as its template, and the project has unsaved changes. Save them first, or use the file as it was last saved?</source>
+        <translation>Шаблон пакета — файл проекта, а в проекте есть несохранённые изменения. Сохранить их сначала или взять файл в последней сохранённой версии?</translation>
+    </message>
+    <message>
+        <source>Use the Saved File</source>
+        <translation>Взять сохранённый файл</translation>
+    </message>
+    <message>
+        <source>Choose &amp;Table…</source>
+        <translation>Выбрать &amp;таблицу…</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Обзор…</translation>
+    </message>
+    <message>
+        <source>&amp;Replace videos that exist</source>
+        <translation>&amp;Заменять уже готовые видео</translation>
+    </message>
+    <message>
+        <source>&amp;Preview Row</source>
+        <translation>&amp;Просмотреть строку</translation>
+    </message>
+    <message>
+        <source>&amp;Queue All</source>
+        <translation>&amp;Всё в очередь</translation>
+    </message>
+    <message>
+        <source>Template: %1. Its {{column}} placeholders are filled from each row of a CSV table (a header row naming the columns; a column named “output” names the videos).</source>
+        <translation>Шаблон: %1. Его подстановки {{столбец}} заполняются из каждой строки таблицы CSV (первая строка называет столбцы; столбец «output» задаёт имена видео).</translation>
+    </message>
+    <message>
+        <source>No table chosen.</source>
+        <translation>Таблица не выбрана.</translation>
+    </message>
+    <message>
+        <source>&amp;Output folder:</source>
+        <translation>&amp;Папка для видео:</translation>
+    </message>
+    <message>
+        <source>Checking rows: %1 of %2…</source>
+        <translation>Проверка строк: %1 из %2…</translation>
+    </message>
+    <message>
+        <source>Choose a Table</source>
+        <translation>Выбор таблицы</translation>
+    </message>
+    <message>
+        <source>CSV tables (*.csv);;All files (*)</source>
+        <translation>Таблицы CSV (*.csv);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Output Folder</source>
+        <translation>Папка для видео</translation>
+    </message>
+    <message>
+        <source>Table: %1</source>
+        <translation>Таблица: %1</translation>
+    </message>
+    <message>
+        <source>Reading the table…</source>
+        <translation>Чтение таблицы…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s), all can be rendered.</source>
+        <translation>
+            <numerusform>%n строка, все можно отрендерить.</numerusform>
+            <numerusform>%n строки, все можно отрендерить.</numerusform>
+            <numerusform>%n строк, все можно отрендерить.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) would fail (in red); they are left out.</source>
+        <translation>
+            <numerusform>%n строка не получится (красным) и будет пропущена.</numerusform>
+            <numerusform>%n строки не получатся (красным) и будут пропущены.</numerusform>
+            <numerusform>%n строк не получатся (красным) и будут пропущены.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) in all.</source>
+        <translation>
+            <numerusform>Всего %n строка.</numerusform>
+            <numerusform>Всего %n строки.</numerusform>
+            <numerusform>Всего %n строк.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The output folder “%1” cannot be created.</source>
+        <translation>Не удаётся создать папку для видео «%1».</translation>
+    </message>
+    <message>
+        <source>Every video exists already; nothing was queued. Tick “Replace videos that exist” to render them again.</source>
+        <translation>Все видео уже есть, в очередь ничего не добавлено. Отметьте «Заменять уже готовые видео», чтобы отрендерить их заново.</translation>
+    </message>
+    <message>
+        <source>No row can be rendered.</source>
+        <translation>Ни одну строку нельзя отрендерить.</translation>
+    </message>
+</context>
+<context>
+    <name>reelsmith::editor::BatchRowModel</name>
+    <message>
+        <source>OK</source>
+        <translation>ОК</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Строка</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Проблема</translation>
+    </message>
+</context>
+<context>
+    <name>reelsmith::editor::CaptionStylePanel</name>
+    <message>
+        <source>Caption Text Colour</source>
+        <translation>Цвет текста подписи</translation>
+    </message>
+    <message>
+        <source>Highlight Colour</source>
+        <translation>Цвет выделения</translation>
+    </message>
+    <message>
+        <source>Outline Colour</source>
+        <translation>Цвет контура</translation>
+    </message>
+    <message>
+        <source>Box Colour</source>
+        <translation>Цвет плашки</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Свой</translation>
+    </message>
+    <message>
+        <source>Block: the whole text at once</source>
+        <translation>Блок: весь текст сразу</translation>
+    </message>
+    <message>
+        <source>Karaoke: the spoken word highlighted</source>
+        <translation>Караоке: произносимое слово выделено</translation>
+    </message>
+    <message>
+        <source>Words: a few at a time, as spoken</source>
+        <translation>По словам: несколько слов по мере произнесения</translation>
+    </message>
+    <message>
+        <source>Font file: %1</source>
+        <translation>Файл шрифта: %1</translation>
+    </message>
+    <message>
+        <source>No scene selected</source>
+        <translation>Сцена не выбрана</translation>
+    </message>
+    <message numerus="yes">
+        <source>Changes apply to the %n selected scene(s) only</source>
+        <translation>
+            <numerusform>Изменения касаются только %n выбранной сцены</numerusform>
+            <numerusform>Изменения касаются только %n выбранных сцен</numerusform>
+            <numerusform>Изменения касаются только %n выбранных сцен</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This scene has its own caption style.</source>
+        <translation>У этой сцены собственный стиль подписи.</translation>
+    </message>
+    <message>
+        <source>This scene uses the project&apos;s caption style; a change here applies to it only.</source>
+        <translation>Эта сцена использует стиль подписей проекта; изменение здесь касается только её.</translation>
+    </message>
+    <message>
+        <source>Change caption style</source>
+        <translation>Изменить стиль подписей</translation>
+    </message>
+    <message numerus="yes">
+        <source>Change the caption style of %n scene(s)</source>
+        <translation>
+            <numerusform>Изменить стиль подписи %n сцены</numerusform>
+            <numerusform>Изменить стиль подписи %n сцен</numerusform>
+            <numerusform>Изменить стиль подписи %n сцен</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Use the project&apos;s caption style for %n scene(s)</source>
+        <translation>
+            <numerusform>Вернуть стиль проекта для %n сцены</numerusform>
+            <numerusform>Вернуть стиль проекта для %n сцен</numerusform>
+            <numerusform>Вернуть стиль проекта для %n сцен</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a Font File</source>
+        <translation>Выбор файла шрифта</translation>
+    </message>
+    <message>
+        <source>Fonts (*.ttf *.otf *.ttc *.otc);;All files (*)</source>
+        <translation>Шрифты (*.ttf *.otf *.ttc *.otc);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>The font was not changed: %1</source>
+        <translation>Шрифт не изменён: %1</translation>
+    </message>
+    <message>
+        <source>Import Caption Timing</source>
+        <translation>Импорт тайминга подписи</translation>
+    </message>
+    <message>
+        <source>Subtitles (*.srt *.vtt);;All files (*)</source>
+        <translation>Субтитры (*.srt *.vtt);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Not imported: %1</source>
+        <translation>Не импортировано: %1</translation>
+    </message>
+    <message>
+        <source>Import caption timing</source>
+        <translation>Импортировать тайминг подписи</translation>
+    </message>
+    <message>
+        <source>Remove caption timing</source>
+        <translation>Убрать тайминг подписи</translation>
+    </message>
+</context>
+<context>
     <name>reelsmith::editor::ExportDialog</name>
     <message>
         <source>&amp;Export</source>
@@ -846,6 +1285,49 @@ Settings: ~/.config/reelsmith/reelsmith.conf. Unsaved work is kept in
     <message>
         <source>Change Export Settings</source>
         <translation>Изменить настройки экспорта</translation>
+    </message>
+</context>
+<context>
+    <name>reelsmith::editor::ExportSubtitlesAction</name>
+    <message>
+        <source>Export &amp;Subtitles…</source>
+        <translation>Экспорт &amp;субтитров…</translation>
+    </message>
+    <message>
+        <source>Write the captions as an SRT or WebVTT file, timed as in the video</source>
+        <translation>Записать подписи в файл SRT или WebVTT с таймингом как в видео</translation>
+    </message>
+    <message>
+        <source>subtitles</source>
+        <translation>субтитры</translation>
+    </message>
+    <message>
+        <source>SubRip subtitles (*.srt)</source>
+        <translation>Субтитры SubRip (*.srt)</translation>
+    </message>
+    <message>
+        <source>WebVTT subtitles (*.vtt)</source>
+        <translation>Субтитры WebVTT (*.vtt)</translation>
+    </message>
+    <message>
+        <source>Export Subtitles</source>
+        <translation>Экспорт субтитров</translation>
+    </message>
+    <message>
+        <source>Writing subtitles to %1…</source>
+        <translation>Запись субтитров в %1…</translation>
+    </message>
+    <message>
+        <source>Subtitles written to %1</source>
+        <translation>Субтитры записаны в %1</translation>
+    </message>
+    <message>
+        <source>The subtitles were not written.
+
+%1</source>
+        <translation>Субтитры не записаны.
+
+%1</translation>
     </message>
 </context>
 <context>
@@ -1240,6 +1722,10 @@ Recover them?</source>
         <source>the job stopped unexpectedly</source>
         <translation>задание неожиданно прервалось</translation>
     </message>
+    <message>
+        <source>Waiting for memory: needs ~%1 MB, %2 MB free of the %3 MB budget</source>
+        <translation>Ждёт памяти: нужно ~%1 МБ, свободно %2 МБ из бюджета %3 МБ</translation>
+    </message>
 </context>
 <context>
     <name>reelsmith::editor::RenderQueueDock</name>
@@ -1342,14 +1828,6 @@ Recover them?</source>
         <translation>Сцена %1 из %2</translation>
     </message>
     <message numerus="yes">
-        <source>%n scenes selected: duration and layout apply to all</source>
-        <translation>
-            <numerusform>Выбрана %n сцена: длительность и расположение применяются ко всем</numerusform>
-            <numerusform>Выбрано %n сцены: длительность и расположение применяются ко всем</numerusform>
-            <numerusform>Выбрано %n сцен: длительность и расположение применяются ко всем</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Edit %n scene(s)</source>
         <translation>
             <numerusform>Изменить %n сцену</numerusform>
@@ -1420,6 +1898,66 @@ Recover them?</source>
     <message>
         <source>&amp;Record</source>
         <translation>&amp;Записать</translation>
+    </message>
+    <message>
+        <source>None: the picture stays still</source>
+        <translation>Нет: картинка неподвижна</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Приближение</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Отдаление</translation>
+    </message>
+    <message>
+        <source>Pan left</source>
+        <translation>Панорама влево</translation>
+    </message>
+    <message>
+        <source>Pan right</source>
+        <translation>Панорама вправо</translation>
+    </message>
+    <message>
+        <source>Pan up</source>
+        <translation>Панорама вверх</translation>
+    </message>
+    <message>
+        <source>Pan down</source>
+        <translation>Панорама вниз</translation>
+    </message>
+    <message>
+        <source>Cut</source>
+        <translation>Склейка</translation>
+    </message>
+    <message>
+        <source>Crossfade</source>
+        <translation>Наплыв</translation>
+    </message>
+    <message>
+        <source>Slide left</source>
+        <translation>Сдвиг влево</translation>
+    </message>
+    <message>
+        <source>Slide up</source>
+        <translation>Сдвиг вверх</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>Масштаб</translation>
+    </message>
+    <message>
+        <source>Wipe</source>
+        <translation>Шторка</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scenes selected: duration, layout, motion and transition apply to all</source>
+        <translation>
+            <numerusform>Выбрана %n сцена: длительность, расположение, движение и переход применяются ко всем</numerusform>
+            <numerusform>Выбрано %n сцены: длительность, расположение, движение и переход применяются ко всем</numerusform>
+            <numerusform>Выбрано %n сцен: длительность, расположение, движение и переход применяются ко всем</numerusform>
+        </translation>
     </message>
 </context>
 <context>
