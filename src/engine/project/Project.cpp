@@ -129,7 +129,6 @@ public:
     }
 
 private:
-
     QString m_source;
     QStringList *m_warnings;
     bool m_strictKeys = false;

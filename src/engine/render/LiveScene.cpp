@@ -63,8 +63,8 @@ void LiveScene::moveTo(double seconds, double motionProgress)
     if (shown.image.isNull())
         return;
     if (m_moving)
-        m_movingCaption = MovingLayer::fromImage(
-            shown.image, QRectF(shown.offset, QSizeF(shown.image.size())));
+        m_movingCaption =
+            MovingLayer::fromImage(shown.image, QRectF(shown.offset, QSizeF(shown.image.size())));
     else
         m_caption = SceneOverlay::fromImage(shown.image, shown.offset);
 }

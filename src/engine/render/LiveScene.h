@@ -45,7 +45,7 @@ private:
     SceneOverlay m_picture, m_caption;            // still
     MovingLayer m_movingPicture, m_movingCaption; // moving
     QRectF m_pictureRect;                         // the picture's place this frame
-    CaptionLayer m_captionLayer; // the current page, painted once
+    CaptionLayer m_captionLayer;                  // the current page, painted once
     CaptionState m_captionState;
     double m_captionPop = 1.0;
 };
