@@ -282,7 +282,8 @@ void Mp4Writer::writeSubtitles()
         AVSubtitle sub{};
         sub.num_rects = 1;
         sub.rects = rects;
-        sub.pts = av_rescale_q(start, c->time_base, AV_TIME_BASE_Q);
+        // AV_TIME_BASE_Q is a C99 compound literal, which clang refuses in C++.
+        sub.pts = av_rescale_q(start, c->time_base, AVRational{1, AV_TIME_BASE});
         sub.end_display_time = uint32_t(end - start);
         const QString what = QStringLiteral("%1: subtitle cue %2").arg(m_path).arg(i + 1);
         const int size = avcodec_encode_subtitle(c, reinterpret_cast<uint8_t *>(buffer.data()),
