@@ -162,6 +162,63 @@ private Q_SLOTS:
         QVERIFY2(difference < 1e-6, qPrintable(QString::number(difference)));
     }
 
+    // The first pass keeps its mix on disk and the others, and the render,
+    // read it back: the output is the same sample for sample as mixing
+    // every time, the file goes with the sound, and a temporary folder that
+    // cannot be written means mixing every time, not an error.
+    void keptMixChangesNothing()
+    {
+        MixPlan plan;
+        plan.totalSamples = at(10);
+        plan.voices = {{path("speech.wav"), at(1), std::nullopt, "scenes[0].voice_file"}};
+        MixMusic music;
+        music.path = path("music.wav");
+        music.settings.volumeDb = -16;
+        plan.music = music;
+        plan.loudnessLufs = -14;
+
+        MixedSound remixed(plan);
+        remixed.setMixKeptOnDisk(false);
+        remixed.prepare();
+        QVERIFY(remixed.keptMixPath().isEmpty());
+        QVERIFY2(remixed.loudnessPasses() >= 2, "the limiter should take part here");
+        const Stereo expected = pullAll(remixed);
+
+        QString kept;
+        {
+            MixedSound sound(plan);
+            sound.prepare();
+            kept = sound.keptMixPath();
+            QVERIFY(!kept.isEmpty());
+            QVERIFY(QFileInfo(kept).isFile());
+            // The whole mix, with the limiter's look-ahead: 8 bytes a sample.
+            QVERIFY2(QFileInfo(kept).size() >= plan.totalSamples * 8,
+                     qPrintable(QString::number(QFileInfo(kept).size())));
+            QCOMPARE(sound.loudnessPasses(), remixed.loudnessPasses());
+            QCOMPARE(sound.appliedGainDb(), remixed.appliedGainDb());
+            const Stereo out = pullAll(sound);
+            QCOMPARE(out.size(), expected.size());
+            QVERIFY(out.left == expected.left);
+            QVERIFY(out.right == expected.right);
+        }
+        QVERIFY2(!QFileInfo::exists(kept), qPrintable(kept));
+
+        const QByteArray tmp = qgetenv("TMPDIR");
+        for (const QString &nowhere : {path("no-such-folder"), path("music.wav")}) {
+            qputenv("TMPDIR", QFile::encodeName(nowhere));
+            MixedSound sound(plan);
+            sound.prepare();
+            if (tmp.isNull())
+                qunsetenv("TMPDIR");
+            else
+                qputenv("TMPDIR", tmp);
+            QVERIFY2(sound.keptMixPath().isEmpty(), qPrintable(sound.keptMixPath()));
+            const Stereo out = pullAll(sound);
+            QVERIFY(out.left == expected.left);
+            QVERIFY(out.right == expected.right);
+        }
+    }
+
     // A file that is not audio (noise, a picture, a video without sound) is
     // refused when the mix is set up: BadInput naming the key and the file.
     void badSourceNamesKeyAndFile_data()

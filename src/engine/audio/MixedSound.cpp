@@ -7,8 +7,12 @@
 #include "audio/TruePeakLimiter.h"
 #include "core/ErrorContext.h"
 
+#include <QDir>
+#include <QFileInfo>
+
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <limits>
 
 namespace reelsmith {
@@ -34,7 +38,10 @@ qint64 toSamples(double seconds)
 // Mix, gain, limiter: what a loudness pass measures and what fill() delivers.
 struct MixedSound::Chain
 {
-    std::unique_ptr<Mixer> mixer;
+    std::unique_ptr<Mixer> mixer;   // mixes the sources, or
+    std::unique_ptr<QFile> keptMix; // reads the first pass's mix back
+    QFile *keep = nullptr;          // the first pass writes its mix here
+    std::vector<float> interleaved;
     std::unique_ptr<TruePeakLimiter> limiter;
     float gain = 1;
     bool primed = false;
@@ -78,7 +85,15 @@ std::unique_ptr<MixedSound::Chain> MixedSound::makeChain(double gainDb,
                                                          std::optional<double> ceilingDb) const
 {
     auto chain = std::make_unique<Chain>();
-    chain->mixer = std::make_unique<Mixer>(m_plan, m_ducking);
+    if (m_mixKept) {
+        chain->keptMix = std::make_unique<QFile>(m_keptMix->fileName());
+        if (!chain->keptMix->open(QIODevice::ReadOnly))
+            throwFailure(QStringLiteral("reading back the mixed sound from %1: %2")
+                             .arg(QDir::toNativeSeparators(m_keptMix->fileName()),
+                                  chain->keptMix->errorString()));
+    } else {
+        chain->mixer = std::make_unique<Mixer>(m_plan, m_ducking);
+    }
     chain->gain = float(std::pow(10.0, gainDb / 20.0));
     if (ceilingDb)
         chain->limiter = std::make_unique<TruePeakLimiter>(*ceilingDb, kSampleRate);
@@ -95,7 +110,7 @@ void MixedSound::pull(Chain &chain, float *const *out, int count)
             planes[c].resize(size_t(chain.limiter->latency()));
             prime[c] = planes[c].data();
         }
-        chain.mixer->mix(prime, chain.limiter->latency());
+        source(chain, prime, chain.limiter->latency());
         for (int c = 0; c < kChannels; ++c)
             for (float &s : planes[c])
                 s *= chain.gain;
@@ -104,14 +119,47 @@ void MixedSound::pull(Chain &chain, float *const *out, int count)
     }
     if (count <= 0)
         return;
-    chain.mixer->mix(out, count);
+    source(chain, out, count);
     if (chain.gain != 1.0f)
         for (int c = 0; c < kChannels; ++c)
             for (int i = 0; i < count; ++i)
                 out[c][i] *= chain.gain;
     if (chain.limiter)
         chain.limiter->process(out, count);
+}
+
+void MixedSound::source(Chain &chain, float *const *out, int count)
+{
+    std::vector<float> &frames = chain.interleaved;
+    frames.resize(size_t(count) * kChannels);
+    const qint64 bytes = qint64(frames.size() * sizeof(float));
+    if (chain.keptMix) {
+        const qint64 got = chain.keptMix->read(reinterpret_cast<char *>(frames.data()), bytes);
+        if (got < 0)
+            throwFailure(QStringLiteral("reading back the mixed sound from %1: %2")
+                             .arg(QDir::toNativeSeparators(chain.keptMix->fileName()),
+                                  chain.keptMix->errorString()));
+        // Past the end of the kept mix is silence, as it is past the mixer's.
+        std::memset(reinterpret_cast<char *>(frames.data()) + got, 0, size_t(bytes - got));
+        for (int i = 0; i < count; ++i)
+            for (int c = 0; c < kChannels; ++c)
+                out[c][i] = frames[size_t(i) * kChannels + size_t(c)];
+        return;
+    }
+    chain.mixer->mix(out, count);
     m_peakOpenVoices = std::max(m_peakOpenVoices, chain.mixer->peakOpenVoices());
+    if (!chain.keep)
+        return;
+    for (int i = 0; i < count; ++i)
+        for (int c = 0; c < kChannels; ++c)
+            frames[size_t(i) * kChannels + size_t(c)] = out[c][i];
+    if (chain.keep->write(reinterpret_cast<const char *>(frames.data()), bytes) != bytes)
+        chain.keep = nullptr; // a full disk: the passes after this one mix again
+}
+
+QString MixedSound::keptMixPath() const
+{
+    return m_mixKept ? m_keptMix->fileName() : QString();
 }
 
 std::pair<double, double> MixedSound::measure(double gainDb, double ceilingDb,
@@ -119,6 +167,16 @@ std::pair<double, double> MixedSound::measure(double gainDb, double ceilingDb,
 {
     ++m_passes;
     const auto chain = makeChain(gainDb, ceilingDb);
+    // The first pass keeps its mix for the others (and fill()).
+    // (QDir::tempPath() is empty when TMPDIR names no folder.)
+    if (const QString folder = QDir::tempPath();
+        m_keepMix && !m_mixKept && !folder.isEmpty() && QFileInfo(folder).isDir()) {
+        m_keepMix = false; // one try
+        m_keptMix =
+            std::make_unique<QTemporaryFile>(folder + QStringLiteral("/reelsmith-mix-XXXXXX.f32"));
+        if (m_keptMix->open())
+            chain->keep = m_keptMix.get();
+    }
     LoudnessMeter meter(kChannels, kSampleRate, false);
     std::vector<float> planes[kChannels];
     float *out[kChannels];
@@ -131,6 +189,12 @@ std::pair<double, double> MixedSound::measure(double gainDb, double ceilingDb,
         const int count = int(std::min<qint64>(kBlock, m_plan.totalSamples - at));
         pull(*chain, out, count);
         meter.add(out, count);
+    }
+    if (chain->keep && chain->keep->flush()) {
+        m_mixKept = true;
+        chain->keep->close(); // the file stays until m_keptMix goes
+    } else if (m_keptMix && !m_mixKept) {
+        m_keptMix.reset(); // not all written: removed, and every pass mixes
     }
     return {meter.integratedLufs(), chain->limiter->inputPeakDb() - gainDb};
 }

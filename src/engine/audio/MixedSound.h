@@ -4,6 +4,8 @@
 #include "audio/MixPlan.h"
 #include "core/Job.h"
 
+#include <QTemporaryFile>
+
 extern "C" {
 #include <libavutil/frame.h>
 }
@@ -30,6 +32,13 @@ class TruePeakLimiter;
 // until the output is within kLoudnessTolerance of the target: three or four
 // audio-only passes in all for espeak speech 6–8 dB short of −14 LUFS.
 // fill() then runs the same chain: mix, gain, limiter.
+//
+// The first pass keeps the mix it made in a temporary file (float samples,
+// 384 kB a second, removed with this object), and the passes after it and
+// fill() read that back instead of decoding, resampling and mixing every
+// source again: memory stays flat, and a pass after the first costs only the
+// gain, the limiter and the meter. When the file cannot be written, every
+// pass mixes, as it would without it.
 class MixedSound
 {
 public:
@@ -87,6 +96,12 @@ public:
     // limiter's detector; NaN without a target).
     double measuredTruePeakDb() const { return m_measuredTruePeak; }
     int loudnessPasses() const { return m_passes; }
+    // Whether the first pass's mix is kept on disk for the passes after it
+    // and fill() (on by default; set before prepare()). Off, every pass mixes.
+    void setMixKeptOnDisk(bool on) { m_keepMix = on; }
+    // The file the mix is kept in once prepare() has written it; empty when
+    // there is none.
+    QString keptMixPath() const;
 
     // The most voice files open at once so far (the render's pass and the
     // loudness passes alike).
@@ -98,6 +113,9 @@ private:
     // `ceilingDb` nullopt: no limiter.
     std::unique_ptr<Chain> makeChain(double gainDb, std::optional<double> ceilingDb) const;
     void pull(Chain &chain, float *const *out, int count);
+    // The chain's next `count` samples before the gain: mixed (and kept,
+    // during the first pass), or read back from the kept mix.
+    void source(Chain &chain, float *const *out, int count);
     // The whole output of a chain through an EBU R128 meter: its integrated
     // loudness and the true peak of the limiter's input (as its detector sees it).
     std::pair<double, double> measure(double gainDb, double ceilingDb, const CancelFn &cancel);
@@ -114,6 +132,9 @@ private:
     double m_outputLufs;
     int m_passes = 0;
     int m_peakOpenVoices = 0;
+    bool m_keepMix = true;
+    std::unique_ptr<QTemporaryFile> m_keptMix; // complete once m_mixKept
+    bool m_mixKept = false;
 };
 
 } // namespace reelsmith

@@ -49,9 +49,13 @@ TruePeakLimiter::TruePeakLimiter(double ceilingDb, int sampleRate)
         m_tapBound = std::max(m_tapBound, float(bound));
     }
     for (int c = 0; c < kChannels; ++c) {
-        m_history[c].assign(2 * kTapsPerPhase, 0.0f);
+        m_input[size_t(c)].assign(size_t(kTapsPerPhase - 1 + kChunk), 0.0f);
         m_delay[c].assign(size_t(std::max(m_latency, 1)), 0.0f);
     }
+    // Before the oldest leaves, the queue holds up to m_window + 1 entries;
+    // one slot more keeps a full ring from looking empty.
+    m_minAt.assign(size_t(m_window + 2), 0);
+    m_minGain.assign(size_t(m_window + 2), 1.0f);
     m_heldWindow.assign(size_t(m_window), 1.0f);
     m_heldSum = m_window;
     m_release = float(1.0 - std::exp(-1.0 / (kReleaseSeconds * sampleRate)));
@@ -64,78 +68,94 @@ double TruePeakLimiter::inputPeakDb() const
 
 double TruePeakLimiter::maxReductionDb() const
 {
-    return 20.0 * std::log10(double(m_minGain));
+    return 20.0 * std::log10(double(m_deepest));
 }
 
-// Takes one new input sample per channel; returns the true peak of the
-// segment after the detection point (both channels, every phase).
-float TruePeakLimiter::detect(const float *in)
+// The window of the detection point j is m_input[c][j .. j + kTapsPerPhase),
+// oldest to newest; the point lies between its samples kHalf - 1 and kHalf.
+void TruePeakLimiter::detectChunk()
 {
-    float peak = 0;
-    for (int c = 0; c < kChannels; ++c) {
-        float *history = m_history[c].data();
-        history[m_historyAt] = in[c];
-        history[m_historyAt + kTapsPerPhase] = in[c];
-    }
-    m_historyAt = (m_historyAt + 1) % kTapsPerPhase;
-    for (int c = 0; c < kChannels; ++c) {
-        const float *window = m_history[c].data() + m_historyAt; // oldest to newest
-        float largest = 0;
-        for (int k = 0; k < kTapsPerPhase; ++k)
-            largest = std::max(largest, std::abs(window[k]));
-        // Below the ceiling and below the peak so far whatever lies between
-        // the samples: the exact value changes neither the gain nor the meter.
-        if (largest * m_tapBound < std::min(m_ceiling, m_maxPeak)) {
-            peak = std::max(peak, std::abs(window[kHalf]));
+    constexpr int kSpan = kTapsPerPhase - 1 + kChunk;
+    float largest = 0;
+    for (const auto &input : m_input)
+        for (int i = 0; i < kSpan; ++i)
+            largest = std::max(largest, std::abs(input[size_t(i)]));
+    m_segments.fill(0.0f);
+    // Below the ceiling and below the peak so far whatever lies between the
+    // samples: the exact values change neither the gain nor the meter.
+    const bool quiet = largest * m_tapBound < std::min(m_ceiling, m_maxPeak);
+    for (const auto &input : m_input) {
+        const float *x = input.data();
+        for (int j = 0; j < kChunk; ++j)
+            m_segments[size_t(j)] = std::max(m_segments[size_t(j)], std::abs(x[j + kHalf]));
+        if (quiet)
             continue;
-        }
         for (const auto &taps : m_phases) {
-            float v = 0;
-            for (int k = 0; k < kTapsPerPhase; ++k)
-                v += window[k] * taps[size_t(k)];
-            peak = std::max(peak, std::abs(v));
+            std::array<float, kChunk> y{};
+            for (int k = 0; k < kTapsPerPhase; ++k) {
+                const float tap = taps[size_t(k)];
+                for (int j = 0; j < kChunk; ++j)
+                    y[size_t(j)] += x[j + k] * tap;
+            }
+            for (int j = 0; j < kChunk; ++j)
+                m_segments[size_t(j)] = std::max(m_segments[size_t(j)], std::abs(y[size_t(j)]));
         }
-        peak = std::max(peak, std::abs(window[kHalf])); // the sample after the detection point
     }
-    return peak;
 }
 
 void TruePeakLimiter::process(float *const *planes, int count)
 {
     const int delayLength = int(m_delay[0].size());
-    for (int i = 0; i < count; ++i) {
-        const float in[kChannels] = {planes[0][i], planes[1][i]};
-        // The detection point's peak: itself and the segments on either side.
-        const float segment = detect(in);
-        const float peak = std::max(segment, m_previousSegment);
-        m_maxPeak = std::max(m_maxPeak, segment);
-        m_previousSegment = segment;
-        const float needed = peak > m_ceiling ? m_ceiling / peak : 1.0f;
-
-        // The least gain any sample of the look-ahead window needs.
-        while (!m_minQueue.empty() && m_minQueue.back().second >= needed)
-            m_minQueue.pop_back();
-        m_minQueue.emplace_back(m_detected, needed);
-        while (m_minQueue.front().first <= m_detected - m_window)
-            m_minQueue.pop_front();
-        ++m_detected;
-        const float windowMin = m_minQueue.front().second;
-
-        // Down at once (the average below spreads it), back up gently.
-        m_held = windowMin < m_held ? windowMin : m_held + (windowMin - m_held) * m_release;
-        m_heldSum += double(m_held) - double(m_heldWindow[size_t(m_heldAt)]);
-        m_heldWindow[size_t(m_heldAt)] = m_held;
-        m_heldAt = (m_heldAt + 1) % m_window;
-        const float gain = std::min(1.0f, float(m_heldSum / m_window));
-        m_minGain = std::min(m_minGain, gain);
-
+    const int ring = int(m_minAt.size());
+    const double perWindow = 1.0 / m_window;
+    constexpr int kKept = kTapsPerPhase - 1;
+    for (int at = 0; at < count; at += kChunk) {
+        const int n = std::min(kChunk, count - at);
         for (int c = 0; c < kChannels; ++c) {
-            float &slot = m_delay[c][size_t(m_delayAt)];
-            const float delayed = slot;
-            slot = in[c];
-            planes[c][i] = delayed * gain;
+            float *input = m_input[size_t(c)].data();
+            std::copy(planes[c] + at, planes[c] + at + n, input + kKept);
+            std::fill(input + kKept + n, input + kKept + kChunk, 0.0f);
         }
-        m_delayAt = (m_delayAt + 1) % delayLength;
+        detectChunk();
+        for (int i = 0; i < n; ++i) {
+            // The detection point's peak: itself and the segments on either side.
+            const float segment = m_segments[size_t(i)];
+            const float peak = std::max(segment, m_previousSegment);
+            m_maxPeak = std::max(m_maxPeak, segment);
+            m_previousSegment = segment;
+            const float needed = peak > m_ceiling ? m_ceiling / peak : 1.0f;
+
+            // The least gain any sample of the look-ahead window needs.
+            while (m_minBack != m_minFront &&
+                   m_minGain[size_t((m_minBack + ring - 1) % ring)] >= needed)
+                m_minBack = (m_minBack + ring - 1) % ring;
+            m_minAt[size_t(m_minBack)] = m_detected;
+            m_minGain[size_t(m_minBack)] = needed;
+            m_minBack = (m_minBack + 1) % ring;
+            while (m_minAt[size_t(m_minFront)] <= m_detected - m_window)
+                m_minFront = (m_minFront + 1) % ring;
+            ++m_detected;
+            const float windowMin = m_minGain[size_t(m_minFront)];
+
+            // Down at once (the average below spreads it), back up gently.
+            m_held = windowMin < m_held ? windowMin : m_held + (windowMin - m_held) * m_release;
+            m_heldSum += double(m_held) - double(m_heldWindow[size_t(m_heldAt)]);
+            m_heldWindow[size_t(m_heldAt)] = m_held;
+            m_heldAt = m_heldAt + 1 == m_window ? 0 : m_heldAt + 1;
+            const float gain = std::min(1.0f, float(m_heldSum * perWindow));
+            m_deepest = std::min(m_deepest, gain);
+
+            for (int c = 0; c < kChannels; ++c) {
+                float &slot = m_delay[c][size_t(m_delayAt)];
+                const float delayed = slot;
+                slot = planes[c][at + i];
+                planes[c][at + i] = delayed * gain;
+            }
+            m_delayAt = m_delayAt + 1 == delayLength ? 0 : m_delayAt + 1;
+        }
+        // The last kKept inputs lead the next chunk.
+        for (auto &input : m_input)
+            std::copy(input.begin() + n, input.begin() + n + kKept, input.begin());
     }
 }
 

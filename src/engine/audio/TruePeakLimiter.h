@@ -3,8 +3,6 @@
 #include <QtGlobal>
 
 #include <array>
-#include <deque>
-#include <utility>
 #include <vector>
 
 namespace reelsmith {
@@ -22,6 +20,10 @@ namespace reelsmith {
 // The average of a window minimum can never exceed the need of the sample it
 // lands on, so no peak passes, and the gain moves in ramps of at least
 // kLookAheadSeconds: no click, no distortion products from instant steps.
+//
+// Detection runs over chunks of kChunk samples, phase by phase and tap by
+// tap, loops the compiler turns into vector instructions; the gain is then
+// worked out sample by sample.
 class TruePeakLimiter
 {
 public:
@@ -30,6 +32,7 @@ public:
     static constexpr int kTapsPerPhase = 12;
     static constexpr double kLookAheadSeconds = 0.003;
     static constexpr double kReleaseSeconds = 0.05;
+    static constexpr int kChunk = 64;
 
     TruePeakLimiter(double ceilingDb, int sampleRate);
 
@@ -45,24 +48,28 @@ public:
     double inputPeakDb() const;
 
 private:
-    float detect(const float *in); // the true peak of the new segment, both channels
+    // The true peak of the segment after each detection point of the chunk
+    // in m_input (both channels, every phase) into m_segments.
+    void detectChunk();
 
     float m_ceiling = 1;
     int m_window = 1; // look-ahead samples
     int m_latency = 0;
     // Interpolation: kOversampling - 1 phases between two samples.
     std::array<std::array<float, kTapsPerPhase>, kOversampling - 1> m_phases{};
-    // The last kTapsPerPhase input samples of each channel, twice over so a
-    // window is always contiguous.
-    std::vector<float> m_history[kChannels];
-    int m_historyAt = 0;
+    // Per channel, the kTapsPerPhase - 1 input samples before the chunk,
+    // then the chunk (zeros after its end).
+    std::array<std::vector<float>, kChannels> m_input;
+    std::array<float, kChunk> m_segments{};
     float m_previousSegment = 0; // peak between the detection point and the sample before it
-    // Needed gains of the last m_window samples, and the indices of their
-    // running minimum (a monotonic queue).
-    std::deque<std::pair<qint64, float>> m_minQueue;
-    qint64 m_detected = 0; // samples through detection
-    float m_held = 1;      // the window minimum after release
-    float m_release = 0;   // the held gain's recovery per sample (a one-pole step)
+    // The running minimum of the needed gains over the last m_window samples:
+    // a monotonic queue in a ring of (index, gain) pairs.
+    std::vector<qint64> m_minAt;
+    std::vector<float> m_minGain;
+    int m_minFront = 0, m_minBack = 0; // [front, back) in the ring
+    qint64 m_detected = 0;             // samples through detection
+    float m_held = 1;                  // the window minimum after release
+    float m_release = 0;               // the held gain's recovery per sample (a one-pole step)
     // The box average of m_held over the window.
     std::vector<float> m_heldWindow;
     int m_heldAt = 0;
@@ -70,7 +77,7 @@ private:
     // The audio, delayed to meet its gain.
     std::vector<float> m_delay[kChannels];
     int m_delayAt = 0;
-    float m_minGain = 1;
+    float m_deepest = 1; // the least gain applied so far
     float m_maxPeak = 0;
     // No interpolated value can exceed the largest sample of its window
     // times this (the largest sum of a phase's absolute taps), so quiet
