@@ -97,7 +97,9 @@ private slots:
                                                "\"Red, first\",red.png,1,red\n"
                                                "Blue,blue.png,1.5,blue\n"
                                                "Broken,blue.png,-1,broken\n"
-                                               "\"Missing\",nowhere.png,1,missing\n");
+                                               "\"Missing\",nowhere.png,1,missing\n"
+                                               "Again,blue.png,1,red.mp4\n"
+                                               "Escape,red.png,1,../escape\n");
         const QString out = path(QStringLiteral("out"));
         const QString report = path(QStringLiteral("report.jsonl"));
         const CliRun r =
@@ -128,11 +130,20 @@ private slots:
         QVERIFY2(err.contains(QStringLiteral("rows.csv row 3 (line 5): scenes[0].media: ")) &&
                      err.contains(QStringLiteral("nowhere.png: no such file (column picture)")),
                  qPrintable(err));
-        QVERIFY2(r.errText().contains(QStringLiteral("2 done, 0 skipped, 2 failed")),
+        // Two rows naming one file: the later one fails, and the first
+        // row's video is its own (red), whatever order the jobs ran in.
+        QVERIFY2(err.contains(QStringLiteral("rows.csv row 4 (line 6): output: \"red.mp4\" is "
+                                             "row 0's output too")),
+                 qPrintable(err));
+        QVERIFY2(err.contains(QStringLiteral("rows.csv row 5 (line 7): output: \"../escape\" "
+                                             "must be a name inside the output folder")),
+                 qPrintable(err));
+        QVERIFY(!QFileInfo::exists(path(QStringLiteral("escape.mp4"))));
+        QVERIFY2(r.errText().contains(QStringLiteral("2 done, 0 skipped, 4 failed")),
                  qPrintable(r.describe()));
         // One report line per row.
         const QList<QJsonObject> lines = reportLines(report);
-        QCOMPARE(lines.size(), 4);
+        QCOMPARE(lines.size(), 6);
         QCOMPARE(lineForRow(lines, 0).value(QStringLiteral("status")).toString(),
                  QStringLiteral("done"));
         QCOMPARE(lineForRow(lines, 0).value(QStringLiteral("line")).toInt(), 2);
@@ -150,12 +161,12 @@ private slots:
         const CliRun again = run({QStringLiteral("batch"), QStringLiteral("series.reel.json"),
                                   QStringLiteral("rows.csv"), QStringLiteral("-o"), out});
         QVERIFY2(again.exited(1), qPrintable(again.describe()));
-        QVERIFY2(again.errText().contains(QStringLiteral("0 done, 2 skipped, 2 failed")),
+        QVERIFY2(again.errText().contains(QStringLiteral("0 done, 2 skipped, 4 failed")),
                  qPrintable(again.describe()));
         const CliRun forced =
             run({QStringLiteral("batch"), QStringLiteral("series.reel.json"),
                  QStringLiteral("rows.csv"), QStringLiteral("-o"), out, QStringLiteral("--force")});
-        QVERIFY2(forced.errText().contains(QStringLiteral("2 done, 0 skipped, 2 failed")),
+        QVERIFY2(forced.errText().contains(QStringLiteral("2 done, 0 skipped, 4 failed")),
                  qPrintable(forced.describe()));
     }
 

@@ -245,17 +245,33 @@ QString BatchTemplate::outputPath(const CsvTable &table, const QString &tablePat
         return folder.filePath(
             QStringLiteral("%1-%2.mp4").arg(stem).arg(index + 1, width, 10, QLatin1Char('0')));
     }
-    QString name = table.rows.at(index).value(column).trimmed();
     const QString where = rowName(table, tablePath, index);
+    const QString name = outputName(table, column, index);
     if (name.isEmpty())
         throwBadInput(QStringLiteral("%1: output: the column is empty").arg(where));
     if (QDir::isAbsolutePath(name) ||
         name.split(QRegularExpression(QStringLiteral("[/\\\\]"))).contains(QStringLiteral("..")))
         throwBadInput(QStringLiteral("%1: output: \"%2\" must be a name inside the output folder")
-                          .arg(where, name));
+                          .arg(where, table.rows.at(index).value(column).trimmed()));
+    // Two rows writing one file: the first makes it, the later ones would
+    // find it made (skipped as done) or, with --force, replace it.
+    for (int earlier = 0; earlier < index; ++earlier)
+        if (outputName(table, column, earlier) == name)
+            throwBadInput(QStringLiteral("%1: output: \"%2\" is row %3's output too; each row "
+                                         "needs a name of its own")
+                              .arg(where, name)
+                              .arg(earlier));
+    return QDir::cleanPath(folder.filePath(name));
+}
+
+QString BatchTemplate::outputName(const CsvTable &table, qsizetype column, int index)
+{
+    QString name = table.rows.at(index).value(column).trimmed();
+    if (name.isEmpty())
+        return name;
     if (!name.endsWith(QLatin1String(".mp4"), Qt::CaseInsensitive))
         name += QStringLiteral(".mp4");
-    return QDir::cleanPath(folder.filePath(name));
+    return QDir::cleanPath(name);
 }
 
 } // namespace reelsmith

@@ -39,7 +39,8 @@ public:
     // Row `index` (0-based data row) as a project, validated for rendering.
     // Throws Error(BadInput) "ROWS row N (line L): KEY: problem (column C)".
     Project project(const CsvTable &table, const QString &tablePath, int index) const;
-    // Where row `index`'s video goes in `outputFolder`. Throws like project().
+    // Where row `index`'s video goes in `outputFolder`. Throws like project(),
+    // also when an earlier row names the same file.
     QString outputPath(const CsvTable &table, const QString &tablePath, int index,
                        const QString &outputFolder) const;
 
@@ -61,6 +62,9 @@ public:
     static QString rowName(const CsvTable &table, const QString &tablePath, int index);
 
 private:
+    // Row `index`'s "output" cell as a file name (".mp4" added, cleaned).
+    static QString outputName(const CsvTable &table, qsizetype column, int index);
+
     QString m_path;
     QJsonObject m_json;
     QMap<QString, QStringList> m_keysWithPlaceholders; // key path -> columns it uses
