@@ -151,6 +151,47 @@ private slots:
         QVERIFY(sound.gainDb() != 0.0);
     }
 
+    // A clip scene's own sound (clip.volume_db) is in the preview's mix, as
+    // in the export's: its tone only over the clip's scene, at its level.
+    void hearsAClipsOwnSound()
+    {
+        constexpr double kClipHz = 3000;
+        testmedia::VideoSpec spec = testmedia::colorCycle({96, 160}, 24, 48, {QColor(200, 0, 0)});
+        spec.withAudio = true;
+        spec.sound = testmedia::toneBetween(kClipHz, 0.5);
+        const QString clip = m_dir.filePath(QStringLiteral("clip.mp4"));
+        testmedia::writeVideo(clip, spec);
+
+        Project p;
+        p.background = m_project.background;
+        p.baseDir = m_dir.path();
+        p.output = m_project.output;
+        p.loudnessLufs.reset();
+        p.scenes = {scene(1.0), scene(1.5)};
+        p.scenes[1].media = clip;
+        ClipSettings settings;
+        settings.volumeDb = -6;
+        p.scenes[1].clip = settings;
+
+        PreviewSound sound;
+        const Stereo heard = play(sound, p, 0.0);
+        QVERIFY2(heard.size() > 2 * kRate, qPrintable(QString::number(heard.size())));
+        const double during = bandAt(heard, 1.75, kClipHz);
+        const double before = bandAt(heard, 0.5, kClipHz);
+        QVERIFY2(during > before + 40,
+                 qPrintable(QStringLiteral("%1 vs %2 dB").arg(during).arg(before)));
+        // 0.5 of full scale, 6 dB down: about -12 dB (the AAC round trip of
+        // the test clip moves it a little).
+        QVERIFY2(std::abs(during - (20 * std::log10(0.5) - 6)) < 1.5,
+                 qPrintable(QString::number(during)));
+
+        const QString out = m_dir.filePath(QStringLiteral("clip-export.mp4"));
+        RenderJob(p, out).run();
+        const double exported = bandAt(decode(out), 1.75, kClipHz);
+        QVERIFY2(std::abs(during - exported) < 0.5,
+                 qPrintable(QStringLiteral("preview %1, export %2 dB").arg(during).arg(exported)));
+    }
+
     void startsWhereItIsAsked()
     {
         PreviewSound sound;

@@ -163,7 +163,8 @@ void PreviewSound::play(double seconds, const QElapsedTimer &clock, bool playThr
             const SceneVoices voices = findSceneVoices(project, cancel);
             project.resolveAutoDurations(
                 [&voices](int scene) { return voices[scene] ? voices[scene]->seconds : 0.0; });
-            MixedSound mix(mixPlan(project, voices), cancel);
+            const SceneClipSounds clips = findSceneClipSounds(project, cancel);
+            MixedSound mix(mixPlan(project, voices, clips), cancel);
             mix.prepare(cancel);
 
             std::vector<float> planes[kChannels];

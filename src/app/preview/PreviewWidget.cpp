@@ -51,7 +51,8 @@ bool soundsAlike(const Project &a, const Project &b)
         const Scene &x = a.scenes[i];
         const Scene &y = b.scenes[i];
         if (x.narration != y.narration || x.voice != y.voice || x.voiceFile != y.voiceFile ||
-            x.duration != y.duration || x.autoDuration != y.autoDuration)
+            x.duration != y.duration || x.autoDuration != y.autoDuration || x.media != y.media ||
+            x.clipSettings() != y.clipSettings()) // a clip's own sound
             return false;
     }
     return true;

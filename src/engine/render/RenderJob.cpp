@@ -178,12 +178,7 @@ void RenderJob::preflight(const CancelFn &cancel)
     m_mix.reset();
     if (m_project.hasMixedSound())
         m_mix = inContext(QString(), [&] {
-            MixPlan plan = mixPlan(m_project, m_voices);
-            for (int i = 0; i < m_project.scenes.size(); ++i)
-                if (const auto &clip = m_clips[size_t(i)];
-                    clip && clip->hasSound && m_project.scenes[i].clipSettings().volumeDb)
-                    plan.clips.append(SceneClip::sound(m_project, i, *clip));
-            return std::make_unique<MixedSound>(std::move(plan), cancel);
+            return std::make_unique<MixedSound>(mixPlan(m_project, m_voices, m_clips), cancel);
         });
 }
 

@@ -5,6 +5,7 @@
 #include "media/MediaProbe.h"
 #include "narration/NarrationCache.h"
 #include "narration/Narrator.h"
+#include "render/SceneClip.h"
 
 namespace reelsmith {
 
@@ -77,7 +78,31 @@ SceneVoices findSceneVoices(const Project &project, const CancelFn &cancel)
     return voices;
 }
 
-MixPlan mixPlan(const Project &project, const SceneVoices &voices)
+SceneClipSounds findSceneClipSounds(const Project &project, const CancelFn &cancel)
+{
+    SceneClipSounds clips(size_t(project.scenes.size()));
+    for (int i = 0; i < project.scenes.size(); ++i) {
+        if (cancel && cancel())
+            throw Error(ErrorKind::Cancelled, QStringLiteral("cancelled"));
+        const Scene &s = project.scenes[i];
+        if (s.media.isEmpty() || !s.clipSettings().volumeDb)
+            continue;
+        const QString path = project.resolve(s.media);
+        if (!SceneClip::isVideo(path))
+            continue; // a picture: clip settings mean nothing there
+        try {
+            const ClipFacts facts = SceneClip::check(path, s.clipSettings());
+            if (facts.hasSound)
+                clips[size_t(i)] = facts;
+        } catch (const Error &e) {
+            throw Error(e.kind(), QStringLiteral("scenes[%1].media: %2").arg(i).arg(e.message()));
+        }
+    }
+    return clips;
+}
+
+MixPlan mixPlan(const Project &project, const SceneVoices &voices,
+                const std::vector<std::optional<ClipFacts>> &clips)
 {
     const Timeline timeline = project.timeline();
     const int fps = project.output.fps;
@@ -104,6 +129,9 @@ MixPlan mixPlan(const Project &project, const SceneVoices &voices)
         }
         plan.voices.append(mix);
     }
+    for (size_t i = 0; i < clips.size() && i < size_t(project.scenes.size()); ++i)
+        if (clips[i] && clips[i]->hasSound && project.scenes[int(i)].clipSettings().volumeDb)
+            plan.clips.append(SceneClip::sound(project, int(i), *clips[i]));
     if (project.music) {
         MixMusic music;
         music.path = project.resolve(project.music->file);

@@ -4,11 +4,13 @@
 #include "core/Job.h"
 #include "narration/WordTiming.h"
 #include "project/Project.h"
+#include "render/ClipFacts.h"
 
 #include <QList>
 #include <QString>
 
 #include <optional>
+#include <vector>
 
 namespace reelsmith {
 
@@ -38,8 +40,18 @@ SceneVoices findSceneVoices(const Project &project, const CancelFn &cancel = {})
 // thread); throws like findSceneVoices().
 std::optional<SceneVoice> findSceneVoice(const Project &project, int scene);
 
+// Per scene, the facts of a video clip whose sound is heard (its
+// clip.volume_db set, the clip has sound; nullopt otherwise), checked as the
+// render checks clips (SceneClip::check(): BadInput naming the file); the
+// editor's preview asks, off its UI thread.
+using SceneClipSounds = std::vector<std::optional<ClipFacts>>;
+SceneClipSounds findSceneClipSounds(const Project &project, const CancelFn &cancel = {});
+
 // The render's mix for `project` (its "auto" durations resolved): each voice
-// from its scene's first frame, the music, the loudness target.
-MixPlan mixPlan(const Project &project, const SceneVoices &voices);
+// from its scene's first frame, the clips' sound (`clips` per scene; a scene
+// whose clip has no sound or no volume_db is silent), the music, the loudness
+// target.
+MixPlan mixPlan(const Project &project, const SceneVoices &voices,
+                const std::vector<std::optional<ClipFacts>> &clips = {});
 
 } // namespace reelsmith
