@@ -197,6 +197,15 @@ private slots:
         QTest::newRow("unknown music key")
             << withObject("music", [](QJsonObject &o) { o["loop"] = true; }) << "music.loop"
             << "unknown key";
+        // A batch template opened as a project says what it is.
+        QTest::newRow("template's duration placeholder")
+            << withScene(1, [](QJsonObject &s) { s["duration"] = "{{seconds}}"; })
+            << "scenes[1].duration"
+            << "a batch template's placeholder";
+        QTest::newRow("template's number placeholder")
+            << withObject("music", [](QJsonObject &o) { o["volume_db"] = "{{ level }}"; })
+            << "music.volume_db"
+            << "a batch template's placeholder";
         QTest::newRow("clip not an object")
             << withScene(0, [](QJsonObject &s) { s["clip"] = "x"; }) << "scenes[0].clip"
             << "must be an object";

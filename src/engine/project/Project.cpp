@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSaveFile>
 
 #include <cmath>
@@ -16,6 +17,17 @@
 namespace reelsmith {
 
 namespace {
+
+// A batch template's file opened as a project fails where a {{column}}
+// stands for a number: say what the file is.
+QString placeholderHint(const QJsonValue &value)
+{
+    static const QRegularExpression placeholder(QStringLiteral("^\\s*\\{\\{[^{}]+\\}\\}\\s*$"));
+    if (!value.isString() || !placeholder.match(value.toString()).hasMatch())
+        return {};
+    return QStringLiteral(" (a batch template's placeholder: the file is a template, rendered "
+                          "row by row with `reelsmith-cli batch` or File > Batch Render...)");
+}
 
 const QString kFormat = QStringLiteral("reelsmith-project");
 
@@ -85,7 +97,8 @@ public:
             return *fallback;
         }
         if (!value.isDouble())
-            fail(path, QStringLiteral("must be a number, not %1").arg(jsonTypeName(value)));
+            fail(path, QStringLiteral("must be a number, not %1%2")
+                           .arg(jsonTypeName(value), placeholderHint(value)));
         const double v = value.toDouble();
         if (!std::isfinite(v))
             fail(path, QStringLiteral("must be a finite number"));
@@ -464,8 +477,8 @@ Project Project::fromJson(const QByteArray &jsonIn, const QString &sourceName,
         if (!v1 && duration.isString()) {
             if (duration.toString() != QLatin1String("auto"))
                 r.fail(at + QStringLiteral(".duration"),
-                       QStringLiteral("must be a number of seconds or \"auto\", not \"%1\"")
-                           .arg(duration.toString()));
+                       QStringLiteral("must be a number of seconds or \"auto\", not \"%1\"%2")
+                           .arg(duration.toString(), placeholderHint(duration)));
             scene.autoDuration = true;
         } else {
             scene.duration =
