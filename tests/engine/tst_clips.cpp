@@ -326,25 +326,40 @@ private Q_SLOTS:
                  qPrintable("beside the centred clip: " + describe(sample(images[1], {10, 200}))));
     }
 
-    // A VP9 clip with alpha in WebM keeps it over the background: opaque
-    // red, a transparent hole, and blue at half alpha mixed with the grey.
+    // A clip with alpha keeps it over the background: opaque red, a
+    // transparent hole, and blue at half alpha mixed with the grey. VP9 in
+    // WebM (4:2:0 alpha, through libvpx) and ProRes 4444 in MOV (4:4:4 at 10
+    // bits, FFmpeg's own decoder).
+    void alphaClip_data()
+    {
+        QTest::addColumn<QString>("encoder");
+        QTest::addColumn<QString>("file");
+        QTest::newRow("VP9 WebM") << "libvpx-vp9"
+                                  << "alpha.webm";
+        QTest::newRow("ProRes 4444 MOV") << "prores_ks"
+                                         << "alpha.mov";
+    }
     void alphaClip()
     {
+        QFETCH(QString, encoder);
+        QFETCH(QString, file);
+        const QByteArray encoderName = encoder.toLatin1();
         VideoSpec spec;
         spec.size = kClipSize;
         spec.fps = kFps;
         spec.frames = kFps;
         spec.alpha = true;
-        spec.encoder = "libvpx-vp9";
+        spec.encoder = encoderName.constData();
         spec.paint = [](QPainter &p, int, double) {
             p.setCompositionMode(QPainter::CompositionMode_Source);
             p.fillRect(0, 0, 48, 80, kColors[0]);
             p.fillRect(48, 0, 48, 80, Qt::transparent);
             p.fillRect(0, 80, 96, 80, QColor(30, 40, 220, 128));
         };
-        writeVideo(path("alpha.webm"), spec);
-        const QString out = render(
-            "alpha", {QJsonObject{{"media", "alpha.webm"}, {"duration", 1}, {"layout", "fill"}}});
+        writeVideo(path(file), spec);
+        const QString out =
+            render(QStringLiteral("alpha-") + encoder,
+                   {QJsonObject{{"media", file}, {"duration", 1}, {"layout", "fill"}}});
         const QImage frame = frames(out, {12}).value(0);
         QVERIFY(!frame.isNull());
         const QList<QPair<QPoint, QColor>> expected = {{{45, 80}, kColors[0]},

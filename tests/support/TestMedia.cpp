@@ -255,7 +255,11 @@ void writeVideo(const QString &path, const VideoSpec &spec)
     enc->height = spec.size.height();
     enc->time_base = vfr ? AVRational{1, 1000} : AVRational{1, spec.fps};
     enc->framerate = AVRational{spec.fps, 1};
-    enc->pix_fmt = spec.alpha ? AV_PIX_FMT_YUVA420P : AV_PIX_FMT_YUV420P;
+    const bool prores = QByteArray(spec.encoder) == "prores_ks";
+    if (prores) // ProRes 4444 carries alpha in 4:4:4 at 10 bits
+        enc->pix_fmt = spec.alpha ? AV_PIX_FMT_YUVA444P10LE : AV_PIX_FMT_YUV422P10LE;
+    else
+        enc->pix_fmt = spec.alpha ? AV_PIX_FMT_YUVA420P : AV_PIX_FMT_YUV420P;
     enc->gop_size = spec.fps; // a keyframe a second, so seeks land near
     enc->colorspace = AVCOL_SPC_BT709;
     enc->color_range = AVCOL_RANGE_MPEG;
@@ -265,6 +269,8 @@ void writeVideo(const QString &path, const VideoSpec &spec)
     } else {
         enc->bit_rate = 4000000;
     }
+    if (prores && spec.alpha)
+        av_opt_set(enc->priv_data, "profile", "4444", 0);
     if (QByteArray(spec.encoder) == "libvpx-vp9") {
         av_opt_set(enc->priv_data, "deadline", "realtime", 0);
         av_opt_set(enc->priv_data, "cpu-used", "8", 0);

@@ -34,8 +34,9 @@ struct VideoSpec
     int rotation = 0;         // display-matrix rotation (clockwise degrees to show upright)
     QList<double> timestamps; // seconds per frame for variable frame rate; empty: index / fps
     const char *encoder = "libx264";
-    // Keeps the painted alpha (yuva420p; encoder "libvpx-vp9" into a .webm):
-    // each frame starts transparent.
+    // Keeps the painted alpha (yuva420p with encoder "libvpx-vp9" into a
+    // .webm; yuva444p10, ProRes 4444, with "prores_ks" into a .mov): each
+    // frame starts transparent.
     bool alpha = false;
     bool withAudio = false; // adds an AAC track: silent, or `sound`
     // Stereo sample value at `seconds` for the AAC track (withAudio); empty: silence.
