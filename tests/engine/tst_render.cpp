@@ -126,6 +126,57 @@ private Q_SLOTS:
             QVERIFY2(near(sample(f, at), kGreen), qPrintable(describe(sample(f, at))));
     }
 
+    // A picture as the background is shown still, covering the frame like a
+    // video (centre crop), under every scene, including after a fill scene.
+    void pictureBackgroundIsShownStill()
+    {
+        QImage wide(480, 270, QImage::Format_RGB32);
+        {
+            QPainter painter(&wide);
+            painter.fillRect(0, 0, 160, 270, kRed);
+            painter.fillRect(160, 0, 160, 270, kYellow);
+            painter.fillRect(320, 0, 160, 270, kBlue);
+        }
+        writeImage(path("wide-bg.png"), wide, "PNG");
+        Project p = smallProject(QStringLiteral("wide-bg.png"));
+        p.scenes = {{QStringLiteral("green.jpg"), 0.5, QString(), Layout::Top},
+                    {QStringLiteral("green.jpg"), 0.5, QString(), Layout::Fill},
+                    {QStringLiteral("green.jpg"), 0.5, QString(), Layout::Top}};
+        const RenderResult result = RenderJob(p, path("still-bg.mp4")).run();
+        QCOMPARE(result.frames, 18);
+        const QList<QImage> f = frames(path("still-bg.mp4"), {0, 5, 8, 12, 17});
+        for (int k : {0, 1, 3, 4})
+            for (const QPoint at : {QPoint(6, 300), QPoint(174, 300), QPoint(90, 300)})
+                QVERIFY2(near(sample(f[k], at), kYellow),
+                         qPrintable(QStringLiteral("frame %1 at %2,%3: %4")
+                                        .arg(k)
+                                        .arg(at.x())
+                                        .arg(at.y())
+                                        .arg(describe(sample(f[k], at)))));
+        QVERIFY(near(sample(f[2], {6, 300}), kGreen)); // the fill scene hides it
+    }
+
+    // A background that claims to be a picture but is not one fails naming
+    // the key and the file, and nothing is written.
+    void brokenPictureBackgroundIsNamed()
+    {
+        QFile broken(path("broken-bg.png"));
+        QVERIFY(broken.open(QIODevice::WriteOnly));
+        broken.write(QByteArray("\x89PNG\r\n\x1a\n", 8) + QByteArray(200, 'x'));
+        broken.close();
+        Project p = smallProject(QStringLiteral("broken-bg.png"));
+        p.scenes = {{QStringLiteral("green.jpg"), 0.5, QString(), Layout::Top}};
+        try {
+            RenderJob(p, path("broken-bg.mp4")).run();
+            QFAIL("rendered over a broken picture");
+        } catch (const Error &e) {
+            QVERIFY2(e.message().startsWith(QStringLiteral("background: ")) &&
+                         e.message().contains(QStringLiteral("broken-bg.png")),
+                     qPrintable(e.message()));
+        }
+        QVERIFY(!QFile::exists(path("broken-bg.mp4")));
+    }
+
     void fullyCoveredScenesSkipTheBackgroundAndResumeInStep()
     {
         // Six seconds, one colour a second, a keyframe a second.

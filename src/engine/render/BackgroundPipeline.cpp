@@ -9,11 +9,22 @@ BackgroundPipeline::BackgroundPipeline(std::unique_ptr<BackgroundReader> reader,
                                        int depth)
     : m_reader(std::move(reader)), m_frameCount(frameCount), m_timeOf(std::move(timeOf))
 {
+    start(size, m_reader->outputFormat(), depth);
+}
+
+BackgroundPipeline::BackgroundPipeline(av::Frame still, QSize size, qint64 frameCount,
+                                       std::function<double(qint64)> timeOf, int depth)
+    : m_still(std::move(still)), m_frameCount(frameCount), m_timeOf(std::move(timeOf))
+{
+    start(size, AVPixelFormat(m_still->format), depth);
+}
+
+void BackgroundPipeline::start(QSize size, AVPixelFormat format, int depth)
+{
     // One more than `depth`: the frame lent out (being drawn on and encoded)
     // should not stall the worker.
     for (int i = 0; i < std::max(1, depth) + 1; ++i) {
-        m_pool.push_back(
-            av::allocVideoFrame(size.width(), size.height(), m_reader->outputFormat()));
+        m_pool.push_back(av::allocVideoFrame(size.width(), size.height(), format));
         m_free.push_back(m_pool.back().get());
     }
     m_thread = std::thread([this] { work(); });
@@ -50,7 +61,11 @@ void BackgroundPipeline::work()
             // but an encoder may keep it for later): never draw into them.
             av::check(av_frame_make_writable(frame),
                       QStringLiteral("making a background frame writable"));
-            m_reader->frameAt(t, frame);
+            if (m_reader)
+                m_reader->frameAt(t, frame);
+            else
+                av::check(av_frame_copy(frame, m_still.get()),
+                          QStringLiteral("copying the background picture"));
             {
                 std::lock_guard lock(m_mutex);
                 m_ready.push_back(frame);

@@ -36,6 +36,10 @@ public:
     // `depth` frames are decoded ahead besides the one lent out.
     BackgroundPipeline(std::unique_ptr<BackgroundReader> reader, QSize size, qint64 frameCount,
                        std::function<double(qint64)> timeOf, int depth = 2);
+    // A background that is one picture: `still` (YUV420P of `size`) copied
+    // into every frame that shows the background.
+    BackgroundPipeline(av::Frame still, QSize size, qint64 frameCount,
+                       std::function<double(qint64)> timeOf, int depth = 2);
     ~BackgroundPipeline();
     BackgroundPipeline(const BackgroundPipeline &) = delete;
     BackgroundPipeline &operator=(const BackgroundPipeline &) = delete;
@@ -46,10 +50,12 @@ public:
     Lease takeNext();
 
 private:
+    void start(QSize size, AVPixelFormat format, int depth);
     void work();
     void giveBack(AVFrame *frame);
 
-    std::unique_ptr<BackgroundReader> m_reader;
+    std::unique_ptr<BackgroundReader> m_reader; // or
+    av::Frame m_still;
     qint64 m_frameCount;
     std::function<double(qint64)> m_timeOf;
     std::vector<av::Frame> m_pool;

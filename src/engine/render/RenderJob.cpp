@@ -94,6 +94,24 @@ QString RenderJob::imagePath(int scene) const
     return m_project.resolve(m_project.scenes[scene].media);
 }
 
+av::Frame RenderJob::stillBackground(QSize frameSize) const
+{
+    // Covering the frame, centre-cropped like a video background, and over
+    // black where the picture is transparent.
+    const LoadedImage loaded = ImageLoader::load(m_backgroundPath, frameSize, Fit::Cover);
+    QImage image(frameSize, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::black);
+    {
+        QPainter painter(&image);
+        painter.setRenderHint(QPainter::SmoothPixmapTransform);
+        painter.drawImage(QRect(QPoint(0, 0), frameSize), loaded.image);
+    }
+    av::Frame frame =
+        av::allocVideoFrame(frameSize.width(), frameSize.height(), AV_PIX_FMT_YUV420P);
+    SceneOverlay::fromImage(image).blendOnto(frame.get());
+    return frame;
+}
+
 void RenderJob::preflight(const CancelFn &cancel)
 {
     m_hidesBackground.clear();
@@ -108,7 +126,15 @@ void RenderJob::preflight(const CancelFn &cancel)
     inContext(QString(), [&] {
         m_backgroundPath =
             Backgrounds::resolve(m_project.background, m_project.baseDir, m_project.output.size());
-        if (!m_useCache)
+        // A picture is shown still (SPEC): decoded once, at the frame's size.
+        m_stillBackground = false;
+        try {
+            ImageLoader::probe(m_backgroundPath);
+            m_stillBackground = true;
+        } catch (const Error &) {
+            // not a picture: a video, or what the reader will name
+        }
+        if (m_stillBackground || !m_useCache)
             return;
         // An optimized copy made earlier (reelsmith-cli optimize --cache, or
         // the editor) saves decoding the creator's heavy original.
@@ -199,7 +225,16 @@ RenderResult RenderJob::run(const ProgressFn &progress, const CancelFn &cancel)
 
     // The background decodes ahead on the pipeline's thread, skipping the
     // frames a full-frame picture hides; it asks the same timeline.
-    auto background = inContext(kBackgroundKey, [&] {
+    auto background = inContext(kBackgroundKey, [&]() -> std::unique_ptr<BackgroundPipeline> {
+        if (m_stillBackground) {
+            // Shown where the background shows; every frame the same picture.
+            auto timeOf = [this, timeline, transitions](qint64 i) {
+                return m_hidesBackground[size_t(timeline.sceneAt(i))] && !transitions.at(i) ? -1.0
+                                                                                            : 0.0;
+            };
+            return std::make_unique<BackgroundPipeline>(stillBackground(frameSize), frameSize,
+                                                        frameCount, std::move(timeOf));
+        }
         auto reader = std::make_unique<BackgroundReader>(
             m_backgroundPath, frameSize,
             m_decoderThreads > 0 ? m_decoderThreads : BackgroundReader::kDefaultDecoderThreads);

@@ -4,6 +4,7 @@
 #include "captions/SubtitleFile.h"
 #include "core/Error.h"
 #include "core/Job.h"
+#include "media/Av.h"
 #include "project/Project.h"
 #include "render/ClipFacts.h"
 #include "render/SceneVoices.h"
@@ -74,10 +75,13 @@ private:
     [[noreturn]] void rethrowWithContext(const Error &error, const QString &key) const;
     QString sceneKey(int scene) const;
     QString imagePath(int scene) const;
+    // The picture background as the frame every background frame copies.
+    av::Frame stillBackground(QSize frameSize) const;
 
     Project m_project;
     QString m_output;
     QString m_backgroundPath;
+    bool m_stillBackground = false; // the background is a picture, from preflight()
     int m_decoderThreads = 0;
     bool m_useCache = true;
     std::vector<bool> m_hidesBackground; // per scene, from preflight()
