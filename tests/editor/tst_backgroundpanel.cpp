@@ -5,6 +5,7 @@
 #include "TestMedia.h"
 #include "backgrounds/AddBackgroundDialog.h"
 #include "backgrounds/ProjectPanel.h"
+#include "document/ProjectDocument.h"
 #include "jobs/RenderQueue.h"
 #include "scenes/ThumbnailCache.h"
 #include "settings/EditorSettings.h"
@@ -15,6 +16,7 @@
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QListWidget>
 #include <QPainter>
@@ -204,6 +206,35 @@ private slots:
         QVERIFY2(text.contains(QStringLiteral("cannot be used")) &&
                      text.contains(QStringLiteral("notes.mp4")),
                  qPrintable(text));
+    }
+
+    // "Use a Picture…": the project's background becomes the picture (one
+    // undo step); a file that is no picture is refused, named, and changes
+    // nothing.
+    void aPictureCanBeTheBackground()
+    {
+        const QString picture = m_dir.filePath(QStringLiteral("sunset.png"));
+        QVERIFY(testmedia::solid({320, 180}, QColor(250, 120, 20)).save(picture, "PNG"));
+        MainWindow window;
+        ProjectPanel *panel = window.projectPanel();
+        ProjectDocument *doc = window.document();
+        const QString before = doc->project().background;
+        QVERIFY(panel->findChild<QPushButton *>(QStringLiteral("pictureButton")));
+
+        QCOMPARE(panel->usePicture(picture), QString());
+        QCOMPARE(doc->project().background, QFileInfo(picture).absoluteFilePath());
+        doc->undoStack()->undo();
+        QCOMPARE(doc->project().background, before);
+
+        QFile junk(m_dir.filePath(QStringLiteral("notes.png")));
+        QVERIFY(junk.open(QIODevice::WriteOnly));
+        junk.write("these are my notes, not a picture\n");
+        junk.close();
+        const int steps = doc->undoStack()->count();
+        const QString problem = panel->usePicture(junk.fileName());
+        QVERIFY2(problem.contains(QStringLiteral("notes.png")), qPrintable(problem));
+        QCOMPARE(doc->project().background, before);
+        QCOMPARE(doc->undoStack()->count(), steps);
     }
 };
 

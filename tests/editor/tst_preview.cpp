@@ -446,6 +446,24 @@ private slots:
         QVERIFY(!preview.hasBackgroundFrame());
     }
 
+    // A picture as the background is shown still, as the export shows it:
+    // covering the frame, the same at any time, with no problem reported.
+    void pictureBackgroundIsShownStill()
+    {
+        const QString picture = writeImage(m_dir.filePath(QStringLiteral("green background.png")),
+                                           solid({300, 400}, kGreen), "png");
+        PreviewWidget preview;
+        const Project p = project({scene(QStringLiteral("red.png"), 2.0)}, picture);
+        show(preview, p, 0.5);
+        QTRY_VERIFY_WITH_TIMEOUT(colourAtIs(preview, 0.5, 0.04, kGreen), kWait);
+        QVERIFY(colourAtIs(preview, 0.5, 0.95, kGreen));
+        preview.seek(1.5);
+        QTRY_VERIFY_WITH_TIMEOUT(colourAtIs(preview, 0.5, 0.5, kRed), kWait);
+        QVERIFY2(colourAtIs(preview, 0.5, 0.04, kGreen),
+                 qPrintable(describe(colourAt(preview, 0.5, 0.04))));
+        QVERIFY(preview.backgroundProblem().isEmpty());
+    }
+
     void unreadablePictureShowsBackground()
     {
         PreviewWidget preview;

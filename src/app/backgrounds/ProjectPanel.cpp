@@ -8,6 +8,7 @@
 #include "document/ProjectDocument.h"
 #include "document/UndoCommands.h"
 #include "jobs/RenderQueue.h"
+#include "media/ImageLoader.h"
 #include "narration/VoiceList.h"
 #include "scenes/ThumbnailCache.h"
 #include "settings/EditorSettings.h"
@@ -15,6 +16,7 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QMessageBox>
 #include <QPainter>
 #include <QPixmap>
 #include <QSignalBlocker>
@@ -55,6 +57,7 @@ ProjectPanel::ProjectPanel(ProjectDocument *doc, ThumbnailCache *thumbnails, Ren
     connect(m_ui->refreshButton, &QPushButton::clicked, this, &ProjectPanel::reloadBackgrounds);
     connect(m_ui->addBackgroundButton, &QPushButton::clicked, this,
             &ProjectPanel::chooseClipToImport);
+    connect(m_ui->pictureButton, &QPushButton::clicked, this, &ProjectPanel::choosePicture);
     connect(m_ui->startSlider, &QSlider::valueChanged, this, [this](int value) {
         const double seconds = double(value) / kSliderSteps;
         setStart(seconds);
@@ -357,6 +360,32 @@ void ProjectPanel::chooseClipToImport()
             [this, dialog, clip] { importBackground(clip, dialog->settings()); });
     dialog->open();
     emit addBackgroundDialogOpened(dialog);
+}
+
+void ProjectPanel::choosePicture()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Use a Picture as the Background"), EditorSettings::lastFolder(),
+        tr("Pictures (*.jpg *.jpeg *.png *.webp *.bmp);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    EditorSettings::setLastFolder(QFileInfo(path).absolutePath());
+    if (const QString problem = usePicture(path); !problem.isEmpty())
+        QMessageBox::warning(this, tr("Use a Picture as the Background"), problem);
+}
+
+QString ProjectPanel::usePicture(const QString &path)
+{
+    try {
+        ImageLoader::probe(path); // the header only: what the render will open
+    } catch (const Error &e) {
+        return tr("This picture cannot be used: %1").arg(e.message());
+    }
+    auto settings = m_doc->settings();
+    settings.background = QFileInfo(path).absoluteFilePath();
+    m_doc->undoStack()->push(
+        new EditSettingsCommand(m_doc, settings, undoText(QT_TR_NOOP("Change background"))));
+    return {};
 }
 
 int ProjectPanel::importBackground(const QString &clip, const OptimizeSettings &recipe)

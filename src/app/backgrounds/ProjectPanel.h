@@ -46,6 +46,10 @@ public:
     int importBackground(const QString &clip,
                          const OptimizeSettings &recipe = ImportBackgroundJob::defaultRecipe());
     bool isImporting() const { return !m_imports.isEmpty(); }
+    // Makes the picture at `path` the project's background, shown still (one
+    // undo step). Returns why it cannot be, naming the file (nothing changes
+    // then), or an empty string.
+    QString usePicture(const QString &path);
 
 signals:
     // The start offset is being dragged; the preview shows that moment.
@@ -79,6 +83,7 @@ private:
     // An undo step's text in this panel's translation context.
     static UndoText undoText(const char *source);
     void chooseClipToImport();
+    void choosePicture();
     void jobFinished(int id);
     double backgroundDuration() const;
 

@@ -3,6 +3,7 @@
 #include "core/Error.h"
 #include "core/Geometry.h"
 #include "media/BackgroundReader.h"
+#include "media/ImageLoader.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -100,6 +101,42 @@ void PreviewBackground::setClip(const QString &path)
     emit frameChanged();
     if (path.isEmpty())
         return;
+    // A picture is shown still, as the export shows it: no player. Its
+    // header says so (read here: a few bytes); it is decoded on the pool.
+    try {
+        ImageLoader::probe(path);
+        m_still = true;
+    } catch (const Error &) {
+        m_still = false;
+    }
+    if (m_still) {
+        const QSize box = m_paintedSize().isEmpty() ? QSize(720, 1280) : m_paintedSize();
+        auto *watcher = new QFutureWatcher<std::pair<QImage, QString>>(this);
+        connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, path] {
+            watcher->deleteLater();
+            const auto [image, problem] = watcher->result();
+            if (path != m_path)
+                return; // another background since
+            if (!problem.isEmpty()) {
+                setProblem(problem);
+                return;
+            }
+            m_stillImage = image;
+            m_frameImageValid = false;
+            m_hasFrame = true;
+            emit frameChanged();
+        });
+        watcher->setFuture(QtConcurrent::run([path, box]() -> std::pair<QImage, QString> {
+            try {
+                return {ImageLoader::load(path, box, Fit::Cover).image, QString()};
+            } catch (const Error &error) {
+                return {QImage(), error.message()};
+            } catch (const std::exception &error) {
+                return {QImage(), QString::fromLocal8Bit(error.what())};
+            }
+        }));
+        return;
+    }
     // The loop length and rotation come from the export's own reader (headers
     // only), so the preview wraps exactly where the video will. It runs on the
     // shared pool: it is brief, and touches only its own values.
@@ -147,6 +184,8 @@ void PreviewBackground::unloadClip()
     m_frameImageValid = false;
     m_heldFrame = QImage();
     m_hasFrame = false;
+    m_still = false;
+    m_stillImage = QImage();
 }
 
 void PreviewBackground::releasePlayer()
@@ -222,6 +261,8 @@ void PreviewBackground::setSuspended(bool suspended)
 {
     m_suspended = suspended;
     m_unloadWanted = suspended;
+    if (m_still)
+        return; // no player to unload
     if (suspended)
         unloadIfIdle();
     else if (!isLoaded() && !m_path.isEmpty())
@@ -297,7 +338,7 @@ void PreviewBackground::sync(bool playing)
 
 void PreviewBackground::syncPlayer(bool force)
 {
-    if (m_path.isEmpty())
+    if (m_path.isEmpty() || m_still)
         return;
     if (!isLoaded()) {
         reload(); // suspended: LoadedMedia syncs again
@@ -409,6 +450,20 @@ void PreviewBackground::onVideoFrame(const QVideoFrame &frame)
 
 QImage PreviewBackground::frame()
 {
+    if (m_still) {
+        // Loaded covering the painted size of its time; scaled once when
+        // the widget is resized since.
+        const QSize size = m_paintedSize();
+        if (m_stillImage.isNull() || size.isEmpty() || m_stillImage.size() == size)
+            return m_stillImage;
+        if (!m_frameImageValid || m_frameImageSize != size) {
+            m_frameImage =
+                m_stillImage.scaled(size, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+            m_frameImageSize = size;
+            m_frameImageValid = true;
+        }
+        return m_frameImage;
+    }
     if (!m_heldFrame.isNull())
         return m_heldFrame;
     return converted(m_paintedSize());

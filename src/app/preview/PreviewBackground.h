@@ -18,7 +18,8 @@ class QVideoSink;
 namespace reelsmith::editor {
 
 // The preview's looping background clip: a media player that follows a clock
-// it does not own, and the frame it shows, ready to paint.
+// it does not own, and the frame it shows, ready to paint. A picture as the
+// background is shown still, decoded once off the UI thread, with no player.
 //
 // The clip is wrapped at the loop length the export's own reader finds (read
 // off the UI thread), and frames are turned upright by the clip's rotation as
@@ -132,6 +133,9 @@ private:
     int m_rotation = 0;
     QSize m_storedSize;
     bool m_factsPending = false; // the export's reader has not answered yet
+
+    bool m_still = false; // m_path is a picture
+    QImage m_stillImage;  // it, covering the painted size it was loaded for
 
     QVideoFrame m_frame;
     VideoFrameImage m_frameConverter;

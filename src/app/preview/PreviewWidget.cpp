@@ -2,6 +2,7 @@
 
 #include "backgrounds/Backgrounds.h"
 #include "core/Error.h"
+#include "media/ImageLoader.h"
 #include "media/MediaProbe.h"
 #include "narration/NarrationCache.h"
 #include "render/Motion.h"
@@ -41,6 +42,16 @@ QSize outputSizeOf(const Project &project)
 
 // Whether two projects sound the same: what the mix is made of (voices,
 // music, loudness, and where each scene starts).
+bool isPicture(const QString &path)
+{
+    try {
+        ImageLoader::probe(path); // the header only
+        return true;
+    } catch (const Error &) {
+        return false;
+    }
+}
+
 bool soundsAlike(const Project &a, const Project &b)
 {
     if (a.version != b.version || a.voice != b.voice || a.music != b.music ||
@@ -299,8 +310,10 @@ void PreviewWidget::resolveBackground()
                                     EditorSettings::backgroundFolders());
         // The player (GStreamer) would open whatever it recognises; show only
         // what the render itself opens, so a playlist posing as a clip never
-        // brings other files into the preview either.
-        probeMedia(path);
+        // brings other files into the preview either. A picture is shown
+        // still, without a player.
+        if (!isPicture(path))
+            probeMedia(path);
     } catch (const Error &error) {
         m_backgroundResolveProblem = error.message();
         path.clear();
