@@ -112,7 +112,8 @@ void PreviewPanel::changeEvent(QEvent *event)
 
 void PreviewPanel::setProject(const Project &project)
 {
-    m_timeline->setTimeline(project.timeline());
+    const Timeline timeline = project.timeline();
+    m_timeline->setTimeline(timeline, TransitionSchedule(project, timeline));
     m_preview->setProject(project);
     m_timeline->setPosition(m_preview->position());
     m_timeline->setCurrentScene(m_preview->currentScene());

@@ -4,6 +4,7 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
+#include <QToolTip>
 #include <QWheelEvent>
 
 #include <algorithm>
@@ -61,9 +62,11 @@ QSize TimelineWidget::minimumSizeHint() const
     return {120, std::max(32, fontMetrics().height() + 16)};
 }
 
-void TimelineWidget::setTimeline(const reelsmith::Timeline &timeline)
+void TimelineWidget::setTimeline(const reelsmith::Timeline &timeline,
+                                 const reelsmith::TransitionSchedule &transitions)
 {
     m_timeline = timeline;
+    m_transitions = transitions.windows();
     m_total = timeline.durationSeconds();
     m_position = std::clamp(m_position, 0.0, m_total);
     if (m_currentScene >= timeline.sceneCount())
@@ -251,6 +254,81 @@ int TimelineWidget::sceneAt(double seconds) const
     return m_timeline.sceneAtSeconds(seconds);
 }
 
+QRect TimelineWidget::transitionRect(int index) const
+{
+    if (index < 0 || index >= int(m_transitions.size()) || m_total <= 0)
+        return {};
+    const TransitionSchedule::Window &window = m_transitions[size_t(index)];
+    const QRect track = trackRect();
+    const int x0 = xAt(window.start / m_timeline.fps());
+    // At least 2 px, so a short transition on a long video stays visible.
+    const int x1 = std::max(x0 + 2, xAt(window.end / m_timeline.fps()));
+    // The middle half of the bar's height: the scene numbers stay readable
+    // above and below a glyph, and the playhead's grip is never covered.
+    const int height = std::max(6, track.height() / 2);
+    return QRect(x0, track.center().y() - height / 2 + 1, x1 - x0, height).intersected(track);
+}
+
+int TimelineWidget::transitionAt(int x) const
+{
+    int found = -1;
+    int best = 0;
+    for (int i = 0; i < int(m_transitions.size()); ++i) {
+        const QRect mark = transitionRect(i);
+        if (mark.isEmpty() || x < mark.left() || x > mark.right())
+            continue;
+        const int distance = std::abs(mark.center().x() - x);
+        if (found < 0 || distance < best) {
+            found = i;
+            best = distance;
+        }
+    }
+    return found;
+}
+
+QString TimelineWidget::transitionName(TransitionType type)
+{
+    switch (type) {
+    case TransitionType::Cut:
+        return tr("Cut");
+    case TransitionType::Crossfade:
+        return tr("Crossfade");
+    case TransitionType::SlideLeft:
+        return tr("Slide left");
+    case TransitionType::SlideUp:
+        return tr("Slide up");
+    case TransitionType::Zoom:
+        return tr("Zoom");
+    case TransitionType::Wipe:
+        return tr("Wipe");
+    }
+    return {};
+}
+
+bool TimelineWidget::event(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        const auto *help = static_cast<QHelpEvent *>(event);
+        const int index = transitionAt(help->pos().x());
+        const QRect mark = transitionRect(index);
+        if (index >= 0 && help->pos().y() >= trackRect().top() &&
+            help->pos().y() <= trackRect().bottom()) {
+            const TransitionSchedule::Window &window = m_transitions[size_t(index)];
+            // The length it has in the video: shortened when a scene is shorter.
+            const double seconds = (window.end - window.start) / m_timeline.fps();
+            QToolTip::showText(help->globalPos(),
+                               tr("%1 from scene %2 into scene %3, %4 s")
+                                   .arg(transitionName(window.type))
+                                   .arg(window.from + 1)
+                                   .arg(window.to + 1)
+                                   .arg(locale().toString(seconds, 'g', 3)),
+                               this, QRect(mark.left(), 0, mark.width(), height()));
+            return true;
+        }
+    }
+    return QWidget::event(event);
+}
+
 QString TimelineWidget::formatTime(double seconds)
 {
     // Rounded to tenths first, so 59.96 s reads 01:00.0, not 00:60.0.
@@ -369,6 +447,71 @@ void TimelineWidget::keyPressEvent(QKeyEvent *event)
     }
 }
 
+void TimelineWidget::paintTransitions(QPainter &painter, const QRect &track)
+{
+    if (m_transitions.empty())
+        return;
+    painter.save();
+    painter.setClipRect(track);
+    painter.setRenderHint(QPainter::Antialiasing);
+    const QPalette pal = palette();
+    QColor fill = pal.color(QPalette::WindowText);
+    fill.setAlpha(150);
+    const QColor ink = pal.color(QPalette::Base);
+    for (int i = 0; i < int(m_transitions.size()); ++i) {
+        const QRect mark = transitionRect(i);
+        if (mark.isEmpty())
+            continue;
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(fill);
+        painter.drawRoundedRect(mark, 2, 2);
+
+        // The glyph, centred on the boundary, when the mark has room for it.
+        const int size = std::min(mark.height() - 4, 10);
+        if (size < 5 || mark.width() < size + 4)
+            continue;
+        QRectF g(0, 0, size, size);
+        g.moveCenter(QPointF(mark.center().x() + 0.5, mark.center().y() + 0.5));
+        QPainterPath path;
+        painter.setPen(QPen(ink, 1.5, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        painter.setBrush(Qt::NoBrush);
+        switch (m_transitions[size_t(i)].type) {
+        case TransitionType::Cut:
+            break;
+        case TransitionType::Crossfade: // the editors' cross of two fades
+            path.moveTo(g.topLeft());
+            path.lineTo(g.bottomRight());
+            path.moveTo(g.bottomLeft());
+            path.lineTo(g.topRight());
+            break;
+        case TransitionType::SlideLeft:
+            path.moveTo(g.right(), g.center().y());
+            path.lineTo(g.left(), g.center().y());
+            path.moveTo(g.center().x(), g.top());
+            path.lineTo(g.left(), g.center().y());
+            path.lineTo(g.center().x(), g.bottom());
+            break;
+        case TransitionType::SlideUp:
+            path.moveTo(g.center().x(), g.bottom());
+            path.lineTo(g.center().x(), g.top());
+            path.moveTo(g.left(), g.center().y());
+            path.lineTo(g.center().x(), g.top());
+            path.lineTo(g.right(), g.center().y());
+            break;
+        case TransitionType::Zoom: // a frame inside a frame
+            path.addRect(g);
+            path.addRect(g.adjusted(size / 3.0, size / 3.0, -size / 3.0, -size / 3.0));
+            break;
+        case TransitionType::Wipe: // an edge with the new scene filled in behind it
+            path.addRect(g);
+            painter.fillRect(QRectF(g.left(), g.top(), g.width() / 2, g.height()), ink);
+            break;
+        }
+        painter.drawPath(path);
+    }
+    painter.restore();
+}
+
 void TimelineWidget::paintEvent(QPaintEvent *)
 {
     QPainter painter(this);
@@ -402,6 +545,7 @@ void TimelineWidget::paintEvent(QPaintEvent *)
             painter.drawLine(x0, track.top(), x0, track.bottom());
         }
     }
+    paintTransitions(painter, track);
     // The end line under the pointer (or being dragged) stands out as a grip.
     if (const int grip = m_resizing >= 0 ? m_resizing : m_hoverBoundary;
         grip >= 0 && grip < m_timeline.sceneCount()) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "project/Timeline.h"
+#include "render/Transition.h"
 
 #include <QWidget>
 
@@ -10,14 +11,17 @@ namespace reelsmith::editor {
 // the export gives it (the project's Timeline), with the playhead over it.
 // Clicking or dragging scrubs; dragging the line at a scene's end resizes that
 // scene in whole frames (the widget only asks: sceneResized() carries the
-// frame count, the window turns it into an undoable edit).
+// frame count, the window turns it into an undoable edit). Each transition
+// is marked over its window, centred on its boundary, with a glyph of its kind.
 class TimelineWidget : public QWidget
 {
     Q_OBJECT
 public:
     explicit TimelineWidget(QWidget *parent = nullptr);
 
-    void setTimeline(const reelsmith::Timeline &timeline);
+    // `transitions` belongs to the same project as `timeline`.
+    void setTimeline(const reelsmith::Timeline &timeline,
+                     const reelsmith::TransitionSchedule &transitions = {});
     const reelsmith::Timeline &timeline() const { return m_timeline; }
     double duration() const { return m_total; }
     double position() const { return m_position; }
@@ -31,6 +35,17 @@ public:
     int sceneAt(double seconds) const;
     // The scene whose end line is within grabbing distance of `x`; -1 when none.
     int boundaryAt(int x) const;
+    // The transition whose mark covers `x`, as an index into transitions(); -1 when none.
+    int transitionAt(int x) const;
+    const std::vector<reelsmith::TransitionSchedule::Window> &transitions() const
+    {
+        return m_transitions;
+    }
+    // The mark of transition `index` (widget pixels), clipped to the bar.
+    QRect transitionRect(int index) const;
+    // The kind of a transition, as the timeline's tooltip names it.
+    static QString transitionName(reelsmith::TransitionType type);
+
     // The scene whose end is being dragged; -1 when none.
     int resizingScene() const { return m_resizing; }
 
@@ -70,6 +85,7 @@ signals:
     void viewChanged();
 
 protected:
+    bool event(QEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
@@ -91,8 +107,10 @@ private:
     double unclampedSecondsAt(int x) const;
     void setHoverBoundary(int scene);
     int zoomAnchor() const;
+    void paintTransitions(QPainter &painter, const QRect &track);
 
     reelsmith::Timeline m_timeline;
+    std::vector<reelsmith::TransitionSchedule::Window> m_transitions; // ordered by time
     double m_total = 0;
     double m_position = 0;
     int m_currentScene = -1;

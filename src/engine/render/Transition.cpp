@@ -92,4 +92,14 @@ std::optional<ActiveTransition> TransitionSchedule::at(qint64 frame) const
                             double(frame - it->boundary) / it->frames + 0.5};
 }
 
+std::vector<TransitionSchedule::Window> TransitionSchedule::windows() const
+{
+    std::vector<Window> windows;
+    windows.reserve(m_spans.size());
+    for (const Span &span : m_spans)
+        windows.push_back({span.from, span.to, span.type, span.boundary - span.frames / 2,
+                           span.boundary + span.frames / 2});
+    return windows;
+}
+
 } // namespace reelsmith

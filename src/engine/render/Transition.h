@@ -57,6 +57,16 @@ public:
     std::optional<ActiveTransition> at(qint64 frame) const;
     bool isEmpty() const { return m_spans.empty(); }
 
+    // Each transition's window in timeline frames (fractional: progress 0 at
+    // `start`, 1 at `end`), after any shortening; for the editor's timeline.
+    struct Window
+    {
+        int from, to;
+        TransitionType type;
+        double start, end;
+    };
+    std::vector<Window> windows() const;
+
 private:
     struct Span
     {
