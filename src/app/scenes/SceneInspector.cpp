@@ -9,6 +9,7 @@
 #include "narration/VoiceList.h"
 #include "narration/VoiceRecorder.h"
 #include "render/SceneVoices.h"
+#include "scenes/MotionHint.h"
 #include "settings/EditorSettings.h"
 
 #include <QAudioOutput>
@@ -34,6 +35,10 @@ SceneInspector::SceneInspector(ProjectDocument *doc, AutoDurations *durations, Q
     fillLayouts();
     fillMotions();
     fillVoices();
+    // A small moving picture of each choice, beside its picker.
+    m_ui->motionRow->addWidget(new MotionHint(MotionHint::Kind::Motion, m_ui->motionCombo, this));
+    m_ui->transitionRow->addWidget(
+        new MotionHint(MotionHint::Kind::Transition, m_ui->transitionCombo, this));
 
     connect(m_ui->autoDurationCheck, &QCheckBox::toggled, this, [this](bool follows) {
         edit(
