@@ -9,6 +9,8 @@
 #include <QMimeDatabase>
 
 #include <algorithm>
+#include <cmath>
+#include <memory>
 
 namespace reelsmith::editor {
 
@@ -51,6 +53,54 @@ QList<int> addPictures(ProjectDocument *doc, const QStringList &paths, int befor
     for (int i = 0; i < scenes.size(); ++i)
         rows.append(row + i);
     return rows;
+}
+
+QList<int> addMedia(ProjectDocument *doc, const QList<AddedMedia> &files, int before)
+{
+    if (files.isEmpty())
+        return {};
+    const int fps = std::max(1, doc->project().output.fps);
+    const int limit = EditorSettings::lengthLimitSeconds();
+    QList<Scene> scenes;
+    int clips = 0;
+    for (const AddedMedia &file : files) {
+        Scene scene;
+        scene.media = QFileInfo(file.path).absoluteFilePath();
+        if (file.clipSeconds) {
+            scene.duration = clipSceneSeconds(*file.clipSeconds, fps, limit);
+            ++clips;
+        } else {
+            scene.duration = EditorSettings::defaultSceneDuration();
+        }
+        scenes.append(scene);
+    }
+    const int row = std::clamp(before, 0, doc->sceneCount());
+    const UndoText text =
+        clips == scenes.size()
+            ? UndoText{"SceneEdits", QT_TRANSLATE_N_NOOP("SceneEdits", "Add %n clip(s)"),
+                       int(scenes.size())}
+        : clips == 0
+            ? UndoText{"SceneEdits", QT_TRANSLATE_N_NOOP("SceneEdits", "Add %n picture(s)"),
+                       int(scenes.size())}
+            : UndoText{"SceneEdits",
+                       QT_TRANSLATE_N_NOOP("SceneEdits", "Add %n pictures and clips"),
+                       int(scenes.size())};
+    doc->undoStack()->push(new InsertScenesCommand(doc, row, scenes, text));
+    QList<int> rows;
+    for (int i = 0; i < scenes.size(); ++i)
+        rows.append(row + i);
+    return rows;
+}
+
+double clipSceneSeconds(double clipSeconds, int fps, int limitSeconds)
+{
+    if (!(clipSeconds > 0))
+        return EditorSettings::defaultSceneDuration(); // a stream without a length
+    fps = std::max(1, fps);
+    const double cap = limitSeconds > 0 ? double(limitSeconds) : Project::kMaxTotalSeconds;
+    // 1e-6: a length of exactly n frames stored as n/fps - epsilon is n frames.
+    const qint64 frames = std::max<qint64>(1, qint64(std::floor(clipSeconds * fps + 1e-6)));
+    return std::min(double(frames) / fps, cap);
 }
 
 QList<int> addNarrations(ProjectDocument *doc, const QStringList &narrations, int before)
@@ -135,22 +185,66 @@ int newMergeKey()
     return ++last;
 }
 
-QStringList picturePaths(const QList<QUrl> &urls)
+void editScenes(ProjectDocument *doc, const QList<int> &rows, EditSceneCommand::Field field,
+                const std::function<void(Scene &)> &change, int mergeKey)
+{
+    const QList<int> valid = sortedUnique(rows, doc->sceneCount());
+    QUndoStack *undo = doc->undoStack();
+    if (valid.size() == 1) {
+        Scene scene = doc->scene(valid.first());
+        change(scene);
+        if (!(scene == doc->scene(valid.first())))
+            undo->push(
+                new EditSceneCommand(doc, valid.first(), scene, field, nullptr, mergeKey));
+        return;
+    }
+    // Several scenes: one step holding an edit per scene that changes.
+    auto group = std::make_unique<TranslatedCommand>(UndoText{
+        "SceneEdits", QT_TRANSLATE_N_NOOP("SceneEdits", "Edit %n scene(s)"), int(valid.size())});
+    for (int row : valid) {
+        Scene scene = doc->scene(row);
+        change(scene);
+        if (!(scene == doc->scene(row)))
+            new EditSceneCommand(doc, row, scene, field, group.get());
+    }
+    if (group->childCount() > 0)
+        undo->push(group.release());
+}
+
+bool looksLikePicture(const QString &path)
 {
     static const QStringList kTypes = {QStringLiteral("image/jpeg"), QStringLiteral("image/png"),
                                        QStringLiteral("image/webp"), QStringLiteral("image/bmp")};
+    const QMimeType type = QMimeDatabase().mimeTypeForFile(path);
+    return std::any_of(kTypes.cbegin(), kTypes.cend(),
+                       [&type](const QString &name) { return type.inherits(name); });
+}
+
+QStringList mediaPaths(const QList<QUrl> &urls)
+{
     const QMimeDatabase mimes;
     QStringList paths;
     for (const QUrl &url : urls) {
         if (!url.isLocalFile())
             continue;
-        const QString path = url.toLocalFile();
-        const QFileInfo info(path);
+        const QFileInfo info(url.toLocalFile());
         if (!info.isFile())
             continue;
-        const QMimeType type = mimes.mimeTypeForFile(info);
-        if (std::any_of(kTypes.cbegin(), kTypes.cend(),
-                        [&type](const QString &name) { return type.inherits(name); }))
+        if (looksLikePicture(info.absoluteFilePath()) ||
+            mimes.mimeTypeForFile(info).name().startsWith(QLatin1String("video/")))
+            paths.append(info.absoluteFilePath());
+    }
+    return paths;
+}
+
+QStringList picturePaths(const QList<QUrl> &urls)
+{
+    QStringList paths;
+    for (const QUrl &url : urls) {
+        if (!url.isLocalFile())
+            continue;
+        const QFileInfo info(url.toLocalFile());
+        if (info.isFile() && looksLikePicture(info.absoluteFilePath()))
             paths.append(info.absoluteFilePath());
     }
     return paths;

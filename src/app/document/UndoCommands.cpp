@@ -160,6 +160,15 @@ EditSceneCommand::EditSceneCommand(ProjectDocument *doc, int row, Scene after, F
     case Field::Transition:
         setUndoText({kContext, QT_TRANSLATE_NOOP("UndoCommands", "Change transition")});
         break;
+    case Field::ClipStart:
+        setUndoText({kContext, QT_TRANSLATE_NOOP("UndoCommands", "Change clip start")});
+        break;
+    case Field::ClipFit:
+        setUndoText({kContext, QT_TRANSLATE_NOOP("UndoCommands", "Change clip ending")});
+        break;
+    case Field::ClipVolume:
+        setUndoText({kContext, QT_TRANSLATE_NOOP("UndoCommands", "Change clip sound")});
+        break;
     }
 }
 
@@ -185,7 +194,8 @@ bool EditSceneCommand::mergeWith(const QUndoCommand *other)
     if (m_sealed || edit->m_row != m_row || edit->m_field != m_field ||
         edit->m_mergeKey != m_mergeKey ||
         (m_field != Field::Caption && m_field != Field::Duration && m_field != Field::Narration &&
-         m_field != Field::Voice && m_field != Field::Transition))
+         m_field != Field::Voice && m_field != Field::Transition && m_field != Field::ClipStart &&
+         m_field != Field::ClipVolume))
         return false;
     m_after = edit->m_after;
     setObsolete(m_after == m_before);

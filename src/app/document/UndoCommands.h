@@ -66,7 +66,10 @@ public:
         VoiceFile,
         Several,
         Motion,
-        Transition
+        Transition,
+        ClipStart,
+        ClipFit,
+        ClipVolume,
     };
 
     // `mergeKey` keeps apart runs of edits that would otherwise merge: a

@@ -9,6 +9,7 @@
 #include "narration/VoiceList.h"
 #include "narration/VoiceRecorder.h"
 #include "render/SceneVoices.h"
+#include "scenes/ClipControls.h"
 #include "scenes/MotionHint.h"
 #include "settings/EditorSettings.h"
 
@@ -27,9 +28,12 @@ namespace reelsmith::editor {
 SceneInspector::SceneInspector(ProjectDocument *doc, AutoDurations *durations, QWidget *parent)
     : QWidget(parent), m_ui(std::make_unique<Ui::SceneInspector>()), m_doc(doc),
       m_durations(durations), m_recorder(new VoiceRecorder(this)),
-      m_captionStyle(new CaptionStylePanel(doc, CaptionStylePanel::Scope::Scenes, this))
+      m_captionStyle(new CaptionStylePanel(doc, CaptionStylePanel::Scope::Scenes, this)),
+      m_clipControls(new ClipControls(doc, this))
 {
     m_ui->setupUi(this);
+    // Right under the scene's own fields.
+    m_ui->mainLayout->insertWidget(m_ui->mainLayout->indexOf(m_ui->form) + 1, m_clipControls);
     // Under the caption, above the spacer.
     m_ui->mainLayout->insertWidget(m_ui->mainLayout->count() - 1, m_captionStyle);
     fillLayouts();
@@ -223,6 +227,7 @@ void SceneInspector::setSelection(const QList<int> &rows, int current)
     m_rows = rows;
     m_current = rows.contains(current) ? current : (rows.isEmpty() ? -1 : rows.first());
     m_captionStyle->setSelection(rows, m_current);
+    m_clipControls->setSelection(rows, m_current);
     refresh();
 }
 

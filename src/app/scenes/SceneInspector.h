@@ -17,6 +17,7 @@ namespace reelsmith::editor {
 
 class AutoDurations;
 class CaptionStylePanel;
+class ClipControls;
 class ProjectDocument;
 class VoiceRecorder;
 
@@ -70,6 +71,7 @@ private:
     VoiceRecorder *m_recorder;
     // "This scene only", for every selected scene.
     CaptionStylePanel *m_captionStyle;
+    ClipControls *m_clipControls; // shown for a clip scene
     int m_recordRow = -1; // the scene the take being recorded is for
     QList<int> m_rows;
     int m_current = -1;

@@ -57,7 +57,8 @@ void SceneListModel::checkPictures(int first, int last)
 {
     for (int row = std::max(first, 0); row <= last && row < m_doc->sceneCount(); ++row)
         if (!m_doc->scene(row).media.isEmpty())
-            (void)m_thumbnails->check(m_doc->scene(row).media);
+            (void)m_thumbnails->check(m_doc->scene(row).media, ThumbnailCache::Kind::Picture,
+                                      m_doc->scene(row).clipSettings().start);
 }
 
 namespace {
@@ -95,7 +96,10 @@ QVariant SceneListModel::data(const QModelIndex &index, int role) const
     const Scene &scene = m_doc->scene(index.row());
     // A text card has no picture to check.
     const ThumbnailCache::Check check = scene.media.isEmpty() ? ThumbnailCache::Check{State::Ok, {}}
-                                                              : m_thumbnails->check(scene.media);
+                                                              : m_thumbnails->check(
+                                                                    scene.media,
+                                                                    ThumbnailCache::Kind::Picture,
+                                                                    scene.clipSettings().start);
     switch (role) {
     case Qt::DisplayRole: {
         QString title = scene.shownCaption().simplified();
@@ -116,7 +120,9 @@ QVariant SceneListModel::data(const QModelIndex &index, int role) const
     case PictureProblemRole:
         return problemLine(check);
     case Qt::DecorationRole: {
-        const QImage thumb = m_thumbnails->thumbnail(scene.media);
+        // A clip shows its frame at the scene's start.
+        const QImage thumb = m_thumbnails->thumbnail(scene.media, ThumbnailCache::Kind::Picture,
+                                                     scene.clipSettings().start);
         if (!thumb.isNull())
             return thumb;
         QImage placeholder(m_thumbnails->size(), QImage::Format_ARGB32_Premultiplied);
@@ -176,7 +182,7 @@ bool SceneListModel::canDropMimeData(const QMimeData *data, Qt::DropAction, int,
                                      const QModelIndex &) const
 {
     return data->hasFormat(QString::fromLatin1(kSceneRowsMime)) ||
-           !picturePaths(data->urls()).isEmpty();
+           !mediaPaths(data->urls()).isEmpty();
 }
 
 bool SceneListModel::dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int,
@@ -197,7 +203,15 @@ bool SceneListModel::dropMimeData(const QMimeData *data, Qt::DropAction action, 
         // removing the dragged rows.
         return false;
     }
-    const QList<int> added = addPictures(m_doc, picturePaths(data->urls()), before);
+    const QStringList paths = mediaPaths(data->urls());
+    if (paths.isEmpty())
+        return false;
+    if (std::any_of(paths.cbegin(), paths.cend(),
+                    [](const QString &path) { return !looksLikePicture(path); })) {
+        emit mediaDropped(paths, before);
+        return true;
+    }
+    const QList<int> added = addPictures(m_doc, paths, before);
     if (!added.isEmpty())
         emit rowsDropped(added);
     return !added.isEmpty();

@@ -12,8 +12,9 @@ class ThumbnailCache;
 // with the picture when something is: every picture is decoded once, off the
 // UI thread, as soon as its scene is added or the project opened, so a
 // missing, empty or non-picture file shows in its row before an export
-// trips over it. Drops reorder scenes (internal moves) or add pictures
-// (files from the file manager); both go through the undo stack.
+// trips over it; a clip shows its frame at the scene's clip.start. Drops
+// reorder scenes (internal moves) or add pictures and clips (files from the
+// file manager); both go through the undo stack.
 class SceneListModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -47,6 +48,9 @@ public:
 signals:
     // After a drop: the rows the dropped or moved scenes now occupy.
     void rowsDropped(const QList<int> &rows);
+    // Files that are not all pictures were dropped in front of row `before`:
+    // clips are probed before they are added (AddMedia).
+    void mediaDropped(const QStringList &paths, int before);
 
 private:
     // Starts decoding the pictures of rows [first, last].

@@ -19,6 +19,7 @@
 #include "preview/PreviewPanel.h"
 #include "preview/PreviewWidget.h"
 #include "preview/TimelineWidget.h"
+#include "scenes/AddMedia.h"
 #include "scenes/RelinkAction.h"
 #include "scenes/SceneInspector.h"
 #include "scenes/SceneListDelegate.h"
@@ -61,7 +62,8 @@ MainWindow::MainWindow(QWidget *parent)
       m_inspector(new SceneInspector(m_doc, m_autoDurations)), m_queue(new RenderQueue(this)),
       m_projectPanel(new ProjectPanel(m_doc, m_clipThumbnails, m_queue)),
       m_autosave(new Autosave(m_doc, 3000, this)), m_queueDock(new RenderQueueDock(m_queue)),
-      m_meter(new MemoryMeterWidget), m_preview(new PreviewPanel)
+      m_meter(new MemoryMeterWidget), m_preview(new PreviewPanel),
+      m_addMedia(new AddMedia(m_doc, this))
 {
     m_ui->setupUi(this);
     setAcceptDrops(true);
@@ -89,6 +91,19 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_sceneModel, &QAbstractItemModel::rowsInserted, this, &MainWindow::syncInspector);
     connect(m_sceneModel, &QAbstractItemModel::rowsRemoved, this, &MainWindow::syncInspector);
     connect(m_sceneModel, &QAbstractItemModel::modelReset, this, &MainWindow::syncInspector);
+    // Clips dropped on the list are probed first; they arrive through AddMedia.
+    connect(m_sceneModel, &SceneListModel::mediaDropped, m_addMedia, &AddMedia::add);
+    connect(m_addMedia, &AddMedia::added, this, &MainWindow::selectRows);
+    connect(m_addMedia, &AddMedia::refused, this, [this](const QString &problems) {
+        // Not modal: the add runs after a drop or a dialog has returned.
+        auto *box = new QMessageBox(
+            QMessageBox::Warning, tr("Cannot Add These Files"),
+            tr("Nothing was added: these files cannot be used as scenes."), QMessageBox::Ok, this);
+        box->setInformativeText(problems);
+        box->setObjectName(QStringLiteral("addMediaRefused"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
     connect(m_sceneModel, &SceneListModel::rowsDropped, this, [this](const QList<int> &rows) {
         // After the view has finished its own drop handling.
         QMetaObject::invokeMethod(
@@ -248,6 +263,7 @@ void MainWindow::setUpActions()
     connect(m_ui->actionSaveAs, &QAction::triggered, this, &MainWindow::saveAs);
     connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
     connect(m_ui->actionAddPictures, &QAction::triggered, this, &MainWindow::addPicturesDialog);
+    connect(m_ui->actionAddClips, &QAction::triggered, this, &MainWindow::addClipsDialog);
     connect(m_ui->actionDuplicateScenes, &QAction::triggered, this,
             [this] { selectRows(duplicateScenes(m_doc, selectedRows())); });
     connect(m_ui->actionDeleteScenes, &QAction::triggered, this, [this] {
@@ -425,6 +441,24 @@ void MainWindow::addPictures(const QStringList &paths)
     const QList<int> rows = selectedRows();
     const int at = rows.isEmpty() ? m_doc->sceneCount() : rows.last() + 1;
     selectRows(reelsmith::editor::addPictures(m_doc, paths, at));
+}
+
+void MainWindow::addClipsDialog()
+{
+    const QStringList paths = QFileDialog::getOpenFileNames(
+        this, tr("Add Clips"), EditorSettings::lastFolder(),
+        tr("Video clips (*.mp4 *.m4v *.mov *.mkv *.webm *.avi *.3gp *.ts *.mts *.mpg *.mpeg);;"
+           "All files (*)"));
+    if (paths.isEmpty())
+        return;
+    EditorSettings::setLastFolder(QFileInfo(paths.first()).absolutePath());
+    addClips(paths);
+}
+
+void MainWindow::addClips(const QStringList &paths)
+{
+    const QList<int> rows = selectedRows();
+    m_addMedia->add(paths, rows.isEmpty() ? m_doc->sceneCount() : rows.last() + 1);
 }
 
 void MainWindow::moveSelection(int delta)
@@ -684,7 +718,7 @@ void MainWindow::changeEvent(QEvent *event)
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
     const QList<QUrl> urls = event->mimeData()->urls();
-    if (!projectPaths(urls).isEmpty() || !picturePaths(urls).isEmpty())
+    if (!projectPaths(urls).isEmpty() || !mediaPaths(urls).isEmpty())
         event->acceptProposedAction();
 }
 
@@ -700,7 +734,8 @@ void MainWindow::dropEvent(QDropEvent *event)
             this, [this, path] { openProject(path); }, Qt::QueuedConnection);
         return;
     }
-    addPictures(picturePaths(urls));
+    // Pictures and clips in the order dropped; clips are probed first.
+    addClips(mediaPaths(urls));
 }
 
 } // namespace reelsmith::editor

@@ -12,6 +12,7 @@ class QItemSelection;
 
 namespace reelsmith::editor {
 
+class AddMedia;
 class AutoDurations;
 class Autosave;
 class MemoryMeterWidget;
@@ -54,6 +55,10 @@ public:
     void offerRecovery();
     // Adds one scene per picture after the current scene.
     void addPictures(const QStringList &paths);
+    // Adds one scene per video clip (or picture) after the current scene,
+    // once the files are probed off the UI thread (see AddMedia).
+    void addClips(const QStringList &paths);
+    AddMedia *mediaAdder() const { return m_addMedia; }
     // A new project (after asking about unsaved changes) with one narrated
     // text card per narration. False when the creator kept the old one.
     bool newFromScript(const QStringList &narrations);
@@ -89,6 +94,7 @@ private:
     void newProject();
     void openDialog();
     void addPicturesDialog();
+    void addClipsDialog();
     void moveSelection(int delta);
     void showPreferences();
     void exportDialog();
@@ -108,6 +114,7 @@ private:
     RenderQueueDock *m_queueDock;
     MemoryMeterWidget *m_meter;
     PreviewPanel *m_preview;
+    AddMedia *m_addMedia;
     QAction *m_undoAction = nullptr;
     QAction *m_redoAction = nullptr;
     bool m_selectingRows = false; // selectRows() is changing the selection
