@@ -153,7 +153,7 @@ void ClipControls::refresh()
     const ClipSettings clip = m_doc->scene(m_current).clipSettings();
     const double length = facts->clipSeconds;
     // clip.start must stay before the clip's end (the render refuses it there).
-    const int lastStep = std::max(0, int(std::ceil(length * kSteps)) - 1);
+    const int lastStep = std::max(0, int(std::ceil(length * kSteps - 1e-6)) - 1);
     if (!m_ui->startSlider->isSliderDown()) {
         const QSignalBlocker sliderBlocker(m_ui->startSlider);
         const QSignalBlocker spinBlocker(m_ui->startSpin);

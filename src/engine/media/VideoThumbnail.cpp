@@ -18,7 +18,10 @@ QImage videoThumbnail(const QString &path, QSize size, double seconds)
     av::Frame yuv = av::allocVideoFrame(even.width(), even.height(), AV_PIX_FMT_YUV420P);
     reader.frameAt(seconds, yuv.get());
 
-    QImage image(even, QImage::Format_RGB32);
+    // Rows padded to 32 pixels: libswscale's x86 YUV-to-RGB path writes past
+    // the end of a row whose width is not a multiple of 16 (FFmpeg 5.1; a
+    // 56 x 96 thumbnail corrupted the heap), so the last row must have room.
+    QImage image(QSize((even.width() + 31) & ~31, even.height()), QImage::Format_RGB32);
     av::Sws sws(sws_getContext(even.width(), even.height(), AV_PIX_FMT_YUV420P, even.width(),
                                even.height(), AV_PIX_FMT_RGB32, SWS_BILINEAR, nullptr, nullptr,
                                nullptr));
