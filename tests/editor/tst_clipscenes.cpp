@@ -303,8 +303,8 @@ private slots:
         QVERIFY2(changed, qPrintable(testmedia::describe(sampleClip(listThumbnail(window, 0)))));
         // Back to the start on undo.
         window.document()->undoStack()->undo();
-        QTRY_VERIFY_WITH_TIMEOUT(
-            sameColour(sampleClip(listThumbnail(window, 0)), colourAt(0)), kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(sameColour(sampleClip(listThumbnail(window, 0)), colourAt(0)),
+                                 kWaitMs);
     }
 
     void scrubbingSetsStartInOneStepAndShowsTheFrame()
@@ -351,8 +351,8 @@ private slots:
         slider->setSliderDown(false);
         QCOMPARE(doc->scene(0).clipSettings().start, 3.3);
         QCOMPARE(doc->undoStack()->count(), steps + 2);
-        QTRY_VERIFY_WITH_TIMEOUT(
-            sameColour(sampleClip(controls->shownFrame()), colourAt(3.3)), kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(sameColour(sampleClip(controls->shownFrame()), colourAt(3.3)),
+                                 kWaitMs);
 
         doc->undoStack()->undo();
         QCOMPARE(doc->scene(0).clipSettings().start, 2.5);

@@ -82,8 +82,7 @@ QList<int> addMedia(ProjectDocument *doc, const QList<AddedMedia> &files, int be
         : clips == 0
             ? UndoText{"SceneEdits", QT_TRANSLATE_N_NOOP("SceneEdits", "Add %n picture(s)"),
                        int(scenes.size())}
-            : UndoText{"SceneEdits",
-                       QT_TRANSLATE_N_NOOP("SceneEdits", "Add %n pictures and clips"),
+            : UndoText{"SceneEdits", QT_TRANSLATE_N_NOOP("SceneEdits", "Add %n pictures and clips"),
                        int(scenes.size())};
     doc->undoStack()->push(new InsertScenesCommand(doc, row, scenes, text));
     QList<int> rows;
@@ -194,8 +193,7 @@ void editScenes(ProjectDocument *doc, const QList<int> &rows, EditSceneCommand::
         Scene scene = doc->scene(valid.first());
         change(scene);
         if (!(scene == doc->scene(valid.first())))
-            undo->push(
-                new EditSceneCommand(doc, valid.first(), scene, field, nullptr, mergeKey));
+            undo->push(new EditSceneCommand(doc, valid.first(), scene, field, nullptr, mergeKey));
         return;
     }
     // Several scenes: one step holding an edit per scene that changes.

@@ -52,9 +52,8 @@ ClipControls::ClipControls(ProjectDocument *doc, QWidget *parent)
         if (!m_ui->startSlider->isSliderDown())
             commitStart(seconds, 0);
     });
-    connect(m_ui->startSlider, &QSlider::sliderReleased, this, [this] {
-        commitStart(double(m_ui->startSlider->value()) / kSteps, newMergeKey());
-    });
+    connect(m_ui->startSlider, &QSlider::sliderReleased, this,
+            [this] { commitStart(double(m_ui->startSlider->value()) / kSteps, newMergeKey()); });
     connect(m_ui->startSpin, &QDoubleSpinBox::valueChanged, this, [this](double seconds) {
         {
             const QSignalBlocker blocker(m_ui->startSlider);

@@ -39,14 +39,13 @@ void ClipFrames::startNext()
     if (!m_next || m_running)
         return;
     m_running = std::exchange(m_next, std::nullopt);
-    m_watcher.setFuture(QtConcurrent::run(
-        &m_pool, [request = *m_running, box = m_box]() -> Result {
-            try {
-                return {clipFrame(request.path, request.seconds, box), {}};
-            } catch (const Error &e) {
-                return {{}, e.message()};
-            }
-        }));
+    m_watcher.setFuture(QtConcurrent::run(&m_pool, [request = *m_running, box = m_box]() -> Result {
+        try {
+            return {clipFrame(request.path, request.seconds, box), {}};
+        } catch (const Error &e) {
+            return {{}, e.message()};
+        }
+    }));
 }
 
 } // namespace reelsmith::editor

@@ -72,7 +72,7 @@ private:
     // "This scene only", for every selected scene.
     CaptionStylePanel *m_captionStyle;
     ClipControls *m_clipControls; // shown for a clip scene
-    int m_recordRow = -1; // the scene the take being recorded is for
+    int m_recordRow = -1;         // the scene the take being recorded is for
     QList<int> m_rows;
     int m_current = -1;
 };

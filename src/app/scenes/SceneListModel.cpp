@@ -95,11 +95,10 @@ QVariant SceneListModel::data(const QModelIndex &index, int role) const
         return {};
     const Scene &scene = m_doc->scene(index.row());
     // A text card has no picture to check.
-    const ThumbnailCache::Check check = scene.media.isEmpty() ? ThumbnailCache::Check{State::Ok, {}}
-                                                              : m_thumbnails->check(
-                                                                    scene.media,
-                                                                    ThumbnailCache::Kind::Picture,
-                                                                    scene.clipSettings().start);
+    const ThumbnailCache::Check check =
+        scene.media.isEmpty() ? ThumbnailCache::Check{State::Ok, {}}
+                              : m_thumbnails->check(scene.media, ThumbnailCache::Kind::Picture,
+                                                    scene.clipSettings().start);
     switch (role) {
     case Qt::DisplayRole: {
         QString title = scene.shownCaption().simplified();

@@ -35,8 +35,7 @@ ThumbnailCache::Made makeThumbnail(const QString &path, ThumbnailCache::Kind kin
         try {
             const LoadedImage loaded = ImageLoader::load(path, size, Fit::Contain);
             if (!loaded.warnings.isEmpty())
-                return {loaded.image,
-                        {State::Damaged, withoutPath(loaded.warnings.first(), path)}};
+                return {loaded.image, {State::Damaged, withoutPath(loaded.warnings.first(), path)}};
             return {loaded.image, {State::Ok, {}}};
         } catch (const Error &) {
             // Not a picture: a clip scene when the engine's probe says so

@@ -96,9 +96,9 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_addMedia, &AddMedia::added, this, &MainWindow::selectRows);
     connect(m_addMedia, &AddMedia::refused, this, [this](const QString &problems) {
         // Not modal: the add runs after a drop or a dialog has returned.
-        auto *box = new QMessageBox(
-            QMessageBox::Warning, tr("Cannot Add These Files"),
-            tr("Nothing was added: these files cannot be used as scenes."), QMessageBox::Ok, this);
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Cannot Add These Files"),
+                                    tr("Nothing was added: these files cannot be used as scenes."),
+                                    QMessageBox::Ok, this);
         box->setInformativeText(problems);
         box->setObjectName(QStringLiteral("addMediaRefused"));
         box->setAttribute(Qt::WA_DeleteOnClose);
