@@ -20,14 +20,13 @@ constexpr int kDecoderThreads = BackgroundReader::kDefaultDecoderThreads;
 // The reader's frame (YUV420P, or YUVA420P for a clip with alpha) inside
 // `placed`, as RGB32 (ARGB32 with its alpha). The export writes these YUV
 // values tagged BT.709 (Mp4Writer), so they are shown as BT.709 here too.
-QImage toImage(const AVFrame *frame, QRect placed, av::Sws &sws)
+QImage toImage(const AVFrame *frame, QRect placed, av::Sws &sws, av::Frame &rgb)
 {
     const bool alpha = frame->format == AV_PIX_FMT_YUVA420P;
-    QImage image(placed.size(), alpha ? QImage::Format_ARGB32 : QImage::Format_RGB32);
-    if (image.isNull())
-        throwFailure(QStringLiteral("out of memory for a %1x%2 clip frame")
-                         .arg(placed.width())
-                         .arg(placed.height()));
+    // Converted into FFmpeg's own padded buffer first: swscale's vector
+    // paths may write a little past a row's last pixel.
+    if (!rgb || rgb->width != placed.width() || rgb->height != placed.height())
+        rgb = av::allocVideoFrame(placed.width(), placed.height(), AV_PIX_FMT_RGB32);
     sws.reset(sws_getCachedContext(sws.release(), placed.width(), placed.height(),
                                    AVPixelFormat(frame->format), placed.width(), placed.height(),
                                    AV_PIX_FMT_RGB32, SWS_POINT, nullptr, nullptr, nullptr));
@@ -43,11 +42,12 @@ QImage toImage(const AVFrame *frame, QRect placed, av::Sws &sws)
                     (placed.x() >> shift);
         strides[p] = frame->linesize[p];
     }
-    uint8_t *dst[4] = {image.bits(), nullptr, nullptr, nullptr};
-    const int dstStrides[4] = {int(image.bytesPerLine()), 0, 0, 0};
-    av::check(sws_scale(sws.get(), planes, strides, 0, placed.height(), dst, dstStrides),
+    av::check(sws_scale(sws.get(), planes, strides, 0, placed.height(), rgb->data, rgb->linesize),
               QStringLiteral("converting a clip frame for the preview"));
-    return image;
+    // A deep copy: the buffer is reused for the next frame.
+    return QImage(rgb->data[0], placed.width(), placed.height(), rgb->linesize[0],
+                  alpha ? QImage::Format_ARGB32 : QImage::Format_RGB32)
+        .copy();
 }
 
 } // namespace
@@ -142,6 +142,7 @@ void PreviewClip::work()
     Wish opened; // what `reader` was opened for
     av::Frame frame;
     av::Sws sws;
+    av::Frame rgb;
     QImage image;
     double imageClipTime = -1;
     quint64 done = 0;
@@ -179,7 +180,7 @@ void PreviewClip::work()
             // A frozen clip past its end asks for the same time again.
             if (clipTime != imageClipTime || image.isNull()) {
                 reader->frameAt(clipTime, frame.get());
-                image = toImage(frame.get(), reader->placement(), sws);
+                image = toImage(frame.get(), reader->placement(), sws, rgb);
                 imageClipTime = clipTime;
             }
             post(wish.request, wish.path, image, reader->placement(), QString());
