@@ -138,9 +138,9 @@ private:
         QTRY_VERIFY_WITH_TIMEOUT(preview.hasBackgroundFrame(), kWait);
         for (qsizetype i = 0; i < solidTimes.size(); ++i) {
             preview.seek(solidTimes[i]);
-            QTRY_VERIFY2_WITH_TIMEOUT(near(colourAt(preview, 0.5, 0.5), solidColours[i],
-                                           kTolerance),
-                                      qPrintable(describe(colourAt(preview, 0.5, 0.5))), kWait);
+            QTRY_VERIFY2_WITH_TIMEOUT(
+                near(colourAt(preview, 0.5, 0.5), solidColours[i], kTolerance),
+                qPrintable(describe(colourAt(preview, 0.5, 0.5))), kWait);
         }
     }
 
@@ -204,11 +204,9 @@ private slots:
         // incoming picture still covers.
         for (const QPointF f : {QPointF(0.5, 0.5), QPointF(0.3, 0.35)}) {
             const QColor shown = sample(grabbed, at(preview.frameRect(), f.x(), f.y()), 2);
-            const QColor inExport =
-                sample(exportedFrame,
-                       QPoint(int(f.x() * exportedFrame.width()),
-                              int(f.y() * exportedFrame.height())),
-                       1);
+            const QColor inExport = sample(
+                exportedFrame,
+                QPoint(int(f.x() * exportedFrame.width()), int(f.y() * exportedFrame.height())), 1);
             const QString where = QStringLiteral("at %1,%2: preview %3, export %4, expected %5")
                                       .arg(f.x())
                                       .arg(f.y())
@@ -335,11 +333,9 @@ private slots:
         for (const auto &[f, want] :
              {std::pair{QPointF(0.5, 0.5), expected}, std::pair{QPointF(0.5, 0.1), kGreen}}) {
             const QColor shown = sample(grabbed, at(preview.frameRect(), f.x(), f.y()), 2);
-            const QColor inExport =
-                sample(exportedFrame,
-                       QPoint(int(f.x() * exportedFrame.width()),
-                              int(f.y() * exportedFrame.height())),
-                       1);
+            const QColor inExport = sample(
+                exportedFrame,
+                QPoint(int(f.x() * exportedFrame.width()), int(f.y() * exportedFrame.height())), 1);
             const QString where = QStringLiteral("at %1,%2: preview %3, export %4, expected %5")
                                       .arg(f.x())
                                       .arg(f.y())
@@ -395,9 +391,8 @@ private slots:
         preview.show();
         preview.setProject(p);
         preview.seek(0.5);
-        QTRY_VERIFY_WITH_TIMEOUT(!preview.clip().problem().isEmpty() ||
-                                     !preview.clip().clip().isEmpty(),
-                                 kWait);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !preview.clip().problem().isEmpty() || !preview.clip().clip().isEmpty(), kWait);
         QTRY_VERIFY_WITH_TIMEOUT(!preview.clip().problem().isEmpty(), kWait);
         QVERIFY2(preview.clip().problem().contains(QStringLiteral("broken.mp4")),
                  qPrintable(preview.clip().problem()));

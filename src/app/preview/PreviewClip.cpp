@@ -197,8 +197,7 @@ void PreviewClip::work()
             reader.reset();
             frame.reset();
             image = QImage();
-            post(wish.request, wish.path, QImage(), QRect(),
-                 QString::fromLocal8Bit(error.what()));
+            post(wish.request, wish.path, QImage(), QRect(), QString::fromLocal8Bit(error.what()));
         }
     }
 }

@@ -105,8 +105,8 @@ void PreviewPictureCache::request(const Key &key, QSize frame)
         if (watcher->isCanceled())
             return;
         Decoded result = watcher->result();
-        m_pictures.emplace_front(key, Picture{std::move(result.image), result.problem, frame,
-                                                        result.isVideo});
+        m_pictures.emplace_front(
+            key, Picture{std::move(result.image), result.problem, frame, result.isVideo});
         trim();
         emit ready();
     });

@@ -6,8 +6,8 @@
 #include "media/MediaProbe.h"
 #include "narration/NarrationCache.h"
 #include "render/Motion.h"
-#include "render/SceneClip.h"
 #include "render/SceneCaptions.h"
+#include "render/SceneClip.h"
 #include "render/SceneOverlay.h"
 #include "settings/EditorSettings.h"
 
