@@ -4,6 +4,7 @@
 //   reelsmith-editor-driver screenshot PROJECT OUT.png [SECONDS_INTO_VIDEO]
 //   reelsmith-editor-driver export PROJECT OUT.mp4 [PRESET]
 //   reelsmith-editor-driver export-dialog PROJECT OUT.png [PRESET]
+//   reelsmith-editor-driver play PROJECT SECONDS
 //
 // `export` opens PROJECT in the window with its live preview, chooses PRESET
 // ("shorts", "small"; default: the project's own output) in the Export
@@ -11,6 +12,10 @@
 // does, and prints one
 // JSON line: wall time, the process's peak RSS, what the memory meter showed,
 // and the longest the UI thread went without running a 20 ms timer.
+//
+// `play` plays the preview from the start for SECONDS (transitions, clips
+// and all, as a creator watching it) and prints the same 20 ms timer's
+// gaps: the longest, the 99th percentile, and how many exceeded 50 ms.
 
 #include "core/MemoryMeter.h"
 #include "document/ProjectDocument.h"
@@ -33,6 +38,7 @@
 #include <QPainter>
 #include <QTimer>
 
+#include <algorithm>
 #include <cstdio>
 
 using namespace reelsmith;
@@ -178,6 +184,46 @@ int exportProject(MainWindow &window, const QString &out, const QString &profile
     return 0;
 }
 
+int playPreview(MainWindow &window, double seconds)
+{
+    PreviewWidget *preview = window.previewPanel()->preview();
+    waitFor([preview] { return preview->hasBackgroundFrame(); }, 20000);
+    preview->seek(0);
+    settle(1500); // the first scenes' pictures and clip frames arrive
+    QElapsedTimer sinceTick;
+    QList<qint64> gaps;
+    QTimer heartbeat;
+    heartbeat.setInterval(20);
+    heartbeat.setTimerType(Qt::PreciseTimer);
+    QObject::connect(&heartbeat, &QTimer::timeout, [&] { gaps.append(sinceTick.restart()); });
+    QElapsedTimer wall;
+    wall.start();
+    sinceTick.start();
+    heartbeat.start();
+    preview->play();
+    waitFor([&] { return wall.elapsed() >= qint64(seconds * 1000) || !preview->isPlaying(); },
+            int(seconds * 1000) + 5000);
+    heartbeat.stop();
+    const double played = preview->position();
+    preview->pause();
+    if (gaps.isEmpty())
+        return fail(QStringLiteral("the UI thread never ran the timer"));
+    std::sort(gaps.begin(), gaps.end());
+    const qint64 longest = gaps.back();
+    const qint64 p99 = gaps[std::min<qsizetype>(gaps.size() - 1, gaps.size() * 99 / 100)];
+    const auto over50 = std::count_if(gaps.begin(), gaps.end(), [](qint64 g) { return g > 50; });
+    const QJsonObject result{
+        {QStringLiteral("played_s"), played},
+        {QStringLiteral("ticks"), gaps.size()},
+        {QStringLiteral("longest_ui_gap_ms"), longest},
+        {QStringLiteral("p99_ui_gap_ms"), p99},
+        {QStringLiteral("gaps_over_50ms"), qint64(over50)},
+        {QStringLiteral("peak_rss_mb"), MemoryMeter::toMegabytes(MemoryMeter::peakBytes())},
+    };
+    std::printf("%s\n", QJsonDocument(result).toJson(QJsonDocument::Compact).constData());
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -188,11 +234,12 @@ int main(int argc, char **argv)
     QApplication::setOrganizationName(QStringLiteral("reelsmith"));
     const QStringList args = QApplication::arguments().mid(1);
     const QStringList verbs{QStringLiteral("screenshot"), QStringLiteral("export"),
-                            QStringLiteral("export-dialog")};
+                            QStringLiteral("export-dialog"), QStringLiteral("play")};
     if (args.size() < 3 || !verbs.contains(args[0])) {
         std::fputs("usage: reelsmith-editor-driver screenshot PROJECT OUT.png [SECONDS]\n"
                    "       reelsmith-editor-driver export PROJECT OUT.mp4 [PRESET]\n"
-                   "       reelsmith-editor-driver export-dialog PROJECT OUT.png [PRESET]\n",
+                   "       reelsmith-editor-driver export-dialog PROJECT OUT.png [PRESET]\n"
+                   "       reelsmith-editor-driver play PROJECT SECONDS\n",
                    stderr);
         return 2;
     }
@@ -206,6 +253,8 @@ int main(int argc, char **argv)
     window.show();
     if (!window.openProject(args[1]))
         return fail(QStringLiteral("%1: cannot open").arg(args[1]));
+    if (args[0] == QLatin1String("play"))
+        return playPreview(window, args[2].toDouble());
     if (args[0] == QLatin1String("screenshot"))
         return screenshot(window, args[2], args.size() > 3 ? args[3].toDouble() : 1.0);
     const QString profile = args.size() > 3 ? args[3] : QString();

@@ -2,6 +2,7 @@
 
 #include "core/Error.h"
 #include "media/ImageLoader.h"
+#include "render/SceneClip.h"
 
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -77,6 +78,9 @@ PreviewPictureCache::Decoded PreviewPictureCache::decode(const Key &key)
     try {
         return {ImageLoader::load(key.path, key.box, key.fit).image, {}};
     } catch (const Error &error) {
+        // The render's own order: a picture first, else a video clip.
+        if (SceneClip::isVideo(key.path))
+            return {{}, {}, true};
         return {{}, error.message()};
     } catch (const std::exception &error) {
         return {{}, QString::fromLocal8Bit(error.what())};
@@ -101,7 +105,8 @@ void PreviewPictureCache::request(const Key &key, QSize frame)
         if (watcher->isCanceled())
             return;
         Decoded result = watcher->result();
-        m_pictures.emplace_front(key, Picture{std::move(result.image), result.problem, frame});
+        m_pictures.emplace_front(
+            key, Picture{std::move(result.image), result.problem, frame, result.isVideo});
         trim();
         emit ready();
     });

@@ -43,6 +43,9 @@ public:
         QImage image; // null when the file could not be read
         QString problem;
         QSize frame; // device-pixel frame size the picture was laid out for
+        // Not a picture but a video clip (by the export's rule: a file that
+        // does not load as a picture and probes as a video); image is null.
+        bool isVideo = false;
     };
 
     // Preview-size pictures are small (a few hundred kB each); these bounds
@@ -77,6 +80,7 @@ private:
     {
         QImage image;
         QString problem;
+        bool isVideo = false;
     };
     static Decoded decode(const Key &key);
     void request(const Key &key, QSize frame);

@@ -7,6 +7,7 @@
 #include "narration/NarrationCache.h"
 #include "render/Motion.h"
 #include "render/SceneCaptions.h"
+#include "render/SceneClip.h"
 #include "render/SceneOverlay.h"
 #include "settings/EditorSettings.h"
 
@@ -77,9 +78,13 @@ PreviewWidget::PreviewWidget(QWidget *parent)
 {
     setAttribute(Qt::WA_OpaquePaintEvent);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
-    connect(&m_pictures, &PreviewPictureCache::ready, this, [this] { update(frameRect()); });
+    connect(&m_pictures, &PreviewPictureCache::ready, this, [this] {
+        updateClip(); // a scene's media may have turned out to be a clip
+        update(frameRect());
+    });
     connect(&m_background, &PreviewBackground::frameChanged, this, [this] { update(frameRect()); });
     connect(&m_background, &PreviewBackground::problemChanged, this, [this] { update(); });
+    connect(&m_clip, &PreviewClip::frameChanged, this, [this] { update(frameRect()); });
     // The export would stop with the same message: say it where the picture plays on.
     connect(&m_sound, &PreviewSound::failed, this, [this](const QString &message) {
         m_soundProblem = message;
@@ -134,7 +139,9 @@ void PreviewWidget::setProject(const Project &project)
 
     m_project = project;
     m_timeline = m_project.timeline();
-    m_captionScene = -1; // the caption is timed and paged again
+    m_transitions = TransitionSchedule(m_project, m_timeline);
+    m_captions.clear(); // captions are timed and paged again
+    ++m_captionGeneration;
 
     // The video's own length (whole frames), so the clock, the timeline and
     // the export agree on where it ends.
@@ -195,12 +202,21 @@ int PreviewWidget::sceneAt(double seconds) const
 void PreviewWidget::updateCurrentScene()
 {
     const int scene = sceneAt(position());
-    if (scene == m_currentScene)
-        return;
-    m_currentScene = scene;
-    emit currentSceneChanged(scene);
-    prefetch();
-    update();
+    if (scene != m_currentScene) {
+        m_currentScene = scene;
+        emit currentSceneChanged(scene);
+        prefetch();
+        update();
+    } else if (m_playing && (m_transitions.at(m_timeline.frameAt(position())) ||
+                             m_project.scenes.value(scene).motion != Motion::None)) {
+        update(frameRect()); // layers move with the clock, not only with the background
+    }
+    updateClip();
+}
+
+std::optional<ActiveTransition> PreviewWidget::transitionShown() const
+{
+    return m_transitions.at(m_timeline.frameAt(position()));
 }
 
 // ---------------------------------------------------------------------------
@@ -330,6 +346,7 @@ QString PreviewWidget::backgroundProblem() const
 void PreviewWidget::syncMedia()
 {
     m_background.sync(m_playing);
+    m_clip.setPlaying(m_playing);
     syncSoundtrack();
     syncMix();
 }
@@ -388,8 +405,9 @@ void PreviewWidget::prefetch()
     if (deviceFrame.isEmpty() || m_currentScene < 0)
         return;
     QList<PreviewPictureCache::Key> wanted;
-    for (int scene : {m_currentScene, m_currentScene + 1}) {
-        if (scene < m_project.scenes.size())
+    // The previous scene too: a transition shows it after the boundary.
+    for (int scene : {m_currentScene, m_currentScene + 1, m_currentScene - 1}) {
+        if (scene >= 0 && scene < m_project.scenes.size())
             wanted.append(pictureKey(scene, deviceFrame));
     }
     m_pictures.prefetch(wanted, deviceFrame);
@@ -418,8 +436,38 @@ void PreviewWidget::paintEvent(QPaintEvent *)
 
     paintBackground(painter, frame);
     if (m_currentScene >= 0 && m_currentScene < m_project.scenes.size()) {
-        paintScenePicture(painter, frame, m_currentScene);
-        paintCaption(painter, frame, m_currentScene);
+        updateClip();
+        // The export's composition (RenderJob::run): the current scene's
+        // clip over the background, then the scenes' layers; a transition
+        // that mixes draws each scene over its own copy of that and mixes
+        // the two by the transition's weight.
+        const qint64 shown = m_timeline.frameAt(position());
+        paintClip(painter, frame);
+        if (const auto transition = m_transitions.at(shown); !transition) {
+            paintLayers(painter, frame, m_currentScene, LayerTransform(), shown);
+        } else {
+            const TransitionLook look =
+                transitionLook(transition->type, transition->progress, outputSizeOf(m_project));
+            paintLayers(painter, frame, transition->from, look.from, shown);
+            if (look.mix) {
+                QImage incoming(devicePixelFrame(), QImage::Format_RGB32);
+                incoming.setDevicePixelRatio(devicePixelRatioF());
+                {
+                    QPainter mixed(&incoming);
+                    mixed.setRenderHints(painter.renderHints());
+                    const QRect local(QPoint(0, 0), frame.size());
+                    paintBackground(mixed, local);
+                    paintClip(mixed, local);
+                    paintLayers(mixed, local, transition->to, look.to, shown);
+                }
+                painter.save();
+                painter.setOpacity(*look.mix);
+                painter.drawImage(frame, incoming);
+                painter.restore();
+            } else {
+                paintLayers(painter, frame, transition->to, look.to, shown);
+            }
+        }
     }
     if (m_safeZonesVisible)
         paintSafeZones(painter, frame);
@@ -440,29 +488,105 @@ void PreviewWidget::paintBackground(QPainter &painter, const QRect &frame)
         painter.drawImage(frame, image);
 }
 
-void PreviewWidget::paintScenePicture(QPainter &painter, const QRect &frame, int scene)
+void PreviewWidget::updateClip()
+{
+    QString path;
+    ClipSettings settings;
+    QSize box;
+    Fit fit = Fit::Contain;
+    const int scene = m_currentScene;
+    const QSize deviceFrame = devicePixelFrame();
+    if (scene >= 0 && scene < m_project.scenes.size() && !deviceFrame.isEmpty()) {
+        const Scene &s = m_project.scenes.at(scene);
+        // Known to be a clip once the picture cache has failed to read it as
+        // a picture (off the UI thread); until then, nothing is drawn for it.
+        const auto picture = m_pictures.picture(pictureKey(scene, deviceFrame), deviceFrame);
+        if (picture && picture->isVideo) {
+            path = m_project.resolve(s.media);
+            settings = s.clipSettings();
+            m_clipBox = layoutBox(s.layout, deviceFrame);
+            box = m_clipBox.size();
+            fit = fitFor(s.layout);
+        }
+    }
+    m_clip.setClip(path, settings, box, fit);
+    if (!path.isEmpty()) {
+        // The export's clip frame i of the scene is at i / fps scene seconds.
+        const qint64 shown = m_timeline.frameAt(position());
+        m_clip.showAt(m_timeline.secondsAt(shown - m_timeline.sceneStart(scene)));
+    }
+}
+
+void PreviewWidget::paintClip(QPainter &painter, const QRect &frame)
+{
+    const QImage &image = m_clip.image();
+    if (m_clip.clip().isEmpty())
+        return;
+    const QSize deviceFrame = devicePixelFrame();
+    painter.save();
+    painter.translate(frame.topLeft());
+    painter.scale(double(frame.width()) / deviceFrame.width(),
+                  double(frame.height()) / deviceFrame.height());
+    if (!m_clip.problem().isEmpty()) {
+        paintMessage(painter, m_clipBox, tr("Cannot play the clip: %1").arg(m_clip.problem()));
+    } else if (!image.isNull()) {
+        // Where SceneClip puts it: the reader's placement in the layout box,
+        // whose corner is rounded down to even pixels.
+        const QPoint corner(m_clipBox.x() & ~1, m_clipBox.y() & ~1);
+        painter.drawImage(m_clip.placement().translated(corner), image);
+    }
+    painter.restore();
+}
+
+void PreviewWidget::paintLayers(QPainter &painter, const QRect &frame, int scene,
+                                const LayerTransform &transform, qint64 shown)
+{
+    if (scene < 0 || scene >= m_project.scenes.size())
+        return;
+    const QSize output = outputSizeOf(m_project);
+    painter.save();
+    painter.translate(frame.topLeft());
+    painter.scale(double(frame.width()) / output.width(), double(frame.height()) / output.height());
+    // The clip is in frame pixels; the move is where the export's own
+    // LayerTransform::map sends the whole frame (a scale and a shift).
+    if (!transform.clip.isNull())
+        painter.setClipRect(transform.clip, Qt::IntersectClip);
+    if (!transform.isIdentity()) {
+        const QRectF whole(QPointF(0, 0), QSizeF(output));
+        const QRectF moved = transform.map(whole, output);
+        painter.translate(moved.topLeft());
+        painter.scale(moved.width() / whole.width(), moved.height() / whole.height());
+    }
+    paintScenePicture(painter, scene, shown);
+    paintCaption(painter, scene, shown);
+    painter.restore();
+}
+
+void PreviewWidget::paintScenePicture(QPainter &painter, int scene, qint64 shown)
 {
     const Scene &s = m_project.scenes.at(scene);
     const QSize deviceFrame = devicePixelFrame();
+    const QSize output = outputSizeOf(m_project);
     const auto picture = m_pictures.picture(pictureKey(scene, deviceFrame), deviceFrame);
-    if (!picture)
-        return; // still decoding: the background alone for now
+    if (!picture || picture->isVideo)
+        return; // still decoding (the background alone for now), or a clip drawn below
     if (picture->image.isNull()) {
-        const QRect box = layoutBox(s.layout, frame.size()).translated(frame.topLeft());
+        // In widget pixels, so the text is as legible as any other message.
+        const QRect box = painter.transform().mapRect(QRectF(layoutBox(s.layout, output))).toRect();
         painter.save();
+        painter.resetTransform();
         painter.setPen(QPen(QColor(255, 255, 255, 200), 1, Qt::DashLine));
         painter.drawRect(box.adjusted(0, 0, -1, -1));
-        painter.restore();
         paintMessage(painter, box, tr("Cannot show the picture: %1").arg(picture->problem));
+        painter.restore();
         return;
     }
     // The picture was decoded at the size it is shown at on this screen, so
     // it is laid out in (device) preview pixels and painted unscaled; the
     // placement rule is the export's own.
     painter.save();
-    painter.translate(frame.topLeft());
-    painter.scale(double(frame.width()) / picture->frame.width(),
-                  double(frame.height()) / picture->frame.height());
+    painter.scale(double(output.width()) / picture->frame.width(),
+                  double(output.height()) / picture->frame.height());
     if (s.motion == Motion::None) {
         paintScene(painter, picture->frame, s.layout, picture->image, QString());
     } else {
@@ -470,7 +594,6 @@ void PreviewWidget::paintScenePicture(QPainter &painter, const QRect &frame, int
         // the painter's smooth (bilinear) transform.
         QRectF rest(QPointF(0, 0), QSizeF(picture->image.size()));
         rest.moveCenter(QRectF(layoutBox(s.layout, picture->frame)).center());
-        const qint64 shown = m_timeline.frameAt(position());
         const double progress =
             motion::progress(shown, m_timeline.sceneStart(scene), m_timeline.sceneEnd(scene));
         painter.drawImage(motion::rectAt(s.motion, s.layout, rest, picture->frame, progress),
@@ -481,12 +604,14 @@ void PreviewWidget::paintScenePicture(QPainter &painter, const QRect &frame, int
 
 const CaptionTrack &PreviewWidget::captionTrackOf(int scene)
 {
-    if (scene == m_captionScene && !m_captionWaitsForVoice)
-        return m_captionTrack;
-    m_captionScene = scene;
-    m_captionWaitsForVoice = false;
-    m_captionTrack = CaptionTrack();
-    const quint64 request = ++m_captionRequest;
+    if (const auto it = m_captions.find(scene); it != m_captions.end() && !it->second.waitsForVoice)
+        return it->second.track;
+    // Only the scenes on screen (two during a transition) and their
+    // neighbours are kept.
+    std::erase_if(m_captions,
+                  [this](const auto &entry) { return std::abs(entry.first - m_currentScene) > 1; });
+    SceneCaption &caption = m_captions[scene];
+    caption = SceneCaption();
     // The scene as the export times it: its length on the timeline, and its
     // voice's word times (only what is already synthesized, never on this
     // thread; until then the words are spread over the scene).
@@ -500,53 +625,50 @@ const CaptionTrack &PreviewWidget::captionTrackOf(int scene)
         if (!s.voiceFile.isEmpty()) {
             const SceneVoice recording{project.resolve(s.voiceFile), 0, key, {}, false};
             const QSize size = outputSizeOf(m_project);
-            m_captionTiming.setFuture(QtConcurrent::run([project, scene, recording, size] {
+            auto *timing = new QFutureWatcher<CaptionTrack>(this);
+            connect(timing, &QFutureWatcher<CaptionTrack>::finished, this,
+                    [this, timing, generation = m_captionGeneration, scene] {
+                        timing->deleteLater();
+                        if (generation != m_captionGeneration)
+                            return; // the project changed meanwhile
+                        m_captions[scene] = SceneCaption{timing->result(), false};
+                        update();
+                    });
+            timing->setFuture(QtConcurrent::run([project, scene, recording, size] {
                 try {
                     return sceneCaptionTrack(project, scene, recording, size);
                 } catch (const Error &) {
                     return CaptionTrack(); // the export names the file
                 }
             }));
-            connect(
-                &m_captionTiming, &QFutureWatcher<CaptionTrack>::finished, this,
-                [this, request, scene] {
-                    if (request != m_captionRequest || scene != m_captionScene)
-                        return; // the project or the scene changed meanwhile
-                    m_captionTrack = m_captionTiming.result();
-                    update();
-                },
-                Qt::SingleShotConnection);
         } else if (!s.narration.trimmed().isEmpty()) {
             if (const auto narration = NarrationCache::cached(s.narration, project.voiceOf(scene)))
                 voice = SceneVoice{narration->audioPath, narration->seconds, key, narration->words,
                                    true};
             else
-                m_captionWaitsForVoice = true;
+                caption.waitsForVoice = true;
         }
     }
     try {
-        m_captionTrack = sceneCaptionTrack(project, scene, voice, outputSizeOf(m_project));
+        caption.track = sceneCaptionTrack(project, scene, voice, outputSizeOf(m_project));
     } catch (const Error &) {
         // A missing font or timing file: the export names it; no caption here.
     }
-    return m_captionTrack;
+    return caption.track;
 }
 
-void PreviewWidget::paintCaption(QPainter &painter, const QRect &frame, int scene)
+void PreviewWidget::paintCaption(QPainter &painter, int scene, qint64 shown)
 {
     const CaptionTrack &track = captionTrackOf(scene);
     if (track.isEmpty())
         return;
-    // The state of the frame the export shows at this time, laid out in
-    // output pixels and scaled down, so lines wrap exactly where the export
-    // wraps them and the same word is highlighted.
-    const qint64 frameIndex = m_timeline.frameAt(position());
-    const double seconds = m_timeline.secondsAt(frameIndex - m_timeline.sceneStart(scene));
+    // The state of the frame the export shows at this time (before its
+    // scene starts, during a transition in, its first page), laid out in
+    // output pixels, so lines wrap exactly where the export wraps them and
+    // the same word is highlighted.
+    const double seconds = m_timeline.secondsAt(shown - m_timeline.sceneStart(scene));
     const CaptionState state = track.stateAt(seconds);
-    const QSize output = outputSizeOf(m_project);
     painter.save();
-    painter.translate(frame.topLeft());
-    painter.scale(double(frame.width()) / output.width(), double(frame.height()) / output.height());
     // A page's pop, about the page's centre as the export scales its layer.
     if (const double pop = track.popScaleAt(seconds); pop != 1.0 && !state.isEmpty()) {
         const QPointF centre = QRectF(track.pageBounds(state.page)).center();

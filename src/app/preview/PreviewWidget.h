@@ -2,14 +2,18 @@
 
 #include "captions/CaptionTrack.h"
 #include "preview/PreviewBackground.h"
+#include "preview/PreviewClip.h"
 #include "preview/PreviewPictureCache.h"
 #include "preview/PreviewSound.h"
 #include "project/Project.h"
+#include "render/Transition.h"
 
 #include <QElapsedTimer>
 #include <QFutureWatcher>
 #include <QTimer>
 #include <QWidget>
+
+#include <map>
 
 class QAudioOutput;
 class QMediaPlayer;
@@ -18,7 +22,10 @@ namespace reelsmith::editor {
 
 // The project as it will look: the looping background, the current scene's
 // picture and caption painted by the export's own paintScene(), in a 9:16
-// (output aspect) frame centred in the widget.
+// (output aspect) frame centred in the widget. Motion, transitions and clips
+// follow the export's own rules: render/Motion for where a picture is,
+// render/Transition for which scenes are on screen, where their layers go and
+// how much of each is shown, SceneClip::timeInClip for a clip's frame.
 //
 // Time is kept by a project clock (QElapsedTimer while playing); the
 // background's media player (a PreviewBackground) only follows it, so scenes
@@ -59,10 +66,19 @@ public:
     QString soundProblem() const { return m_soundProblem; }
 
     // Set while exports run, to save the memory the media player holds.
-    void setPlayerSuspended(bool suspended) { m_background.setSuspended(suspended); }
+    void setPlayerSuspended(bool suspended)
+    {
+        m_background.setSuspended(suspended);
+        m_clip.setSuspended(suspended);
+    }
     bool isPlayerSuspended() const { return m_background.isSuspended(); }
     // True while the media player holds the background clip (and its decoder).
     bool isPlayerLoaded() const { return m_background.isLoaded(); }
+
+    // The current clip scene's video (empty clip() when the scene is no clip).
+    const PreviewClip &clip() const { return m_clip; }
+    // The transition on screen at the clock's frame, if any.
+    std::optional<ActiveTransition> transitionShown() const;
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -107,18 +123,28 @@ private:
     // Asks for the pictures of the current and the next scene.
     void prefetch();
 
+    // The current scene's clip is opened, or closed, and asked for the frame
+    // at the clock's time.
+    void updateClip();
     void paintBackground(QPainter &painter, const QRect &frame);
-    void paintScenePicture(QPainter &painter, const QRect &frame, int scene);
-    void paintCaption(QPainter &painter, const QRect &frame, int scene);
+    void paintClip(QPainter &painter, const QRect &frame);
+    // A scene's layers (picture and caption) at output frame `shown`, moved
+    // and clipped by `transform` as the export moves them in a transition.
+    void paintLayers(QPainter &painter, const QRect &frame, int scene,
+                     const LayerTransform &transform, qint64 shown);
+    // These two paint in output pixels (the painter is scaled to them).
+    void paintScenePicture(QPainter &painter, int scene, qint64 shown);
+    void paintCaption(QPainter &painter, int scene, qint64 shown);
     // Scene `scene`'s caption as the export times and pages it (built once
     // per scene and project change; again while its narration is not
-    // synthesized yet).
+    // synthesized yet). Two scenes' are kept during a transition.
     const CaptionTrack &captionTrackOf(int scene);
     void paintSafeZones(QPainter &painter, const QRect &frame);
     void paintMessage(QPainter &painter, const QRect &area, const QString &text);
 
     Project m_project;
     reelsmith::Timeline m_timeline;
+    TransitionSchedule m_transitions;
     double m_duration = 0;
     int m_currentScene = -1;
     bool m_safeZonesVisible = false;
@@ -140,17 +166,21 @@ private:
     PreviewSound m_sound;
     QString m_soundProblem; // why the mix cannot be made, until the next try
 
-    CaptionTrack m_captionTrack;
-    int m_captionScene = -1;
-    bool m_captionWaitsForVoice = false;
+    struct SceneCaption
+    {
+        CaptionTrack track;
+        bool waitsForVoice = false;
+    };
+    std::map<int, SceneCaption> m_captions; // by scene: the ones on screen
     // A recording's caption is timed over its voiced span, which takes
-    // decoding the file: that runs here, off the UI thread; until it is
-    // back the words are spread over the scene. The counter tells a result
-    // for the scene still shown from a stale one.
-    QFutureWatcher<CaptionTrack> m_captionTiming;
-    quint64 m_captionRequest = 0;
+    // decoding the file: that runs off the UI thread; until it is back the
+    // words are spread over the scene. The counter (bumped by every project
+    // change) tells a result for the project shown from a stale one.
+    quint64 m_captionGeneration = 0;
 
     PreviewPictureCache m_pictures;
+    PreviewClip m_clip;
+    QRect m_clipBox; // device pixels: the layout box m_clip was opened for
     // Last: it asks the members above for the time and size, and goes first.
     PreviewBackground m_background;
 };
