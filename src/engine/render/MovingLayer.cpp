@@ -28,6 +28,9 @@ struct Axis
     int first = 0; // first destination sample
     std::vector<int> index;
     std::vector<uint16_t> frac;
+    // Consecutive sources at one weight: a layer drawn at its own size (a
+    // pan, a caption at rest), resampled by a plain shifted-row blend.
+    bool uniform = false;
 };
 
 // Destination samples [lo, hi) of a plane, for a source of `n` samples drawn
@@ -50,6 +53,9 @@ Axis axis(int lo, int hi, int n, double start, double length)
         a.index.push_back(i);
         a.frac.push_back(uint16_t(std::min(255, int((u - i) * 256.0))));
     }
+    a.uniform = !a.index.empty();
+    for (size_t k = 1; a.uniform && k < a.index.size(); ++k)
+        a.uniform = a.index[k] == a.index[0] + int(k) && a.frac[k] == a.frac[0];
     return a;
 }
 
@@ -59,47 +65,81 @@ inline uint16_t div255(uint16_t v)
     return static_cast<uint16_t>((v + (v >> 8)) >> 8);
 }
 
+// The horizontal pass of one padded source row: each destination column's
+// two source samples weighted, kept x 256 in 16 bits (at most 255 x 256).
+void horizontal(const uint8_t *__restrict row, const Axis &ax, uint16_t *__restrict out)
+{
+    const int columns = int(ax.index.size());
+    if (ax.uniform) {
+        // The pan and the resting caption: one weight, no gather; vectorises.
+        const uint8_t *__restrict a = row + ax.index.front();
+        const uint32_t f = ax.frac.front();
+        const uint32_t g = 256 - f;
+        for (int x = 0; x < columns; ++x)
+            out[x] = uint16_t(a[x] * g + a[x + 1] * f);
+        return;
+    }
+    const int *__restrict index = ax.index.data();
+    const uint16_t *__restrict frac = ax.frac.data();
+    for (int x = 0; x < columns; ++x) {
+        const uint32_t f = frac[x];
+        out[x] = uint16_t(row[index[x]] * (256 - f) + row[index[x] + 1] * f);
+    }
+}
+
 // One plane group (luma, or both chroma planes sharing one alpha) resampled
-// and blended in place. Per destination row: a vertical pass over just the
-// source columns it needs (16-bit, vectorises), then the horizontal pass
-// fused with the premultiplied blend.
+// and blended in place, separably: each source row the frame needs is
+// resampled horizontally once (into one of two slots, by its parity, so a
+// row shared by two destination rows is not redone), then each destination
+// row is the vertical mix of two such rows fused with the premultiplied
+// blend. The four bilinear products are summed before the one rounding, as
+// a single 2x2 kernel would: the result does not depend on the pass order.
+// Measured on bench/motion's 720x540 moving picture: 1.9 ms a frame for the
+// vertical-then-gather version this replaces.
 void resampleBlend(uint8_t *const *dst, const int *dstStride, int planes, const uint8_t *const *src,
                    const uint8_t *inverseAlpha, int srcStride, const Axis &ax, const Axis &ay)
 {
     if (ax.index.empty() || ay.index.empty())
         return;
-    const int c0 = ax.index.front();
-    const int span = ax.index.back() + 2 - c0;
-    const int columns = int(ax.index.size());
-    std::vector<uint16_t> rows(size_t(span) * (planes + 1));
-    uint16_t *tmpAlpha = rows.data();
-    std::vector<int> at(ax.index.size());
-    for (int x = 0; x < columns; ++x)
-        at[size_t(x)] = ax.index[size_t(x)] - c0;
+    const size_t columns = ax.index.size();
+    const int layers = planes + 1; // the inverse alpha, then the planes
+    // [slot][layer][column]
+    std::vector<uint16_t> rows(2 * size_t(layers) * columns);
+    std::vector<uint8_t> inverse(columns);
+    int held[2] = {-1, -1};
+    const auto rowOf = [&](int r) {
+        const int slot = r & 1;
+        uint16_t *base = rows.data() + size_t(slot) * layers * columns;
+        if (held[slot] != r) {
+            horizontal(inverseAlpha + size_t(r) * srcStride, ax, base);
+            for (int p = 0; p < planes; ++p)
+                horizontal(src[p] + size_t(r) * srcStride, ax, base + size_t(p + 1) * columns);
+            held[slot] = r;
+        }
+        return static_cast<const uint16_t *>(base);
+    };
     for (size_t yi = 0; yi < ay.index.size(); ++yi) {
         const int r = ay.index[yi];
-        const uint16_t fy = ay.frac[yi];
-        const uint16_t gy = uint16_t(256 - fy);
-        auto vertical = [&](const uint8_t *plane, uint16_t *__restrict out) {
-            const uint8_t *__restrict a = plane + size_t(r) * srcStride + c0;
-            const uint8_t *__restrict b = a + srcStride;
-            for (int c = 0; c < span; ++c)
-                out[c] = uint16_t(a[c] * gy + b[c] * fy);
-        };
-        vertical(inverseAlpha, tmpAlpha);
-        for (int p = 0; p < planes; ++p)
-            vertical(src[p], tmpAlpha + size_t(span) * (p + 1));
+        const uint32_t fy = ay.frac[yi];
+        const uint32_t gy = 256 - fy;
+        const uint16_t *top = rowOf(r);
+        const uint16_t *bottom = rowOf(r + 1);
+        {
+            const uint16_t *__restrict a = top;
+            const uint16_t *__restrict b = bottom;
+            uint8_t *__restrict ia = inverse.data();
+            for (size_t x = 0; x < columns; ++x)
+                ia[x] = uint8_t((a[x] * gy + b[x] * fy + 32768) >> 16);
+        }
         const int y = ay.first + int(yi);
         for (int p = 0; p < planes; ++p) {
-            const uint16_t *__restrict value = tmpAlpha + size_t(span) * (p + 1);
+            const uint16_t *__restrict a = top + size_t(p + 1) * columns;
+            const uint16_t *__restrict b = bottom + size_t(p + 1) * columns;
+            const uint8_t *__restrict ia = inverse.data();
             uint8_t *__restrict out = dst[p] + size_t(y) * dstStride[p] + ax.first;
-            for (int x = 0; x < columns; ++x) {
-                const int i = at[size_t(x)];
-                const uint32_t f = ax.frac[size_t(x)];
-                const uint32_t g = 256 - f;
-                const uint32_t ia = (tmpAlpha[i] * g + tmpAlpha[i + 1] * f + 32768) >> 16;
-                const uint32_t v = (value[i] * g + value[i + 1] * f + 32768) >> 16;
-                out[x] = uint8_t(std::min<uint32_t>(255, v + div255(uint16_t(out[x] * ia))));
+            for (size_t x = 0; x < columns; ++x) {
+                const uint32_t v = (a[x] * gy + b[x] * fy + 32768) >> 16;
+                out[x] = uint8_t(std::min<uint32_t>(255, v + div255(uint16_t(out[x] * ia[x]))));
             }
         }
     }
