@@ -2,6 +2,7 @@
 
 extern "C" {
 #include <libavutil/frame.h>
+#include <libavutil/pixfmt.h>
 }
 
 #include <algorithm>
@@ -168,6 +169,58 @@ MovingLayer MovingLayer::fromImage(const QImage &image, const QRectF &place)
     layer.m_u = padded(planes.m_u, cw, ch, 0);
     layer.m_v = padded(planes.m_v, cw, ch, 0);
     layer.m_inverseChromaAlpha = padded(planes.m_inverseChromaAlpha, cw, ch, 255);
+    return layer;
+}
+
+MovingLayer MovingLayer::fromFrame(const AVFrame *frame, QRect source, QPoint place)
+{
+    MovingLayer layer;
+    layer.m_place = layer.m_visible = QRectF(QRect(place, source.size()));
+    if (source.isEmpty())
+        return layer;
+    const bool alpha = frame->format == AV_PIX_FMT_YUVA420P;
+    const int w = source.width(), h = source.height();
+    const int cw = w / 2, ch = h / 2;
+    layer.m_width = w;
+    layer.m_height = h;
+    // Padded planes straight away: value 0 and inverse alpha 255 outside.
+    const auto plane = [](int n, int rows, uint8_t fill) {
+        return std::vector<uint8_t>(size_t(n + 2) * (rows + 2), fill);
+    };
+    layer.m_y = plane(w, h, 0);
+    layer.m_inverseAlpha = plane(w, h, 255);
+    layer.m_u = plane(cw, ch, 0);
+    layer.m_v = plane(cw, ch, 0);
+    layer.m_inverseChromaAlpha = plane(cw, ch, 255);
+    const auto at = [frame](int p, int x, int y) {
+        return frame->data[p] + size_t(y) * frame->linesize[p] + x;
+    };
+    for (int y = 0; y < h; ++y) {
+        const uint8_t *s = at(0, source.x(), source.y() + y);
+        const uint8_t *a = alpha ? at(3, source.x(), source.y() + y) : nullptr;
+        uint8_t *d = layer.m_y.data() + size_t(y + 1) * (w + 2) + 1;
+        uint8_t *ia = layer.m_inverseAlpha.data() + size_t(y + 1) * (w + 2) + 1;
+        for (int x = 0; x < w; ++x) {
+            const unsigned av = a ? a[x] : 255u;
+            d[x] = uint8_t(div255(uint16_t(s[x] * av)));
+            ia[x] = uint8_t(255 - av);
+        }
+    }
+    for (int y = 0; y < ch; ++y) {
+        const uint8_t *u = at(1, source.x() / 2, source.y() / 2 + y);
+        const uint8_t *v = at(2, source.x() / 2, source.y() / 2 + y);
+        const uint8_t *a0 = alpha ? at(3, source.x(), source.y() + 2 * y) : nullptr;
+        const uint8_t *a1 = alpha ? a0 + frame->linesize[3] : nullptr;
+        const size_t row = size_t(y + 1) * (cw + 2) + 1;
+        for (int x = 0; x < cw; ++x) {
+            // The mean of the 2x2 alphas a chroma sample covers, as SceneClip blends.
+            const unsigned av =
+                a0 ? (a0[2 * x] + a0[2 * x + 1] + a1[2 * x] + a1[2 * x + 1] + 2) / 4 : 255u;
+            layer.m_u[row + x] = uint8_t(div255(uint16_t(u[x] * av)));
+            layer.m_v[row + x] = uint8_t(div255(uint16_t(v[x] * av)));
+            layer.m_inverseChromaAlpha[row + x] = uint8_t(255 - av);
+        }
+    }
     return layer;
 }
 
