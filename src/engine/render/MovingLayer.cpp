@@ -8,6 +8,10 @@ extern "C" {
 #include <algorithm>
 #include <cmath>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace reelsmith {
 
 namespace {
@@ -74,10 +78,10 @@ void horizontal(const uint8_t *__restrict row, const Axis &ax, uint16_t *__restr
     if (ax.uniform) {
         // The pan and the resting caption: one weight, no gather; vectorises.
         const uint8_t *__restrict a = row + ax.index.front();
-        const uint32_t f = ax.frac.front();
-        const uint32_t g = 256 - f;
+        const uint16_t f = ax.frac.front();
+        const uint16_t g = uint16_t(256 - f);
         for (int x = 0; x < columns; ++x)
-            out[x] = uint16_t(a[x] * g + a[x + 1] * f);
+            out[x] = uint16_t(uint16_t(a[x] * g) + uint16_t(a[x + 1] * f));
         return;
     }
     const int *__restrict index = ax.index.data();
@@ -88,15 +92,85 @@ void horizontal(const uint8_t *__restrict row, const Axis &ax, uint16_t *__restr
     }
 }
 
+// The vertical mix of two horizontally resampled rows (x 256) back to 8-bit
+// values, in 16-bit lanes: (top x (256 - f) + bottom x f) / 65536 rounded,
+// each product's high half taken first (within one step of the 32-bit sum).
+struct RowMix
+{
+    explicit RowMix(uint16_t f) : flat(f == 0), g8(uint16_t((256 - f) << 8)), f8(uint16_t(f << 8))
+    {
+    }
+    bool flat; // exactly on a source row: only the top row counts (g8 would overflow)
+    uint16_t g8, f8;
+
+    uint16_t at(uint16_t top, uint16_t bottom) const
+    {
+        const unsigned mixed =
+            flat ? top : ((unsigned(top) * g8) >> 16) + ((unsigned(bottom) * f8) >> 16);
+        return uint16_t((mixed + 128) >> 8);
+    }
+#if defined(__SSE2__)
+    __m128i at(const uint16_t *top, const uint16_t *bottom) const
+    {
+        __m128i mixed = _mm_loadu_si128(reinterpret_cast<const __m128i *>(top));
+        if (!flat)
+            mixed = _mm_add_epi16(
+                _mm_mulhi_epu16(mixed, _mm_set1_epi16(short(g8))),
+                _mm_mulhi_epu16(_mm_loadu_si128(reinterpret_cast<const __m128i *>(bottom)),
+                                _mm_set1_epi16(short(f8))));
+        return _mm_srli_epi16(_mm_add_epi16(mixed, _mm_set1_epi16(128)), 8);
+    }
+#endif
+};
+
+// inverse[x]: the inverse alpha of one destination row.
+void inverseAlphaRow(const uint16_t *top, const uint16_t *bottom, RowMix mix, uint8_t *inverse,
+                     size_t n)
+{
+    size_t x = 0;
+#if defined(__SSE2__)
+    for (; x + 8 <= n; x += 8) {
+        const __m128i v = mix.at(top + x, bottom + x);
+        _mm_storel_epi64(reinterpret_cast<__m128i *>(inverse + x), _mm_packus_epi16(v, v));
+    }
+#endif
+    for (; x < n; ++x)
+        inverse[x] = uint8_t(mix.at(top[x], bottom[x]));
+}
+
+// out = value + out x inverse / 255 (premultiplied "over"), saturated.
+void blendRow(const uint16_t *top, const uint16_t *bottom, RowMix mix, const uint8_t *inverse,
+              uint8_t *out, size_t n)
+{
+    size_t x = 0;
+#if defined(__SSE2__)
+    const __m128i zero = _mm_setzero_si128();
+    const __m128i half = _mm_set1_epi16(128);
+    for (; x + 8 <= n; x += 8) {
+        const __m128i v = mix.at(top + x, bottom + x);
+        const __m128i o =
+            _mm_unpacklo_epi8(_mm_loadl_epi64(reinterpret_cast<const __m128i *>(out + x)), zero);
+        const __m128i ia = _mm_unpacklo_epi8(
+            _mm_loadl_epi64(reinterpret_cast<const __m128i *>(inverse + x)), zero);
+        __m128i t = _mm_add_epi16(_mm_mullo_epi16(o, ia), half); // div255, as below
+        t = _mm_srli_epi16(_mm_add_epi16(t, _mm_srli_epi16(t, 8)), 8);
+        const __m128i sum = _mm_add_epi16(v, t);
+        _mm_storel_epi64(reinterpret_cast<__m128i *>(out + x), _mm_packus_epi16(sum, sum));
+    }
+#endif
+    for (; x < n; ++x)
+        out[x] = uint8_t(std::min<unsigned>(255, mix.at(top[x], bottom[x]) +
+                                                     div255(uint16_t(out[x] * inverse[x]))));
+}
+
 // One plane group (luma, or both chroma planes sharing one alpha) resampled
 // and blended in place, separably: each source row the frame needs is
 // resampled horizontally once (into one of two slots, by its parity, so a
 // row shared by two destination rows is not redone), then each destination
 // row is the vertical mix of two such rows fused with the premultiplied
-// blend. The four bilinear products are summed before the one rounding, as
-// a single 2x2 kernel would: the result does not depend on the pass order.
-// Measured on bench/motion's 720x540 moving picture: 1.9 ms a frame for the
-// vertical-then-gather version this replaces.
+// blend, eight samples at a time. bench/motion's moving job (a 720x540
+// picture and a caption per frame): 1.9 ms a frame for the vertical-then-
+// gather version this replaces.
 void resampleBlend(uint8_t *const *dst, const int *dstStride, int planes, const uint8_t *const *src,
                    const uint8_t *inverseAlpha, int srcStride, const Axis &ax, const Axis &ay)
 {
@@ -121,28 +195,15 @@ void resampleBlend(uint8_t *const *dst, const int *dstStride, int planes, const 
     };
     for (size_t yi = 0; yi < ay.index.size(); ++yi) {
         const int r = ay.index[yi];
-        const uint32_t fy = ay.frac[yi];
-        const uint32_t gy = 256 - fy;
+        const RowMix mix(ay.frac[yi]);
         const uint16_t *top = rowOf(r);
-        const uint16_t *bottom = rowOf(r + 1);
-        {
-            const uint16_t *__restrict a = top;
-            const uint16_t *__restrict b = bottom;
-            uint8_t *__restrict ia = inverse.data();
-            for (size_t x = 0; x < columns; ++x)
-                ia[x] = uint8_t((a[x] * gy + b[x] * fy + 32768) >> 16);
-        }
+        // A row exactly on a source row reads only that one.
+        const uint16_t *bottom = mix.flat ? top : rowOf(r + 1);
+        inverseAlphaRow(top, bottom, mix, inverse.data(), columns);
         const int y = ay.first + int(yi);
-        for (int p = 0; p < planes; ++p) {
-            const uint16_t *__restrict a = top + size_t(p + 1) * columns;
-            const uint16_t *__restrict b = bottom + size_t(p + 1) * columns;
-            const uint8_t *__restrict ia = inverse.data();
-            uint8_t *__restrict out = dst[p] + size_t(y) * dstStride[p] + ax.first;
-            for (size_t x = 0; x < columns; ++x) {
-                const uint32_t v = (a[x] * gy + b[x] * fy + 32768) >> 16;
-                out[x] = uint8_t(std::min<uint32_t>(255, v + div255(uint16_t(out[x] * ia[x]))));
-            }
-        }
+        for (int p = 0; p < planes; ++p)
+            blendRow(top + size_t(p + 1) * columns, bottom + size_t(p + 1) * columns, mix,
+                     inverse.data(), dst[p] + size_t(y) * dstStride[p] + ax.first, columns);
     }
 }
 
