@@ -11,16 +11,26 @@ extern "C" {
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+#if (defined(__x86_64__) || defined(__i386__)) && (defined(__GNUC__) || defined(__clang__))
+#include <tmmintrin.h>
+#define REELSMITH_SHUFFLED_PASS 1
+#else
+#define REELSMITH_SHUFFLED_PASS 0
+#endif
 
 namespace reelsmith {
 
 namespace {
 
+// Bytes readable past a plane's last sample: the shuffled horizontal pass
+// loads 16 source bytes at a time.
+constexpr size_t kSlack = 16;
+
 // A padded plane of n x rows samples from an unpadded one; the border is `fill`.
 std::vector<uint8_t> padded(const std::vector<uint8_t> &plane, int n, int rows, uint8_t fill)
 {
     const int stride = n + 2;
-    std::vector<uint8_t> out(size_t(stride) * (rows + 2), fill);
+    std::vector<uint8_t> out(size_t(stride) * (rows + 2) + kSlack, fill);
     for (int y = 0; y < rows; ++y)
         std::copy_n(plane.data() + size_t(y) * n, n, out.data() + size_t(y + 1) * stride + 1);
     return out;
@@ -36,7 +46,76 @@ struct Axis
     // Consecutive sources at one weight: a layer drawn at its own size (a
     // pan, a caption at rest), resampled by a plain shifted-row blend.
     bool uniform = false;
+    // Otherwise (a zoom), on x86 with SSSE3: eight destination samples at a
+    // time read 16 source bytes from `base`, picked by two byte shuffles
+    // (the left and right samples, as 16-bit lanes) and weighted by
+    // `left`/`right`. Empty when some eight need more than 16 bytes.
+    std::vector<int> base;
+    std::vector<uint8_t> shuffle; // 32 bytes for each eight
+    std::vector<uint16_t> left, right;
 };
+
+#if REELSMITH_SHUFFLED_PASS
+const bool kHasSsse3 = __builtin_cpu_supports("ssse3");
+#endif
+
+// Fills ax.base/shuffle/left/right for the shuffled pass, if it can be used.
+void planShuffles(Axis &a)
+{
+#if REELSMITH_SHUFFLED_PASS
+    const size_t groups = a.index.size() / 8;
+    if (!kHasSsse3 || a.uniform || groups == 0)
+        return;
+    a.base.resize(groups);
+    a.shuffle.resize(groups * 32);
+    for (size_t g = 0; g < groups; ++g) {
+        const int first = a.index[g * 8];
+        if (a.index[g * 8 + 7] + 1 - first > 15) {
+            a.base.clear();
+            a.shuffle.clear();
+            return;
+        }
+        a.base[g] = first;
+        for (int k = 0; k < 8; ++k) {
+            const int at = a.index[g * 8 + size_t(k)] - first;
+            a.shuffle[g * 32 + size_t(2 * k)] = uint8_t(at);
+            a.shuffle[g * 32 + size_t(2 * k + 1)] = 0x80; // a zero high byte
+            a.shuffle[g * 32 + 16 + size_t(2 * k)] = uint8_t(at + 1);
+            a.shuffle[g * 32 + 16 + size_t(2 * k + 1)] = 0x80;
+        }
+    }
+    a.left.resize(a.frac.size());
+    a.right.resize(a.frac.size());
+    for (size_t x = 0; x < a.frac.size(); ++x) {
+        a.left[x] = uint16_t(256 - a.frac[x]);
+        a.right[x] = a.frac[x];
+    }
+#else
+    (void)a;
+#endif
+}
+
+#if REELSMITH_SHUFFLED_PASS
+__attribute__((target("ssse3"))) void horizontalShuffled(const uint8_t *row, const Axis &ax,
+                                                         uint16_t *out)
+{
+    const size_t groups = ax.base.size();
+    for (size_t g = 0; g < groups; ++g) {
+        const __m128i s = _mm_loadu_si128(reinterpret_cast<const __m128i *>(row + ax.base[g]));
+        const auto *mask = reinterpret_cast<const __m128i *>(ax.shuffle.data() + g * 32);
+        const __m128i l = _mm_shuffle_epi8(s, _mm_loadu_si128(mask));
+        const __m128i r = _mm_shuffle_epi8(s, _mm_loadu_si128(mask + 1));
+        const __m128i wl = _mm_loadu_si128(reinterpret_cast<const __m128i *>(&ax.left[g * 8]));
+        const __m128i wr = _mm_loadu_si128(reinterpret_cast<const __m128i *>(&ax.right[g * 8]));
+        _mm_storeu_si128(reinterpret_cast<__m128i *>(out + g * 8),
+                         _mm_add_epi16(_mm_mullo_epi16(l, wl), _mm_mullo_epi16(r, wr)));
+    }
+    for (size_t x = groups * 8; x < ax.index.size(); ++x) {
+        const unsigned f = ax.frac[x];
+        out[x] = uint16_t(row[ax.index[x]] * (256 - f) + row[ax.index[x] + 1] * f);
+    }
+}
+#endif
 
 // Destination samples [lo, hi) of a plane, for a source of `n` samples drawn
 // over [start, start + length) (plane coordinates): only those whose
@@ -61,6 +140,7 @@ Axis axis(int lo, int hi, int n, double start, double length)
     a.uniform = !a.index.empty();
     for (size_t k = 1; a.uniform && k < a.index.size(); ++k)
         a.uniform = a.index[k] == a.index[0] + int(k) && a.frac[k] == a.frac[0];
+    planShuffles(a);
     return a;
 }
 
@@ -84,6 +164,12 @@ void horizontal(const uint8_t *__restrict row, const Axis &ax, uint16_t *__restr
             out[x] = uint16_t(uint16_t(a[x] * g) + uint16_t(a[x + 1] * f));
         return;
     }
+#if REELSMITH_SHUFFLED_PASS
+    if (!ax.base.empty()) {
+        horizontalShuffled(row, ax, out);
+        return;
+    }
+#endif
     const int *__restrict index = ax.index.data();
     const uint16_t *__restrict frac = ax.frac.data();
     for (int x = 0; x < columns; ++x) {
@@ -246,7 +332,7 @@ MovingLayer MovingLayer::fromFrame(const AVFrame *frame, QRect source, QPoint pl
     layer.m_height = h;
     // Padded planes straight away: value 0 and inverse alpha 255 outside.
     const auto plane = [](int n, int rows, uint8_t fill) {
-        return std::vector<uint8_t>(size_t(n + 2) * (rows + 2), fill);
+        return std::vector<uint8_t>(size_t(n + 2) * (rows + 2) + kSlack, fill);
     };
     layer.m_y = plane(w, h, 0);
     layer.m_inverseAlpha = plane(w, h, 255);
