@@ -1,6 +1,7 @@
 // scenes[].transition: read and checked by key, and rendered: colours
 // sampled in a crossfade are the mix, slides and wipes put their edge where
-// the time says, everything over the one continuous background, and neither
+// the time says, everything over the one continuous background (a `fill`
+// clip as a whole frame, its video in its layer), and neither
 // the scene times nor the frame count move.
 
 #include "TestFiles.h"
@@ -67,6 +68,17 @@ QJsonObject redThenBlue(const QString &type, const QString &layout = QStringLite
                    QJsonObject{{"media", "blue.png"}, {"duration", 2}, {"layout", layout}}});
 }
 
+// The same with the scenes' media given: pictures or clips.
+QJsonObject twoFillScenes(const QString &first, const QString &second, const QString &type)
+{
+    return projectJson(
+        QJsonArray{QJsonObject{{"media", first},
+                               {"duration", 2},
+                               {"layout", "fill"},
+                               {"transition", transition(type, 1.0)}},
+                   QJsonObject{{"media", second}, {"duration", 2}, {"layout", "fill"}}});
+}
+
 // progress of frame i of redThenBlue(): 0.5 at the boundary, over 24 frames.
 double progressAt(int frame)
 {
@@ -124,6 +136,9 @@ private Q_SLOTS:
         writeImage(path("blue.png"), solid({90, 160}, kBlue), "PNG");
         writeImage(path("wide-red.png"), solid({400, 100}, kRed), "PNG");
         writeImage(path("tall-blue.png"), solid({100, 400}, kBlue), "PNG");
+        // A 3 s blue clip: it outlasts its scene, so it has frames on both
+        // sides of a transition.
+        writeVideo(path("blue.mp4"), colorCycle({90, 160}, kFps, 3 * kFps, {kBlue}));
     }
 
     void readsChecksAndSaves()
@@ -278,6 +293,55 @@ private Q_SLOTS:
         expectColour(f[0], {kWidth / 2, kHeight / 2}, mix(kRed, kBlue, 0.5), "the middle");
         // Blue is at 90 % here: its left edge is at 9 px.
         expectColour(f[0], {3, kHeight / 2}, mix(kRed, kGreen, 0.5), "outside the incoming scene");
+    }
+
+    // A `fill` clip transitions as a whole frame, like a filling picture: its
+    // video is in its layer on both sides of the boundary (before it, the
+    // incoming clip already shows; after it, the outgoing one still does),
+    // never the background behind a caption.
+    void fillClipTransitionsAsAWholeFrame_data()
+    {
+        QTest::addColumn<QString>("type");
+        QTest::addColumn<bool>("clipFirst");
+        QTest::addColumn<int>("frame");
+        for (const char *type : {"crossfade", "slide_left", "wipe"})
+            for (int frame : {42, 54}) {
+                QTest::addRow("%s into the clip, frame %d", type, frame) << type << false << frame;
+                QTest::addRow("%s out of the clip, frame %d", type, frame) << type << true << frame;
+            }
+    }
+    void fillClipTransitionsAsAWholeFrame()
+    {
+        QFETCH(QString, type);
+        QFETCH(bool, clipFirst);
+        QFETCH(int, frame);
+        const QString clip = QStringLiteral("blue.mp4");
+        const QString picture = QStringLiteral("red.png");
+        const QColor first = clipFirst ? kBlue : kRed;
+        const QColor second = clipFirst ? kRed : kBlue;
+        qint64 count = 0;
+        const QString name = QStringLiteral("fillclip-%1-%2").arg(type).arg(clipFirst);
+        const QList<QImage> f = render(clipFirst ? twoFillScenes(clip, picture, type)
+                                                 : twoFillScenes(picture, clip, type),
+                                       name, {36, frame, 60}, &count);
+        QCOMPARE(count, 96);
+        QCOMPARE(f.size(), 3);
+        const double t = progressAt(frame);
+        const QPoint centre(kWidth / 2, kHeight / 2);
+        expectColour(f[0], centre, first, "before the transition");
+        expectColour(f[2], centre, second, "after the transition");
+        if (type == QLatin1String("crossfade")) {
+            expectColour(f[1], centre, mix(first, second, t), "the mix");
+            return;
+        }
+        // slide_left: the second scene's left edge at (1 - t) x width; wipe:
+        // the second scene uncovered up to t x width.
+        const bool secondLeft = type == QLatin1String("wipe");
+        const int edge = int(std::lround(secondLeft ? t * kWidth : (1 - t) * kWidth));
+        expectColour(f[1], {edge - 6, kHeight / 2}, secondLeft ? second : first,
+                     "left of the edge");
+        expectColour(f[1], {edge + 6, kHeight / 2}, secondLeft ? first : second,
+                     "right of the edge");
     }
 
     // A transition longer than its scenes is shortened to fit; nothing moves.

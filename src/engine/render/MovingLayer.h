@@ -26,6 +26,10 @@ public:
     // sits in the frame at rest (frame pixels; the image may be larger than
     // `place` when it was made for a zoom).
     static MovingLayer fromImage(const QImage &image, const QRectF &place);
+    // The `source` rectangle (even corners and size) of a YUV420P or
+    // YUVA420P (straight alpha) frame as a layer resting at `place` (frame
+    // pixels, the same size): a clip's picture in a transition.
+    static MovingLayer fromFrame(const AVFrame *frame, QRect source, QPoint place);
 
     bool isEmpty() const { return m_width == 0; }
     // Where the layer's whole image sits at rest.

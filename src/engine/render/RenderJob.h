@@ -32,7 +32,8 @@ public:
     RenderJob(RenderJob &&) noexcept;
     RenderJob &operator=(RenderJob &&) noexcept;
 
-    // Threads of the background's decoder; 0 leaves the reader's default.
+    // Threads of the background's decoder; 0 leaves the reader's default
+    // (one thread when a clip shows over the background).
     void setDecoderThreads(int threads) { m_decoderThreads = threads; }
     // Use an optimized copy of the background from AssetCache when one exists.
     void setUseCache(bool use) { m_useCache = use; }
@@ -73,6 +74,9 @@ private:
     // at the spot in the file.
     template <typename Step> decltype(auto) inContext(const QString &key, Step &&step) const;
     [[noreturn]] void rethrowWithContext(const Error &error, const QString &key) const;
+    // A clip scene shows the background around it (two full-size decoders run).
+    bool clipsOverBackground() const;
+    int backgroundThreads() const;
     QString sceneKey(int scene) const;
     QString imagePath(int scene) const;
     // The picture background as the frame every background frame copies.

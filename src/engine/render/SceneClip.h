@@ -4,6 +4,7 @@
 #include "project/Project.h"
 #include "render/BackgroundPipeline.h"
 #include "render/ClipFacts.h"
+#include "render/Transition.h"
 
 #include <QRect>
 #include <QSize>
@@ -42,9 +43,12 @@ public:
     // (or stopping) with the picture.
     static MixClip sound(const Project &project, int scene, const ClipFacts &facts);
 
-    // Scene `frames` frames long at `fps`, for output frames of `frame` size.
+    // Drawn on `frames` frames at `fps`, for output frames of `frame` size;
+    // the first `lead` of them come before the scene's start (the incoming
+    // side of a transition) and hold the frame at clip.start. Frames past the
+    // scene's end (the outgoing side) play on as the clip's fit says.
     SceneClip(const QString &path, const ClipSettings &settings, Layout layout, QSize frame,
-              int fps, qint64 frames, int decoderThreads);
+              int fps, qint64 frames, int decoderThreads, qint64 lead = 0);
     ~SceneClip();
     SceneClip(const SceneClip &) = delete;
     SceneClip &operator=(const SceneClip &) = delete;
@@ -52,6 +56,9 @@ public:
     // Copies the scene's next frame into its box of `frame` (YUV420P of the
     // output size). Rethrows the reader's errors.
     void drawOnto(AVFrame *frame);
+    // The same as part of its scene's layer in a transition: scaled, shifted
+    // and clipped by `transform`, resampled like the scene's picture.
+    void drawOnto(AVFrame *frame, const LayerTransform &transform);
 
     bool coversFrame() const { return m_placed.size() == m_frame && !m_alpha; }
 
