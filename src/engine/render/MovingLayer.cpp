@@ -56,7 +56,17 @@ struct Axis
 };
 
 #if REELSMITH_SHUFFLED_PASS
-const bool kHasSsse3 = __builtin_cpu_supports("ssse3");
+// Asked on first use, not in a static initialiser: __builtin_cpu_supports
+// needs the CPU model filled in (__builtin_cpu_init), which a constructor of
+// this library may otherwise run before.
+bool hasSsse3()
+{
+    static const bool has = [] {
+        __builtin_cpu_init();
+        return __builtin_cpu_supports("ssse3") != 0;
+    }();
+    return has;
+}
 #endif
 
 // Fills ax.base/shuffle/left/right for the shuffled pass, if it can be used.
@@ -64,7 +74,7 @@ void planShuffles(Axis &a)
 {
 #if REELSMITH_SHUFFLED_PASS
     const size_t groups = a.index.size() / 8;
-    if (!kHasSsse3 || a.uniform || groups == 0)
+    if (!hasSsse3() || a.uniform || groups == 0)
         return;
     a.base.resize(groups);
     a.shuffle.resize(groups * 32);
