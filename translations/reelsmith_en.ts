@@ -34,6 +34,27 @@
             <numerusform>Add %n narrated scenes</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Add %n clip(s)</source>
+        <translation>
+            <numerusform>Add %n clip</numerusform>
+            <numerusform>Add %n clips</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %n pictures and clips</source>
+        <translation>
+            <numerusform>Add %n picture or clip</numerusform>
+            <numerusform>Add %n pictures and clips</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Edit %n scene(s)</source>
+        <translation>
+            <numerusform>Edit %n scene</numerusform>
+            <numerusform>Edit %n scenes</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>UndoCommands</name>

@@ -195,6 +195,69 @@
     </message>
 </context>
 <context>
+    <name>ClipControls</name>
+    <message>
+        <source>Clip</source>
+        <translation>Клип</translation>
+    </message>
+    <message>
+        <source>The clip&apos;s frame where the scene starts</source>
+        <translation>Кадр клипа, с которого начинается сцена</translation>
+    </message>
+    <message>
+        <source>&amp;Start at:</source>
+        <translation>&amp;Начало:</translation>
+    </message>
+    <message>
+        <source>Drag to pick where in the clip the scene starts</source>
+        <translation>Перетащите, чтобы выбрать, с какого места клипа начинается сцена</translation>
+    </message>
+    <message>
+        <source>Start in the clip</source>
+        <translation>Начало в клипе</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> с</translation>
+    </message>
+    <message>
+        <source>Seconds into the clip where the scene starts</source>
+        <translation>Секунда клипа, с которой начинается сцена</translation>
+    </message>
+    <message>
+        <source>&amp;When it ends:</source>
+        <translation>&amp;Когда кончается:</translation>
+    </message>
+    <message>
+        <source>What a clip that ends before its scene does</source>
+        <translation>Что делает клип, который кончается раньше своей сцены</translation>
+    </message>
+    <message>
+        <source>Sound:</source>
+        <translation>Звук:</translation>
+    </message>
+    <message>
+        <source>&amp;Play the clip&apos;s sound</source>
+        <translation>&amp;Воспроизводить звук клипа</translation>
+    </message>
+    <message>
+        <source>Off: the clip is silent. On: its sound is mixed in at this level, lowered under the voice like the music</source>
+        <translation>Выключено: клип без звука. Включено: его звук подмешивается с этим уровнем и приглушается под голосом, как музыка</translation>
+    </message>
+    <message>
+        <source> dB</source>
+        <translation> дБ</translation>
+    </message>
+    <message>
+        <source>Clip volume</source>
+        <translation>Громкость клипа</translation>
+    </message>
+    <message>
+        <source>This clip has no sound.</source>
+        <translation>В этом клипе нет звука.</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export Video</source>
@@ -404,6 +467,14 @@
     <message>
         <source>One video per row of a CSV table, with this project as the template</source>
         <translation>По видео на каждую строку таблицы CSV, этот проект — шаблон</translation>
+    </message>
+    <message>
+        <source>Add &amp;Clips…</source>
+        <translation>Добавить &amp;клипы…</translation>
+    </message>
+    <message>
+        <source>Add video clips as scenes, each as long as its clip</source>
+        <translation>Добавить видеоклипы как сцены, каждая длиной в свой клип</translation>
     </message>
 </context>
 <context>
@@ -630,6 +701,14 @@
         <source>Integrated loudness of the final mix</source>
         <translation>Интегральная громкость итогового микса</translation>
     </message>
+    <message>
+        <source>Use a &amp;Picture…</source>
+        <translation>&amp;Картинка…</translation>
+    </message>
+    <message>
+        <source>Show a picture, still, behind the scenes instead of a clip</source>
+        <translation>Показывать за сценами неподвижную картинку вместо ролика</translation>
+    </message>
 </context>
 <context>
     <name>RelinkAction</name>
@@ -713,6 +792,30 @@
             <numerusform>Добавить %n озвученную сцену</numerusform>
             <numerusform>Добавить %n озвученные сцены</numerusform>
             <numerusform>Добавить %n озвученных сцен</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %n clip(s)</source>
+        <translation>
+            <numerusform>Добавить %n клип</numerusform>
+            <numerusform>Добавить %n клипа</numerusform>
+            <numerusform>Добавить %n клипов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %n pictures and clips</source>
+        <translation>
+            <numerusform>Добавить %n картинку и клип</numerusform>
+            <numerusform>Добавить %n картинки и клипа</numerusform>
+            <numerusform>Добавить %n картинок и клипов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Edit %n scene(s)</source>
+        <translation>
+            <numerusform>Изменить %n сцену</numerusform>
+            <numerusform>Изменить %n сцены</numerusform>
+            <numerusform>Изменить %n сцен</numerusform>
         </translation>
     </message>
 </context>
@@ -915,6 +1018,18 @@
     <message>
         <source>Change transition</source>
         <translation>Изменить переход</translation>
+    </message>
+    <message>
+        <source>Change clip start</source>
+        <translation>Изменить начало клипа</translation>
+    </message>
+    <message>
+        <source>Change clip ending</source>
+        <translation>Изменить конец клипа</translation>
+    </message>
+    <message>
+        <source>Change clip sound</source>
+        <translation>Изменить звук клипа</translation>
     </message>
 </context>
 <context>
@@ -1233,6 +1348,29 @@ Settings: ~/.config/reelsmith/reelsmith.conf. Unsaved work is kept in
     </message>
 </context>
 <context>
+    <name>reelsmith::editor::ClipControls</name>
+    <message>
+        <source>Loop: play again from the start</source>
+        <translation>Повтор: играть снова с начала</translation>
+    </message>
+    <message>
+        <source>Freeze: hold the last frame</source>
+        <translation>Стоп-кадр: держать последний кадр</translation>
+    </message>
+    <message>
+        <source>The clip is %1 s long.</source>
+        <translation>Длина клипа — %1 с.</translation>
+    </message>
+    <message>
+        <source>The clip is %1 s long: %2 s from this start, then it loops for the rest of the scene.</source>
+        <translation>Длина клипа — %1 с: %2 с от этого начала, затем до конца сцены он повторяется.</translation>
+    </message>
+    <message>
+        <source>The clip is %1 s long: %2 s from this start, then its last frame holds for the rest of the scene.</source>
+        <translation>Длина клипа — %1 с: %2 с от этого начала, затем до конца сцены держится его последний кадр.</translation>
+    </message>
+</context>
+<context>
     <name>reelsmith::editor::ExportDialog</name>
     <message>
         <source>&amp;Export</source>
@@ -1459,6 +1597,22 @@ Recover them?</source>
         <source>Quitting cancels the jobs that have not finished (files being written are finished first). Quit anyway?</source>
         <translation>При выходе незавершённые задания будут отменены (файлы, которые уже записываются, будут дописаны). Всё равно выйти?</translation>
     </message>
+    <message>
+        <source>Cannot Add These Files</source>
+        <translation>Не удаётся добавить эти файлы</translation>
+    </message>
+    <message>
+        <source>Nothing was added: these files cannot be used as scenes.</source>
+        <translation>Ничего не добавлено: эти файлы нельзя использовать как сцены.</translation>
+    </message>
+    <message>
+        <source>Add Clips</source>
+        <translation>Добавить клипы</translation>
+    </message>
+    <message>
+        <source>Video clips (*.mp4 *.m4v *.mov *.mkv *.webm *.avi *.3gp *.ts *.mts *.mpg *.mpeg);;All files (*)</source>
+        <translation>Видеоклипы (*.mp4 *.m4v *.mov *.mkv *.webm *.avi *.3gp *.ts *.mts *.mpg *.mpeg);;Все файлы (*)</translation>
+    </message>
 </context>
 <context>
     <name>reelsmith::editor::MemoryMeterWidget</name>
@@ -1469,6 +1623,17 @@ Recover them?</source>
     <message>
         <source>%1 MB · peak %2 MB</source>
         <translation>%1 МБ · пик %2 МБ</translation>
+    </message>
+</context>
+<context>
+    <name>reelsmith::editor::MotionHint</name>
+    <message>
+        <source>How the picture moves: %1</source>
+        <translation>Как движется картинка: %1</translation>
+    </message>
+    <message>
+        <source>How the scene gives way to the next: %1</source>
+        <translation>Как сцена сменяется следующей: %1</translation>
     </message>
 </context>
 <context>
@@ -1590,6 +1755,10 @@ Recover them?</source>
         <source>Description</source>
         <translation>Описание</translation>
     </message>
+    <message>
+        <source>Cannot play the clip: %1</source>
+        <translation>Не удаётся воспроизвести клип: %1</translation>
+    </message>
 </context>
 <context>
     <name>reelsmith::editor::ProjectDocument</name>
@@ -1659,6 +1828,18 @@ Recover them?</source>
     <message>
         <source>Set music</source>
         <translation>Задать музыку</translation>
+    </message>
+    <message>
+        <source>Use a Picture as the Background</source>
+        <translation>Картинка в качестве фона</translation>
+    </message>
+    <message>
+        <source>Pictures (*.jpg *.jpeg *.png *.webp *.bmp);;All files (*)</source>
+        <translation>Картинки (*.jpg *.jpeg *.png *.webp *.bmp);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>This picture cannot be used: %1</source>
+        <translation>Эту картинку нельзя использовать: %1</translation>
     </message>
 </context>
 <context>
@@ -2060,6 +2241,34 @@ Recover them?</source>
     <message>
         <source>Click or drag to move through the video; drag the line at a scene&apos;s end to change its length</source>
         <translation>Щёлкните или перетащите, чтобы перейти по видео; перетащите линию в конце сцены, чтобы изменить её длительность</translation>
+    </message>
+    <message>
+        <source>Cut</source>
+        <translation>Склейка</translation>
+    </message>
+    <message>
+        <source>Crossfade</source>
+        <translation>Наплыв</translation>
+    </message>
+    <message>
+        <source>Slide left</source>
+        <translation>Сдвиг влево</translation>
+    </message>
+    <message>
+        <source>Slide up</source>
+        <translation>Сдвиг вверх</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>Масштаб</translation>
+    </message>
+    <message>
+        <source>Wipe</source>
+        <translation>Шторка</translation>
+    </message>
+    <message>
+        <source>%1 from scene %2 into scene %3, %4 s</source>
+        <translation>%1 из сцены %2 в сцену %3, %4 с</translation>
     </message>
 </context>
 <context>
