@@ -138,13 +138,18 @@ void ClipControls::refresh()
 {
     const QString media = currentMedia();
     // Every selected scene's file is probed, so the ending and the sound
-    // reach all the selected clips.
+    // reach all the selected clips. The controls wait until every one is
+    // known: an edit made earlier would miss a clip still being probed.
+    bool pending = false;
     for (int row : std::as_const(m_rows))
-        if (row >= 0 && row < m_doc->sceneCount() && !m_doc->scene(row).media.isEmpty())
-            (void)m_media->facts(m_doc->scene(row).media);
+        if (row >= 0 && row < m_doc->sceneCount() && !m_doc->scene(row).media.isEmpty()) {
+            const QString &path = m_doc->scene(row).media;
+            (void)m_media->facts(path);
+            pending = pending || m_media->isPending(path);
+        }
     const std::optional<SceneMediaFacts> facts =
         media.isEmpty() ? std::nullopt : m_media->facts(media);
-    if (!facts || facts->kind != SceneMediaFacts::Kind::Clip) {
+    if (pending || !facts || facts->kind != SceneMediaFacts::Kind::Clip) {
         hide();
         return;
     }

@@ -32,6 +32,8 @@ public:
         const auto known = facts(path);
         return known && known->kind == SceneMediaFacts::Kind::Clip;
     }
+    // Whether `path` is being probed now (facts() gave nothing, ready() follows).
+    bool isPending(const QString &path) const { return m_pending.contains(path); }
     // Forget what was learnt about `path` (it changed on disk).
     void invalidate(const QString &path);
     void waitForIdle();
