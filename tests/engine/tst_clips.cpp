@@ -497,6 +497,31 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(out));
     }
 
+    // Clips are checked two at a time; whichever fails first, the error is
+    // the first bad scene's, every time.
+    void firstBadSceneIsNamed()
+    {
+        const QJsonArray scenes = {QJsonObject{{"media", "colors24.mp4"}, {"duration", 1}},
+                                   QJsonObject{{"media", "colors24.mp4"}, {"duration", 1}},
+                                   QJsonObject{{"media", "truncated.mp4"}, {"duration", 1}},
+                                   QJsonObject{{"media", "noise.mp4"}, {"duration", 1}},
+                                   QJsonObject{{"media", "nowhere.mp4"}, {"duration", 1}}};
+        const QString out = path("bad.mp4");
+        for (int attempt = 0; attempt < 3; ++attempt) {
+            RenderJob job(Project::load(writeProject("bad", project(scenes))), out);
+            try {
+                job.run();
+                QFAIL("rendered");
+            } catch (const Error &e) {
+                QCOMPARE(e.kind(), ErrorKind::BadInput);
+                QVERIFY2(e.message().contains("scenes[2].media: ") &&
+                             e.message().contains("truncated.mp4"),
+                         qPrintable(e.message()));
+            }
+            QVERIFY(!QFile::exists(out));
+        }
+    }
+
     // `clip` on a picture is ignored with a warning naming it.
     void clipKeysOnAPicture()
     {

@@ -85,6 +85,15 @@ BackgroundReader::BackgroundReader(const QString &path, QSize output, int decode
 
 BackgroundReader::~BackgroundReader() = default;
 
+bool BackgroundReader::hasAudioStream() const
+{
+    const AVFormatContext *format = m_input.format();
+    for (unsigned i = 0; i < format->nb_streams; ++i)
+        if (format->streams[i]->codecpar->codec_type == AVMEDIA_TYPE_AUDIO)
+            return true;
+    return false;
+}
+
 double BackgroundReader::frameSeconds(const AVFrame *frame)
 {
     int64_t pts = frame->best_effort_timestamp;

@@ -35,6 +35,8 @@ public:
     // Loop length in seconds (the video stream's duration).
     double duration() const { return m_duration; }
     QSize sourceSize() const { return m_sourceSize; }
+    // Whether the file also carries a sound stream (which this reader skips).
+    bool hasAudioStream() const;
     // Clockwise rotation in degrees needed to show the video upright: 0, 90, 180, 270.
     int rotation() const { return m_rotation; }
 

@@ -16,6 +16,7 @@ extern "C" {
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <optional>
 
 namespace reelsmith {
 
@@ -83,11 +84,22 @@ bool SceneClip::isVideo(const QString &path)
 ClipFacts SceneClip::check(const QString &path, const ClipSettings &settings)
 {
     ClipFacts facts;
-    const MediaInfo info = probeMedia(path);
-    for (const StreamInfo &s : info.streams)
-        facts.hasSound = facts.hasSound || s.type == StreamInfo::Type::Audio;
     // One thread and a tiny output: only whether a frame decodes matters here.
-    BackgroundReader reader(path, QSize(16, 16), 1, Fit::Cover, true);
+    // The reader reports a file it cannot open or decode as a failure of the
+    // render; here, before anything is written, it is the clip's fault.
+    const auto asBadInput = [](const Error &e) {
+        if (e.kind() == ErrorKind::Cancelled)
+            throw e;
+        throwBadInput(e.message());
+    };
+    std::optional<BackgroundReader> opened;
+    try {
+        opened.emplace(path, QSize(16, 16), 1, Fit::Cover, true);
+    } catch (const Error &e) {
+        asBadInput(e);
+    }
+    BackgroundReader &reader = *opened;
+    facts.hasSound = reader.hasAudioStream();
     facts.seconds = reader.duration();
     facts.hasAlpha = reader.outputFormat() == AV_PIX_FMT_YUVA420P;
     if (facts.seconds > 0 && settings.start >= facts.seconds)
@@ -99,9 +111,7 @@ ClipFacts SceneClip::check(const QString &path, const ClipSettings &settings)
     try {
         reader.frameAt(settings.start, frame.get());
     } catch (const Error &e) {
-        // The reader reports a stream that stops decoding as a failure of
-        // the render; here, before anything is written, it is the clip's fault.
-        throwBadInput(e.message());
+        asBadInput(e);
     }
     return facts;
 }
