@@ -128,7 +128,7 @@ const AVInputFormat *probeFormat(const QString &path)
     return format;
 }
 
-FormatInput openInput(const QString &path, InputProbe probe)
+FormatInput openInput(const QString &path, InputProbe probe, AVMediaType only)
 {
     const QFileInfo info(path);
     if (!info.exists())
@@ -161,6 +161,10 @@ FormatInput openInput(const QString &path, InputProbe probe)
                 .arg(path, unrecognised ? QString() : QStringLiteral(" (%1)").arg(errorText(ret))));
     }
     FormatInput input(raw);
+    if (only != AVMEDIA_TYPE_UNKNOWN)
+        for (unsigned i = 0; i < input->nb_streams; ++i)
+            if (input->streams[i]->codecpar->codec_type != only)
+                input->streams[i]->discard = AVDISCARD_ALL;
     if (probe == InputProbe::StreamInfo) {
         const int found = avformat_find_stream_info(input.get(), nullptr);
         if (found < 0)

@@ -101,7 +101,11 @@ enum class InputProbe {
 // used, for the file itself and anything a demuxer would open from it.
 // BadInput with the file's name when it is missing, not media, or a
 // playlist or list of other files.
-FormatInput openInput(const QString &path, InputProbe probe = InputProbe::StreamInfo);
+//
+// `only`: the kind of stream the caller will read; the others are discarded
+// before the probe (a clip's sound is opened without decoding its video).
+FormatInput openInput(const QString &path, InputProbe probe = InputProbe::StreamInfo,
+                      AVMediaType only = AVMEDIA_TYPE_UNKNOWN);
 
 // What FFmpeg's content probe makes of the file, any demuxer considered,
 // read through the same protocol fence; nullptr when nothing recognises it.
