@@ -117,6 +117,7 @@ struct Batch
 {
     BatchTemplate tmpl;
     CsvTable table;
+    QHash<QString, int> firstRows; // BatchTemplate::firstRowOfEachOutput(table)
     QString tablePath;
     QString outputFolder;
     bool force = false;
@@ -132,7 +133,7 @@ RowResult renderRow(const Batch &b, int index)
     QElapsedTimer clock;
     clock.start();
     try {
-        r.output = b.tmpl.outputPath(b.table, b.tablePath, index, b.outputFolder);
+        r.output = b.tmpl.outputPath(b.table, b.tablePath, index, b.outputFolder, &b.firstRows);
         if (QFileInfo::exists(r.output) && !b.force) {
             r.status = QStringLiteral("skipped");
             return r;
@@ -326,6 +327,7 @@ int runBatch(const QStringList &args)
     b.tmpl = BatchTemplate::load(positional.at(0));
     b.tablePath = positional.at(1);
     b.table = readCsv(b.tablePath);
+    b.firstRows = BatchTemplate::firstRowOfEachOutput(b.table);
     b.tmpl.checkColumns(b.table, b.tablePath);
     b.outputFolder = parser.value(QStringLiteral("output"));
     b.force = parser.isSet(QStringLiteral("force"));

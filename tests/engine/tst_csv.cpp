@@ -172,6 +172,42 @@ private slots:
                      qPrintable(e.message()));
         }
     }
+
+    // Two rows naming one file: the later one fails naming the earlier,
+    // ".mp4" or not, whether the first rows are looked up once or per row.
+    void duplicateOutputsNameTheFirstRow()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString templatePath = dir.filePath(QStringLiteral("series.reel.json"));
+        QVERIFY(testmedia::writeJson(
+            templatePath, QJsonObject{{"format", "reelsmith-project"},
+                                      {"version", 2},
+                                      {"scenes", QJsonArray{QJsonObject{{"caption", "{{text}}"},
+                                                                        {"duration", 2}}}}}));
+        const BatchTemplate t = BatchTemplate::load(templatePath);
+        const CsvTable table =
+            parseCsv("text,output\nA,a\nB,b\nC,a.mp4\nD,c\nE,b\nF,a\n", QStringLiteral("rows.csv"));
+        const QHash<QString, int> firstRows = BatchTemplate::firstRowOfEachOutput(table);
+        const QList<int> earlier = {-1, -1, 0, -1, 1, 0};
+        for (int row = 0; row < table.rows.size(); ++row)
+            for (const QHash<QString, int> *lookup :
+                 {&firstRows, static_cast<const QHash<QString, int> *>(nullptr)}) {
+                try {
+                    const QString out = t.outputPath(table, QStringLiteral("rows.csv"), row,
+                                                     QStringLiteral("out"), lookup);
+                    QVERIFY2(earlier[row] < 0, qPrintable(out));
+                    QCOMPARE(
+                        out,
+                        QStringLiteral("out/%1.mp4").arg(table.rows[row][1].section('.', 0, 0)));
+                } catch (const Error &e) {
+                    QVERIFY2(earlier[row] >= 0, qPrintable(e.message()));
+                    QVERIFY2(e.message().contains(
+                                 QStringLiteral("is row %1's output too").arg(earlier[row])),
+                             qPrintable(e.message()));
+                }
+            }
+    }
 };
 
 QTEST_MAIN(CsvTest)

@@ -37,6 +37,7 @@ BatchRows readBatchRows(const BatchTemplate &tmpl, const QString &csvPath,
     promise.setProgressRange(0, count);
     // Any folder does: only the name inside it is kept.
     const QString folder = QDir::rootPath();
+    const QHash<QString, int> firstRows = BatchTemplate::firstRowOfEachOutput(result.table);
     for (int i = 0; i < count; ++i) {
         if (promise.isCanceled())
             return result;
@@ -45,7 +46,7 @@ BatchRows readBatchRows(const BatchTemplate &tmpl, const QString &csvPath,
         row.values = tmpl.filledValues(result.table, i);
         try {
             row.outputName = QDir(folder).relativeFilePath(
-                tmpl.outputPath(result.table, result.tablePath, i, folder));
+                tmpl.outputPath(result.table, result.tablePath, i, folder, &firstRows));
             Project project = tmpl.project(result.table, result.tablePath, i);
             tmpl.checkFiles(project, result.table, result.tablePath, i);
             row.project = std::move(project);

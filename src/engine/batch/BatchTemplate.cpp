@@ -234,8 +234,21 @@ Project BatchTemplate::project(const CsvTable &table, const QString &tablePath, 
     }
 }
 
+QHash<QString, int> BatchTemplate::firstRowOfEachOutput(const CsvTable &table)
+{
+    QHash<QString, int> first;
+    const qsizetype column = table.columns.indexOf(QStringLiteral("output"));
+    if (column < 0)
+        return first;
+    for (int row = 0; row < table.rows.size(); ++row)
+        if (const QString name = outputName(table, column, row); !name.isEmpty())
+            first.insert(name, std::min(first.value(name, row), row));
+    return first;
+}
+
 QString BatchTemplate::outputPath(const CsvTable &table, const QString &tablePath, int index,
-                                  const QString &outputFolder) const
+                                  const QString &outputFolder,
+                                  const QHash<QString, int> *firstRows) const
 {
     const QDir folder(outputFolder);
     const qsizetype column = table.columns.indexOf(QStringLiteral("output"));
@@ -255,12 +268,18 @@ QString BatchTemplate::outputPath(const CsvTable &table, const QString &tablePat
                           .arg(where, table.rows.at(index).value(column).trimmed()));
     // Two rows writing one file: the first makes it, the later ones would
     // find it made (skipped as done) or, with --force, replace it.
-    for (int earlier = 0; earlier < index; ++earlier)
-        if (outputName(table, column, earlier) == name)
-            throwBadInput(QStringLiteral("%1: output: \"%2\" is row %3's output too; each row "
-                                         "needs a name of its own")
-                              .arg(where, name)
-                              .arg(earlier));
+    int earlier = index;
+    if (firstRows)
+        earlier = firstRows->value(name, index);
+    else
+        for (int row = 0; row < index && earlier == index; ++row)
+            if (outputName(table, column, row) == name)
+                earlier = row;
+    if (earlier < index)
+        throwBadInput(QStringLiteral("%1: output: \"%2\" is row %3's output too; each row "
+                                     "needs a name of its own")
+                          .arg(where, name)
+                          .arg(earlier));
     return QDir::cleanPath(folder.filePath(name));
 }
 

@@ -3,6 +3,7 @@
 #include "batch/Csv.h"
 #include "project/Project.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QMap>
 #include <QString>
@@ -40,9 +41,15 @@ public:
     // Throws Error(BadInput) "ROWS row N (line L): KEY: problem (column C)".
     Project project(const CsvTable &table, const QString &tablePath, int index) const;
     // Where row `index`'s video goes in `outputFolder`. Throws like project(),
-    // also when an earlier row names the same file.
+    // also when an earlier row names the same file. `firstRows`: what
+    // firstRowOfEachOutput() gives for the table, for callers going through
+    // every row (otherwise each call looks through the rows before it).
     QString outputPath(const CsvTable &table, const QString &tablePath, int index,
-                       const QString &outputFolder) const;
+                       const QString &outputFolder,
+                       const QHash<QString, int> *firstRows = nullptr) const;
+    // The first row naming each output file (the `output` column's names,
+    // ".mp4" added); empty without that column.
+    static QHash<QString, int> firstRowOfEachOutput(const CsvTable &table);
 
     // The keys whose values hold placeholders ("scenes[0].narration"),
     // sorted by name, and row `index`'s filled value of each (what differs
