@@ -308,23 +308,19 @@ RenderResult RenderJob::run(const ProgressFn &progress, const CancelFn &cancel)
 
     // The background decodes ahead on the pipeline's thread, skipping the
     // frames a full-frame picture hides; it asks the same timeline.
+    // The background's time at each frame, or -1 where a scene hides it
+    // (a still picture's time is always 0).
+    auto timeOf = [this, timeline, transitions, fps = out.fps](qint64 i) {
+        if (m_hidesBackground[size_t(timeline.sceneAt(i))] && !transitions.at(i))
+            return -1.0;
+        return m_stillBackground ? 0.0 : m_project.backgroundStart + double(i) / fps;
+    };
     auto background = inContext(kBackgroundKey, [&]() -> std::unique_ptr<BackgroundPipeline> {
-        if (m_stillBackground) {
-            // Shown where the background shows; every frame the same picture.
-            auto timeOf = [this, timeline, transitions](qint64 i) {
-                return m_hidesBackground[size_t(timeline.sceneAt(i))] && !transitions.at(i) ? -1.0
-                                                                                            : 0.0;
-            };
+        if (m_stillBackground) // every frame that shows it, the same picture
             return std::make_unique<BackgroundPipeline>(stillBackground(frameSize), frameSize,
                                                         frameCount, std::move(timeOf));
-        }
         auto reader =
             std::make_unique<BackgroundReader>(m_backgroundPath, frameSize, backgroundThreads());
-        auto timeOf = [this, timeline, transitions, fps = out.fps](qint64 i) {
-            return m_hidesBackground[size_t(timeline.sceneAt(i))] && !transitions.at(i)
-                       ? -1.0
-                       : m_project.backgroundStart + double(i) / fps;
-        };
         // Beside a clip's pipeline, one frame ahead is enough (see SceneClip).
         return std::make_unique<BackgroundPipeline>(std::move(reader), frameSize, frameCount,
                                                     std::move(timeOf),
