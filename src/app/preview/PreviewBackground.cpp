@@ -91,7 +91,7 @@ void PreviewBackground::setProblem(const QString &problem)
 // ---------------------------------------------------------------------------
 // Clip
 
-void PreviewBackground::setClip(const QString &path)
+void PreviewBackground::setClip(const QString &path, bool still)
 {
     setProblem(QString());
     if (path == m_path && !path.isEmpty())
@@ -101,14 +101,9 @@ void PreviewBackground::setClip(const QString &path)
     emit frameChanged();
     if (path.isEmpty())
         return;
-    // A picture is shown still, as the export shows it: no player. Its
-    // header says so (read here: a few bytes); it is decoded on the pool.
-    try {
-        ImageLoader::probe(path);
-        m_still = true;
-    } catch (const Error &) {
-        m_still = false;
-    }
+    // A picture is shown still, as the export shows it: no player. It is
+    // decoded on the pool.
+    m_still = still;
     if (m_still) {
         const QSize box = m_paintedSize().isEmpty() ? QSize(720, 1280) : m_paintedSize();
         auto *watcher = new QFutureWatcher<std::pair<QImage, QString>>(this);

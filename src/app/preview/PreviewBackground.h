@@ -44,9 +44,10 @@ public:
     PreviewBackground(ClipTime clipTime, PaintedSize paintedSize, QObject *parent = nullptr);
     ~PreviewBackground() override;
 
-    // Loads the clip at `path` (empty: none). The same path again keeps the
-    // player and its frame, and only forgets the last problem.
-    void setClip(const QString &path);
+    // Loads the clip at `path` (empty: none); `still`: it is a picture
+    // (ImageLoader::probe() said so), shown without a player. The same path
+    // again keeps the player and its frame, and only forgets the last problem.
+    void setClip(const QString &path, bool still);
     QString clip() const { return m_path; }
     // Why the clip cannot be shown; empty when it can.
     QString problem() const { return m_problem; }

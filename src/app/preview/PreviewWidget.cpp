@@ -41,8 +41,7 @@ QSize outputSizeOf(const Project &project)
     return size.width() > 0 && size.height() > 0 ? size : QSize(720, 1280);
 }
 
-// Whether two projects sound the same: what the mix is made of (voices,
-// music, loudness, and where each scene starts).
+// Whether `path` is a picture, from its header.
 bool isPicture(const QString &path)
 {
     try {
@@ -320,6 +319,7 @@ void PreviewWidget::setSafeZonesVisible(bool visible)
 void PreviewWidget::resolveBackground()
 {
     QString path;
+    bool still = false;
     m_backgroundResolveProblem.clear();
     try {
         path = Backgrounds::resolve(m_project.background, m_project.baseDir,
@@ -328,13 +328,14 @@ void PreviewWidget::resolveBackground()
         // what the render itself opens, so a playlist posing as a clip never
         // brings other files into the preview either. A picture is shown
         // still, without a player.
-        if (!isPicture(path))
+        still = isPicture(path);
+        if (!still)
             probeMedia(path);
     } catch (const Error &error) {
         m_backgroundResolveProblem = error.message();
         path.clear();
     }
-    m_background.setClip(path);
+    m_background.setClip(path, still);
 }
 
 QString PreviewWidget::backgroundProblem() const
