@@ -144,6 +144,32 @@ private:
         }
     }
 
+    // Frame `frame` of redThenBlue(type): its progress through the 1 s
+    // transition, the exported frame, and the preview's grab at its time.
+    struct TransitionFrame
+    {
+        double progress = 0;
+        QImage exported;
+        QImage grabbed;
+        QRect frameRect; // where the preview paints the frame in `grabbed`
+    };
+    void showTransitionFrame(TransitionType type, int frame, TransitionFrame *shown)
+    {
+        shown->progress = double(frame - 48) / 24 + 0.5;
+        const Project p = redThenBlue(type);
+        const QString out =
+            exported(p, QStringLiteral("%1-%2.mp4").arg(transitionTypeName(type)).arg(frame));
+        shown->exported = frames(out, {frame}).value(0);
+        QVERIFY(!shown->exported.isNull());
+
+        PreviewWidget preview;
+        show(preview, p, {0.5, 3.5}, {kRed, kBlue});
+        preview.seek(timeOf(frame));
+        QVERIFY(preview.transitionShown().has_value());
+        shown->grabbed = preview.grab().toImage();
+        shown->frameRect = preview.frameRect();
+    }
+
     static QColor colourAt(PreviewWidget &preview, double fx, double fy)
     {
         return sample(preview.grab().toImage(), at(preview.frameRect(), fx, fy), 2);
@@ -187,23 +213,16 @@ private slots:
     {
         QFETCH(TransitionType, type);
         QFETCH(int, frame);
-        const double progress = double(frame - 48) / 24 + 0.5;
-        const Project p = redThenBlue(type);
-        const QString out =
-            exported(p, QStringLiteral("mix-%1-%2.mp4").arg(transitionTypeName(type)).arg(frame));
-        const QImage exportedFrame = frames(out, {frame}).value(0);
-        QVERIFY(!exportedFrame.isNull());
-
-        PreviewWidget preview;
-        show(preview, p, {0.5, 3.5}, {kRed, kBlue});
-        preview.seek(timeOf(frame));
-        QVERIFY(preview.transitionShown().has_value());
-        const QImage grabbed = preview.grab().toImage();
+        TransitionFrame shownFrame;
+        showTransitionFrame(type, frame, &shownFrame);
+        if (QTest::currentTestFailed())
+            return;
+        const auto &[progress, exportedFrame, grabbed, frameRect] = shownFrame;
         const QColor expected = mix(kRed, kBlue, progress);
         // The middle, and a point off-centre that the zoom's shrunken
         // incoming picture still covers.
         for (const QPointF f : {QPointF(0.5, 0.5), QPointF(0.3, 0.35)}) {
-            const QColor shown = sample(grabbed, at(preview.frameRect(), f.x(), f.y()), 2);
+            const QColor shown = sample(grabbed, at(frameRect, f.x(), f.y()), 2);
             const QColor inExport = sample(
                 exportedFrame,
                 QPoint(int(f.x() * exportedFrame.width()), int(f.y() * exportedFrame.height())), 1);
@@ -232,18 +251,11 @@ private slots:
     {
         QFETCH(TransitionType, type);
         QFETCH(int, frame);
-        const double progress = double(frame - 48) / 24 + 0.5;
-        const Project p = redThenBlue(type);
-        const QString out =
-            exported(p, QStringLiteral("edge-%1-%2.mp4").arg(transitionTypeName(type)).arg(frame));
-        const QImage exportedFrame = frames(out, {frame}).value(0);
-        QVERIFY(!exportedFrame.isNull());
-
-        PreviewWidget preview;
-        show(preview, p, {0.5, 3.5}, {kRed, kBlue});
-        preview.seek(timeOf(frame));
-        QVERIFY(preview.transitionShown().has_value());
-        const QImage grabbed = preview.grab().toImage();
+        TransitionFrame shownFrame;
+        showTransitionFrame(type, frame, &shownFrame);
+        if (QTest::currentTestFailed())
+            return;
+        const auto &[progress, exportedFrame, grabbed, frameRect] = shownFrame;
 
         // Slides: the outgoing (red) scene leaves by the left or the top and
         // the incoming (blue) one follows it, their edge at 1 - progress.
@@ -258,7 +270,7 @@ private slots:
             std::swap(first, second);
             expected = progress;
         }
-        const double inPreview = edgeAlong(grabbed, preview.frameRect(), from, to, first, second);
+        const double inPreview = edgeAlong(grabbed, frameRect, from, to, first, second);
         const double inExport =
             edgeAlong(exportedFrame, exportedFrame.rect(), from, to, first, second);
         const QString where = QStringLiteral("preview %1, export %2, expected %3")
