@@ -826,10 +826,6 @@
         <translation>Сцена не выбрана</translation>
     </message>
     <message>
-        <source>Picture:</source>
-        <translation>Изображение:</translation>
-    </message>
-    <message>
         <source>Change…</source>
         <translation>Изменить…</translation>
     </message>
@@ -944,6 +940,10 @@
     <message>
         <source>Length of the transition, centred on the end of the scene</source>
         <translation>Длительность перехода; его середина приходится на конец сцены</translation>
+    </message>
+    <message>
+        <source>Picture or clip:</source>
+        <translation>Картинка или клип:</translation>
     </message>
 </context>
 <context>
@@ -2017,14 +2017,6 @@ Recover them?</source>
         </translation>
     </message>
     <message>
-        <source>Choose a Picture</source>
-        <translation>Выбор изображения</translation>
-    </message>
-    <message>
-        <source>Pictures (*.jpg *.jpeg *.png *.webp *.bmp);;All files (*)</source>
-        <translation>Изображения (*.jpg *.jpeg *.png *.webp *.bmp);;Все файлы (*)</translation>
-    </message>
-    <message>
         <source>The project&apos;s voice</source>
         <translation>Голос проекта</translation>
     </message>
@@ -2139,6 +2131,14 @@ Recover them?</source>
             <numerusform>Выбрано %n сцены: длительность, расположение, движение и переход применяются ко всем</numerusform>
             <numerusform>Выбрано %n сцен: длительность, расположение, движение и переход применяются ко всем</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Choose a Picture or Clip</source>
+        <translation>Выбор картинки или клипа</translation>
+    </message>
+    <message>
+        <source>Pictures and clips (%1 %2);;Pictures (%1);;Video clips (%2);;All files (*)</source>
+        <translation>Картинки и клипы (%1 %2);;Картинки (%1);;Видеоклипы (%2);;Все файлы (*)</translation>
     </message>
 </context>
 <context>

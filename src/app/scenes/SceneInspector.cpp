@@ -179,7 +179,7 @@ SceneInspector::SceneInspector(ProjectDocument *doc, AutoDurations *durations, Q
             [&text](Scene &s) { s.caption = text.isEmpty() ? std::nullopt : std::optional(text); },
             false);
     });
-    connect(m_ui->pictureButton, &QPushButton::clicked, this, &SceneInspector::choosePicture);
+    connect(m_ui->pictureButton, &QPushButton::clicked, this, &SceneInspector::chooseMedia);
 
     connect(doc, &ProjectDocument::changed, this, &SceneInspector::refresh);
     refresh();
@@ -354,11 +354,16 @@ void SceneInspector::edit(EditSceneCommand::Field field, const std::function<voi
         undo->push(group.release());
 }
 
-void SceneInspector::choosePicture()
+void SceneInspector::chooseMedia()
 {
+    // A scene shows a picture or a clip, whichever it is given.
+    const QString pictures = QStringLiteral("*.jpg *.jpeg *.png *.webp *.bmp");
+    const QString clips =
+        QStringLiteral("*.mp4 *.m4v *.mov *.mkv *.webm *.avi *.3gp *.ts *.mts *.mpg *.mpeg");
     const QString path = QFileDialog::getOpenFileName(
-        this, tr("Choose a Picture"), EditorSettings::lastFolder(),
-        tr("Pictures (*.jpg *.jpeg *.png *.webp *.bmp);;All files (*)"));
+        this, tr("Choose a Picture or Clip"), EditorSettings::lastFolder(),
+        tr("Pictures and clips (%1 %2);;Pictures (%1);;Video clips (%2);;All files (*)")
+            .arg(pictures, clips));
     if (path.isEmpty())
         return;
     EditorSettings::setLastFolder(QFileInfo(path).absolutePath());

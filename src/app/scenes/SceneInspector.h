@@ -48,7 +48,7 @@ private:
     void fillMotions(); // and the transitions
     void edit(EditSceneCommand::Field field, const std::function<void(Scene &)> &change,
               bool allSelected);
-    void choosePicture();
+    void chooseMedia();
     void chooseVoiceFile();
     void setVoiceFile(int row, const QString &path);
     // Record: starts the countdown for the current scene, or ends the take.
