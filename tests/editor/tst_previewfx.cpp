@@ -364,6 +364,56 @@ private slots:
                  qPrintable(describeAt(QStringLiteral("top edge"), inPreview, inExport)));
     }
 
+    // A clip with alpha (VP9 in WebM) over the background: opaque where it
+    // is opaque, the background where it is clear, half and half where it
+    // is half clear, in the preview as in the export.
+    void alphaClipShowsTheBackgroundThroughIt()
+    {
+        VideoSpec spec;
+        spec.size = {kWidth, kHeight};
+        spec.fps = kFps;
+        spec.frames = kFps;
+        spec.alpha = true;
+        spec.encoder = "libvpx-vp9";
+        spec.paint = [](QPainter &painter, int, double) {
+            painter.setCompositionMode(QPainter::CompositionMode_Source);
+            painter.fillRect(0, 0, kWidth / 2, kHeight / 2, kRed);
+            painter.fillRect(kWidth / 2, 0, kWidth / 2, kHeight / 2, Qt::transparent);
+            painter.fillRect(0, kHeight / 2, kWidth, kHeight / 2,
+                             QColor(kBlue.red(), kBlue.green(), kBlue.blue(), 128));
+        };
+        writeVideo(m_dir.filePath(QStringLiteral("alpha.webm")), spec);
+        const Project p = project({scene(QStringLiteral("alpha.webm"), 1.0)});
+        const int frame = 12;
+        const QImage exportedFrame =
+            frames(exported(p, QStringLiteral("alpha.mp4")), {frame}).value(0);
+        QVERIFY(!exportedFrame.isNull());
+
+        PreviewWidget preview;
+        preview.resize(kWidgetSize);
+        preview.show();
+        preview.setProject(p);
+        QTRY_VERIFY_WITH_TIMEOUT(preview.hasBackgroundFrame(), kWait);
+        preview.seek(timeOf(frame));
+        QTRY_VERIFY_WITH_TIMEOUT(preview.clip().isCurrent(), kWait);
+        QVERIFY2(preview.clip().problem().isEmpty(), qPrintable(preview.clip().problem()));
+        const QImage grabbed = preview.grab().toImage();
+        for (const auto &[f, want] :
+             {std::pair{QPointF(0.25, 0.25), kRed}, std::pair{QPointF(0.75, 0.25), kGreen},
+              std::pair{QPointF(0.5, 0.75), mix(kGreen, kBlue, 128.0 / 255)}}) {
+            const QColor shown = sample(grabbed, at(preview.frameRect(), f.x(), f.y()), 2);
+            const QColor inExport = sample(
+                exportedFrame,
+                QPoint(int(f.x() * exportedFrame.width()), int(f.y() * exportedFrame.height())), 1);
+            const QString where = QStringLiteral("at %1,%2: preview %3, export %4, expected %5")
+                                      .arg(f.x())
+                                      .arg(f.y())
+                                      .arg(describe(shown), describe(inExport), describe(want));
+            QVERIFY2(near(shown, want, kTolerance), qPrintable(where));
+            QVERIFY2(near(shown, inExport, kTolerance), qPrintable(where));
+        }
+    }
+
     void clipFollowsThePlayingClock()
     {
         Scene clip = scene(QStringLiteral("clock.mp4"), 3.0, Layout::Fill);
