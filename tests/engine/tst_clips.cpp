@@ -518,15 +518,30 @@ private Q_SLOTS:
     }
 
     // `clip` on a picture is ignored with a warning naming it.
+    // Its sound asked for, there is still none: the video has no sound track
+    // (nor has one whose only clip carries no sound).
     void clipKeysOnAPicture()
     {
         QVERIFY(!writeImage(path("red.png"), solid({90, 160}, Qt::red), "PNG").isEmpty());
         QStringList warnings;
-        render("picture",
-               {QJsonObject{{"media", "red.png"}, {"duration", 0.5}, {"clip", QJsonObject{}}}},
-               &warnings);
+        const QString out = render("picture",
+                                   {QJsonObject{{"media", "red.png"},
+                                                {"duration", 0.5},
+                                                {"clip", QJsonObject{{"volume_db", -6}}}}},
+                                   &warnings);
         QVERIFY2(warnings.join('\n').contains("scenes[0].clip: the media is a picture"),
                  qPrintable(warnings.join('\n')));
+        QCOMPARE(probe(out).audioStreams, 0);
+
+        const QString silent = render("silent-clip",
+                                      {QJsonObject{{"media", "colors24.mp4"},
+                                                   {"duration", 0.5},
+                                                   {"clip", QJsonObject{{"volume_db", -6}}}}},
+                                      &warnings);
+        QVERIFY2(warnings.join('\n').contains("scenes[0].clip.volume_db: the clip has no sound"),
+                 qPrintable(warnings.join('\n')));
+        QCOMPARE(probe(silent).audioStreams, 0);
+        QCOMPARE(probe(silent).videoStreams, 1);
     }
 };
 

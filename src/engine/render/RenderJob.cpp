@@ -284,10 +284,15 @@ void RenderJob::preflight(const CancelFn &cancel)
     }
     // The same for version 2's sound: every voice and the music open now
     // (voice files are scanned for speech here, for the ducking).
+    // A project whose only sound would be a clip's, on a scene that turned
+    // out to show a picture or a clip without sound, has none: no track.
     m_mix.reset();
     if (m_project.hasMixedSound())
-        m_mix = inContext(QString(), [&] {
-            return std::make_unique<MixedSound>(mixPlan(m_project, m_voices, m_clips), cancel);
+        m_mix = inContext(QString(), [&]() -> std::unique_ptr<MixedSound> {
+            MixPlan plan = mixPlan(m_project, m_voices, m_clips);
+            if (plan.voices.isEmpty() && plan.clips.isEmpty() && !plan.music)
+                return nullptr;
+            return std::make_unique<MixedSound>(std::move(plan), cancel);
         });
 }
 
