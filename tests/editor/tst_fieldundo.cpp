@@ -4,6 +4,7 @@
 // the restored value), not only the field's own text.
 
 #include "TestMedia.h"
+#include "WidgetTests.h"
 #include "document/ProjectDocument.h"
 #include "window/MainWindow.h"
 
@@ -17,19 +18,14 @@
 using namespace reelsmith;
 using namespace reelsmith::editor;
 
+using testwidgets::field;
+
 class TestFieldUndo : public QObject
 {
     Q_OBJECT
 
     QTemporaryDir m_dir;
     QString m_red, m_green;
-
-    template <typename Field> static Field *field(MainWindow &window, const char *name)
-    {
-        auto *found = window.findChild<Field *>(QString::fromLatin1(name));
-        Q_ASSERT(found);
-        return found;
-    }
 
     static void undoKey(QWidget *focus) { QTest::keyClick(focus, Qt::Key_Z, Qt::ControlModifier); }
     static void redoKey(QWidget *focus)

@@ -5,6 +5,7 @@
 // at chosen points of the loop, never timed.
 
 #include "TestMedia.h"
+#include "WidgetTests.h"
 #include "document/ProjectDocument.h"
 #include "render/Motion.h"
 #include "scenes/MotionHint.h"
@@ -19,6 +20,8 @@
 
 using namespace reelsmith;
 using namespace reelsmith::editor;
+
+using testwidgets::choose;
 
 class TestMotionHints : public QObject
 {
@@ -67,15 +70,6 @@ class TestMotionHints : public QObject
         return std::abs(a.red() - b.red()) <= tolerance &&
                std::abs(a.green() - b.green()) <= tolerance &&
                std::abs(a.blue() - b.blue()) <= tolerance;
-    }
-
-    // What a click on an entry does.
-    static void choose(QComboBox *combo, int data)
-    {
-        const int item = combo->findData(data);
-        QVERIFY(item >= 0);
-        combo->setCurrentIndex(item);
-        emit combo->activated(item);
     }
 
 private slots:

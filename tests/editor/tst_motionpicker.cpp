@@ -3,6 +3,7 @@
 // scene's values.
 
 #include "TestMedia.h"
+#include "WidgetTests.h"
 #include "document/ProjectDocument.h"
 #include "window/MainWindow.h"
 
@@ -16,28 +17,15 @@
 using namespace reelsmith;
 using namespace reelsmith::editor;
 
+using testwidgets::choose;
+using testwidgets::field;
+
 class TestMotionPicker : public QObject
 {
     Q_OBJECT
 
     QTemporaryDir m_dir;
     QStringList m_pictures;
-
-    template <typename Field> static Field *field(MainWindow &window, const char *name)
-    {
-        auto *found = window.findChild<Field *>(QString::fromLatin1(name));
-        Q_ASSERT(found);
-        return found;
-    }
-
-    // What a click on an entry does.
-    static void choose(QComboBox *combo, int data)
-    {
-        const int item = combo->findData(data);
-        QVERIFY(item >= 0);
-        combo->setCurrentIndex(item);
-        emit combo->activated(item);
-    }
 
 private slots:
     void initTestCase()

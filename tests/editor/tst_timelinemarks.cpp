@@ -3,6 +3,7 @@
 // mark's pixels are found by comparing grabs with and without it.
 
 #include "TestMedia.h"
+#include "WidgetTests.h"
 #include "document/ProjectDocument.h"
 #include "preview/PreviewPanel.h"
 #include "preview/TimelineWidget.h"
@@ -20,6 +21,9 @@
 
 using namespace reelsmith;
 using namespace reelsmith::editor;
+
+using testwidgets::choose;
+using testwidgets::field;
 
 class TestTimelineMarks : public QObject
 {
@@ -44,22 +48,6 @@ class TestTimelineMarks : public QObject
     static TimelineWidget *timeline(MainWindow &window)
     {
         return window.previewPanel()->timeline();
-    }
-
-    template <typename Field> static Field *field(MainWindow &window, const char *name)
-    {
-        auto *found = window.findChild<Field *>(QString::fromLatin1(name));
-        Q_ASSERT(found);
-        return found;
-    }
-
-    // What a click on an entry does.
-    static void choose(QComboBox *combo, int data)
-    {
-        const int item = combo->findData(data);
-        QVERIFY(item >= 0);
-        combo->setCurrentIndex(item);
-        emit combo->activated(item);
     }
 
     // The columns in [from, to) where `a` and `b` differ anywhere in the bar:
