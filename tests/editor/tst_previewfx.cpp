@@ -170,6 +170,38 @@ private:
         shown->frameRect = preview.frameRect();
     }
 
+    // Shows `p` at output frame `frame`, once the clip's frame for it is there.
+    void showClipFrame(PreviewWidget &preview, const Project &p, int frame)
+    {
+        preview.resize(kWidgetSize);
+        preview.show();
+        preview.setProject(p);
+        QTRY_VERIFY_WITH_TIMEOUT(preview.hasBackgroundFrame(), kWait);
+        preview.seek(timeOf(frame));
+        QTRY_VERIFY_WITH_TIMEOUT(preview.clip().isCurrent(), kWait);
+        QVERIFY2(preview.clip().problem().isEmpty(), qPrintable(preview.clip().problem()));
+    }
+
+    // At each point (fractions of the frame), the preview shows the colour
+    // expected and the export's, within the tolerance.
+    static void expectColours(const QImage &grabbed, const QRect &frameRect,
+                              const QImage &exportedFrame,
+                              const QList<std::pair<QPointF, QColor>> &points)
+    {
+        for (const auto &[f, want] : points) {
+            const QColor shown = sample(grabbed, at(frameRect, f.x(), f.y()), 2);
+            const QColor inExport = sample(
+                exportedFrame,
+                QPoint(int(f.x() * exportedFrame.width()), int(f.y() * exportedFrame.height())), 1);
+            const QString where = QStringLiteral("at %1,%2: preview %3, export %4, expected %5")
+                                      .arg(f.x())
+                                      .arg(f.y())
+                                      .arg(describe(shown), describe(inExport), describe(want));
+            QVERIFY2(near(shown, want, kTolerance), qPrintable(where));
+            QVERIFY2(near(shown, inExport, kTolerance), qPrintable(where));
+        }
+    }
+
     static QColor colourAt(PreviewWidget &preview, double fx, double fy)
     {
         return sample(preview.grab().toImage(), at(preview.frameRect(), fx, fy), 2);
@@ -221,18 +253,8 @@ private slots:
         const QColor expected = mix(kRed, kBlue, progress);
         // The middle, and a point off-centre that the zoom's shrunken
         // incoming picture still covers.
-        for (const QPointF f : {QPointF(0.5, 0.5), QPointF(0.3, 0.35)}) {
-            const QColor shown = sample(grabbed, at(frameRect, f.x(), f.y()), 2);
-            const QColor inExport = sample(
-                exportedFrame,
-                QPoint(int(f.x() * exportedFrame.width()), int(f.y() * exportedFrame.height())), 1);
-            const QString where = QStringLiteral("at %1,%2: preview %3, export %4, expected %5")
-                                      .arg(f.x())
-                                      .arg(f.y())
-                                      .arg(describe(shown), describe(inExport), describe(expected));
-            QVERIFY2(near(shown, expected, kTolerance), qPrintable(where));
-            QVERIFY2(near(shown, inExport, kTolerance), qPrintable(where));
-        }
+        expectColours(grabbed, frameRect, exportedFrame,
+                      {{QPointF(0.5, 0.5), expected}, {QPointF(0.3, 0.35), expected}});
     }
 
     void movingEdgesAreWhereTheTimeSays_data()
@@ -333,28 +355,15 @@ private slots:
         QVERIFY(!exportedFrame.isNull());
 
         PreviewWidget preview;
-        preview.resize(kWidgetSize);
-        preview.show();
-        preview.setProject(p);
-        QTRY_VERIFY_WITH_TIMEOUT(preview.hasBackgroundFrame(), kWait);
-        preview.seek(timeOf(frame));
-        QTRY_VERIFY_WITH_TIMEOUT(preview.clip().isCurrent(), kWait);
-        QVERIFY2(preview.clip().problem().isEmpty(), qPrintable(preview.clip().problem()));
+        showClipFrame(preview, p, frame);
+        if (QTest::currentTestFailed())
+            return;
         const QImage grabbed = preview.grab().toImage();
         // The clip in the middle, the background where the box leaves it.
-        for (const auto &[f, want] :
-             {std::pair{QPointF(0.5, 0.5), expected}, std::pair{QPointF(0.5, 0.1), kGreen}}) {
-            const QColor shown = sample(grabbed, at(preview.frameRect(), f.x(), f.y()), 2);
-            const QColor inExport = sample(
-                exportedFrame,
-                QPoint(int(f.x() * exportedFrame.width()), int(f.y() * exportedFrame.height())), 1);
-            const QString where = QStringLiteral("at %1,%2: preview %3, export %4, expected %5")
-                                      .arg(f.x())
-                                      .arg(f.y())
-                                      .arg(describe(shown), describe(inExport), describe(want));
-            QVERIFY2(near(shown, want, kTolerance), qPrintable(where));
-            QVERIFY2(near(shown, inExport, kTolerance), qPrintable(where));
-        }
+        expectColours(grabbed, preview.frameRect(), exportedFrame,
+                      {{QPointF(0.5, 0.5), expected}, {QPointF(0.5, 0.1), kGreen}});
+        if (QTest::currentTestFailed())
+            return;
         // The clip's edges where the export puts them: its top edge.
         const double inPreview = edgeAlong(grabbed, preview.frameRect(), QPointF(0.5, 0.1),
                                            QPointF(0.5, 0.5), kGreen, expected);
@@ -390,28 +399,14 @@ private slots:
         QVERIFY(!exportedFrame.isNull());
 
         PreviewWidget preview;
-        preview.resize(kWidgetSize);
-        preview.show();
-        preview.setProject(p);
-        QTRY_VERIFY_WITH_TIMEOUT(preview.hasBackgroundFrame(), kWait);
-        preview.seek(timeOf(frame));
-        QTRY_VERIFY_WITH_TIMEOUT(preview.clip().isCurrent(), kWait);
-        QVERIFY2(preview.clip().problem().isEmpty(), qPrintable(preview.clip().problem()));
+        showClipFrame(preview, p, frame);
+        if (QTest::currentTestFailed())
+            return;
         const QImage grabbed = preview.grab().toImage();
-        for (const auto &[f, want] :
-             {std::pair{QPointF(0.25, 0.25), kRed}, std::pair{QPointF(0.75, 0.25), kGreen},
-              std::pair{QPointF(0.5, 0.75), mix(kGreen, kBlue, 128.0 / 255)}}) {
-            const QColor shown = sample(grabbed, at(preview.frameRect(), f.x(), f.y()), 2);
-            const QColor inExport = sample(
-                exportedFrame,
-                QPoint(int(f.x() * exportedFrame.width()), int(f.y() * exportedFrame.height())), 1);
-            const QString where = QStringLiteral("at %1,%2: preview %3, export %4, expected %5")
-                                      .arg(f.x())
-                                      .arg(f.y())
-                                      .arg(describe(shown), describe(inExport), describe(want));
-            QVERIFY2(near(shown, want, kTolerance), qPrintable(where));
-            QVERIFY2(near(shown, inExport, kTolerance), qPrintable(where));
-        }
+        expectColours(grabbed, preview.frameRect(), exportedFrame,
+                      {{QPointF(0.25, 0.25), kRed},
+                       {QPointF(0.75, 0.25), kGreen},
+                       {QPointF(0.5, 0.75), mix(kGreen, kBlue, 128.0 / 255)}});
     }
 
     void clipFollowsThePlayingClock()
